@@ -1,0 +1,62 @@
+package dev.tracex.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of a context, as {@code tracex extract} prints it and {@code examples: expect:} compares
+ * it: {@code rule}, {@code format}, {@code trace_id} (lower 64 bits, decimal), {@code trace_id_128}
+ * (32 hex), {@code parent_id} (decimal), {@code sampling_priority} (number or null), {@code origin},
+ * {@code tags}, {@code traceparent}, and {@code links} for batch records.
+ */
+public final class ContextJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private ContextJson() {
+    }
+
+    /** One context. */
+    public static ObjectNode of(TraceContext c) {
+        ObjectNode o = F.objectNode();
+        o.put("rule", c.rule());
+        o.put("format", c.format());
+        o.put("trace_id", c.traceId());
+        o.put("trace_id_128", c.traceIdHex());
+        o.put("parent_id", c.parentIdDecimal());
+        if (c.samplingPriority().isPresent()) {
+            o.put("sampling_priority", c.samplingPriority().getAsInt());
+        } else {
+            o.putNull("sampling_priority");
+        }
+        if (c.origin().isPresent()) {
+            o.put("origin", c.origin().get());
+        } else {
+            o.putNull("origin");
+        }
+        ObjectNode tags = o.putObject("tags");
+        c.tags().forEach(tags::put);
+        o.put("traceparent", c.traceparent());
+        return o;
+    }
+
+    /**
+     * An extraction: the parent's keys plus {@code links} when there are batch links; with no parent,
+     * {@code {"context": null, "rule": selected}} (and {@code links} if any).
+     */
+    public static ObjectNode of(Extraction e, String selectedRule) {
+        ObjectNode o;
+        if (e.parent().isPresent()) {
+            o = of(e.parent().get());
+        } else {
+            o = F.objectNode();
+            o.putNull("context");
+            o.put("rule", selectedRule);
+        }
+        if (!e.links().isEmpty()) {
+            ArrayNode links = o.putArray("links");
+            e.links().forEach(l -> links.add(of(l)));
+        }
+        return o;
+    }
+}

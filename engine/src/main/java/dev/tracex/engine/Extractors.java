@@ -1,0 +1,191 @@
+package dev.tracex.engine;
+
+import dev.tracex.engine.internal.Builtins;
+import dev.tracex.engine.internal.CompiledExtractor;
+import dev.tracex.engine.internal.CompiledFile;
+import dev.tracex.engine.internal.CompiledRule;
+import dev.tracex.engine.internal.ExampleRunner;
+import dev.tracex.engine.internal.RuleExample;
+import dev.tracex.engine.internal.RuleFileCompiler;
+import dev.tracex.engine.internal.ScriptFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A compiled extractors file: every rule of one YAML (or Node-style {@code .js}) file, ready to select
+ * by name. Load it once, at cold start; then {@link #extractor(String)} gives the {@link Extractor} a
+ * function uses for every invocation.
+ *
+ * <p>Loading parses the whole file and compiles every YAML rule, so a mistake anywhere is reported at
+ * once, as one {@link RuleCompilationException} listing every problem with its file, line and column.
+ * JS rules are compiled when a selected rule reaches them ({@link #extractor}) or by {@link #compileAll()},
+ * so a function that selects a YAML rule never starts the JS engine. Thread-safe.
+ *
+ * <pre>{@code
+ * Extractors file = Extractors.load(Path.of("extractors.yaml"));
+ * Extractor sqs = file.extractor("sqs");          // DD_TRACE_EXTRACTOR=extractors.sqs
+ * Extractor fallback = Extractors.builtins().extractor("default");
+ * }</pre>
+ */
+public final class Extractors {
+    private final CompiledFile file;
+    private final Map<String, Extractor> selected = new ConcurrentHashMap<>();
+
+    private Extractors(CompiledFile file) {
+        this.file = file;
+    }
+
+    /** Loads and compiles a rules file: {@code .yaml}/{@code .yml}, or a Node-style {@code .js} module. */
+    public static Extractors load(Path path) throws IOException, RuleCompilationException {
+        Objects.requireNonNull(path, "path");
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        return parse(text, path.toString(), path.toAbsolutePath().getParent());
+    }
+
+    /** Compiles rules from YAML text; {@code fileName} is what error messages call it. */
+    public static Extractors parse(String yaml, String fileName) throws RuleCompilationException {
+        return parse(yaml, fileName, null);
+    }
+
+    /**
+     * Compiles the text of a rules file: a Node-style module when {@code fileName} ends in {@code .js},
+     * else YAML.
+     *
+     * @param fileName what error messages call the file
+     * @param baseDir  where examples' {@code event_file:} paths are resolved, or {@code null}
+     */
+    public static Extractors parse(String text, String fileName, Path baseDir) throws RuleCompilationException {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(fileName, "fileName");
+        if (fileName.endsWith(".js")) {
+            return new Extractors(ScriptFiles.compileModule(fileName, text));
+        }
+        return new Extractors(RuleFileCompiler.compile(fileName, text, baseDir, "", Builtins.library()));
+    }
+
+    /**
+     * The built-in rules ({@code builtin.sqs}, {@code builtin.default}, ...) from the {@code tracex-rules}
+     * module; select them by their short name ({@code "default"}) or full name ({@code "builtin.default"}).
+     *
+     * @throws IllegalStateException when the rules module is not on the class path
+     */
+    public static Extractors builtins() {
+        CompiledFile f = Builtins.file();
+        if (f == null) {
+            throw new IllegalStateException("the built-in rules are not on the class path: add dev.tracex:tracex-rules");
+        }
+        return BuiltinsHolder.INSTANCE;
+    }
+
+    private static final class BuiltinsHolder {
+        static final Extractors INSTANCE = new Extractors(Builtins.file());
+    }
+
+    /** The file's name as given when it was loaded. */
+    public String file() {
+        return file.file();
+    }
+
+    /** The rules of this file, in file order. */
+    public List<String> names() {
+        return List.copyOf(file.rules().keySet());
+    }
+
+    /**
+     * The extractor for rule {@code name} of this file, or a built-in by its qualified name
+     * ({@code builtin.sqs}); JS snippets the rule reaches are compiled now, once.
+     *
+     * @throws RuleCompilationException if there is no such rule, or a JS snippet it reaches does not compile
+     */
+    public Extractor extractor(String name) throws RuleCompilationException {
+        Objects.requireNonNull(name, "name");
+        Extractor e = selected.get(name);
+        if (e != null) {
+            return e;
+        }
+        CompiledRule rule = lookup(name);
+        ScriptFiles.compileReachable(rule);
+        e = new CompiledExtractor(attributed(name), rule);
+        selected.putIfAbsent(name, e);
+        return selected.get(name);
+    }
+
+    /** True when this file (or, for a qualified name, the built-ins) has a rule {@code name}. */
+    public boolean contains(String name) {
+        return find(name) != null;
+    }
+
+    /** The compiled plan of rule {@code name}, e.g. {@code Headers($._datadog)}. */
+    public String plan(String name) throws RuleCompilationException {
+        return lookup(name).toString();
+    }
+
+    /** Compiles every rule, JS snippets included; what {@code tracex check} does. */
+    public void compileAll() throws RuleCompilationException {
+        List<RuleError> errors = new ArrayList<>();
+        for (CompiledRule r : file.rules().values()) {
+            try {
+                ScriptFiles.compileReachable(r);
+            } catch (RuleCompilationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+    }
+
+    /** Runs every rule's {@code examples:}, in file order; what {@code tracex test} does. */
+    public List<ExampleResult> runExamples() {
+        List<ExampleResult> results = new ArrayList<>();
+        for (RuleExample ex : file.examples()) {
+            String local = ex.rule().substring(file.prefix().length());
+            Extractor e;
+            try {
+                e = extractor(local);
+            } catch (RuleCompilationException ce) {
+                results.add(new ExampleResult(ex.rule(), ex.index(), ex.name(), ex.line(), ex.column(), false,
+                        "rule does not compile: " + ce.getMessage()));
+                continue;
+            }
+            results.add(ExampleRunner.run(ex, e));
+        }
+        return results;
+    }
+
+    private String attributed(String name) {
+        return name.contains(".") ? name : file.prefix() + name;
+    }
+
+    private CompiledRule find(String name) {
+        CompiledRule r = file.rules().get(name);
+        if (r == null && name.contains(".")) {
+            r = name.startsWith(file.prefix()) && !file.prefix().isEmpty()
+                    ? file.rules().get(name.substring(file.prefix().length()))
+                    : Builtins.library().find(name);
+        }
+        return r;
+    }
+
+    private CompiledRule lookup(String name) throws RuleCompilationException {
+        CompiledRule r = find(name);
+        if (r == null) {
+            throw new RuleCompilationException(List.of(new RuleError(file.file(), 1, 1, name,
+                    "no such rule (known: " + String.join(", ", names()) + ")")));
+        }
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "Extractors(" + file.file() + ", " + names() + ")";
+    }
+}

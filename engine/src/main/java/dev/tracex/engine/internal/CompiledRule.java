@@ -1,0 +1,20 @@
+package dev.tracex.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+
+/**
+ * A node of a compiled rule. Immutable and thread-safe; {@link #extract} never throws for any input
+ * and returns {@link Extraction#none()} when nothing usable is found. {@code toString()} prints the plan.
+ * Internal: may change without notice.
+ */
+public sealed interface CompiledRule
+        permits HeadersRule, FieldsRule, FirstOfRule, EachRule, WhenRule, FromContextRule, ScriptRule {
+    Extraction extract(JsonNode root, InvocationContext context);
+
+    /** The rules this one delegates to, for walks over the compiled graph (deferred JS compilation). */
+    default java.util.List<CompiledRule> children() {
+        return java.util.List.of();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tracex.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code first:} the first referenced rule that yields a parent wins; if none does, the first that
+ * yields batch links alone.
+ */
+public final class FirstOfRule implements CompiledRule {
+    /** A resolved reference: the name as written and the compiled rule it names. */
+    record Ref(String name, CompiledRule rule) {
+    }
+
+    private final Ref[] refs;
+
+    FirstOfRule(List<Ref> refs) {
+        this.refs = refs.toArray(new Ref[0]);
+    }
+
+    @Override
+    public Extraction extract(JsonNode root, InvocationContext context) {
+        Extraction linksOnly = null;
+        for (Ref ref : refs) {
+            Extraction e = ref.rule.extract(root, context);
+            if (e.parent().isPresent()) {
+                return e;
+            }
+            if (linksOnly == null && !e.isEmpty()) {
+                linksOnly = e;
+            }
+        }
+        return linksOnly == null ? Extraction.none() : linksOnly;
+    }
+
+    @Override
+    public List<CompiledRule> children() {
+        return java.util.Arrays.stream(refs).map(Ref::rule).collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+        return java.util.Arrays.stream(refs).map(Ref::name).collect(Collectors.joining(", ", "FirstOf(", ")"));
+    }
+}

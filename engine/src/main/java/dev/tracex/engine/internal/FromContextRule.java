@@ -1,0 +1,30 @@
+package dev.tracex.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+
+/** {@code from: context}: the rule reads the invocation's context (the Lambda context as JSON) instead of the event. */
+public final class FromContextRule implements CompiledRule {
+    private final CompiledRule body;
+
+    FromContextRule(CompiledRule body) {
+        this.body = body;
+    }
+
+    @Override
+    public Extraction extract(JsonNode root, InvocationContext context) {
+        JsonNode json = context == null ? null : context.toJson();
+        return json == null ? Extraction.none() : body.extract(json, context);
+    }
+
+    @Override
+    public java.util.List<CompiledRule> children() {
+        return java.util.List.of(body);
+    }
+
+    @Override
+    public String toString() {
+        return "FromContext(" + body + ")";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tracex.engine.internal;
+
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles JSONPath text once. Every path is validated by Jayway's parser (so the accepted syntax is
+ * Jayway's); definite paths of names and indices then become a {@link DefinitePath}, everything else a
+ * {@link JaywayPath}.
+ */
+final class PathCompiler {
+    private PathCompiler() {
+    }
+
+    /** A path that could not be parsed, with Jayway's reason. */
+    static final class PathSyntaxException extends Exception {
+        PathSyntaxException(String message) {
+            super(message);
+        }
+    }
+
+    static JsonAccessor compile(String expression) throws PathSyntaxException {
+        String expr = expression.trim();
+        if (!expr.startsWith("$")) {
+            throw new PathSyntaxException("a path starts with $");
+        }
+        String unbalanced = unbalanced(expr);
+        if (unbalanced != null) {
+            throw new PathSyntaxException(unbalanced);
+        }
+        JsonPath jayway;
+        try {
+            jayway = JsonPath.compile(expr);
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            throw new PathSyntaxException(e.getMessage() == null ? "invalid path" : e.getMessage());
+        }
+        List<DefinitePath.Segment> segments = parseDefinite(expr);
+        if (segments != null) {
+            return new DefinitePath(expr, segments);
+        }
+        return new JaywayPath(expr, jayway);
+    }
+
+    /**
+     * A complaint about unclosed brackets, parentheses or quotes, or {@code null}. Jayway reads
+     * {@code $.a[} as {@code $['a']}; a typo in a rule must not silently mean something else.
+     */
+    static String unbalanced(String expr) {
+        java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
+        char quote = 0;
+        for (int i = 0; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                open.push(c);
+            } else if (c == ']' || c == ')') {
+                char expected = c == ']' ? '[' : '(';
+                if (open.isEmpty() || open.pop() != expected) {
+                    return "unexpected '" + c + "' at position " + i;
+                }
+            }
+        }
+        if (quote != 0) {
+            return "unclosed quote " + quote;
+        }
+        return open.isEmpty() ? null : "unclosed '" + open.peek() + "'";
+    }
+
+    /** The names and indices of {@code expr}, or {@code null} if it uses anything else. */
+    static List<DefinitePath.Segment> parseDefinite(String expr) {
+        List<DefinitePath.Segment> out = new ArrayList<>();
+        int i = 1;
+        int n = expr.length();
+        while (i < n) {
+            char c = expr.charAt(i);
+            if (c == '.') {
+                if (i + 1 >= n || expr.charAt(i + 1) == '.') {
+                    return null; // deep scan
+                }
+                int start = ++i;
+                while (i < n && expr.charAt(i) != '.' && expr.charAt(i) != '[') {
+                    i++;
+                }
+                String name = expr.substring(start, i);
+                if (name.isEmpty() || name.equals("*") || name.contains("(") || name.contains(" ")) {
+                    return null; // wildcard or function
+                }
+                out.add(DefinitePath.Segment.field(name));
+            } else if (c == '[') {
+                int close = findClose(expr, i);
+                if (close < 0) {
+                    return null;
+                }
+                String inside = expr.substring(i + 1, close).trim();
+                DefinitePath.Segment seg = bracket(inside);
+                if (seg == null) {
+                    return null;
+                }
+                out.add(seg);
+                i = close + 1;
+            } else {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** A single quoted name or a single integer; {@code null} for unions, slices, wildcards and filters. */
+    private static DefinitePath.Segment bracket(String inside) {
+        if (inside.length() >= 2 && (inside.charAt(0) == '\'' || inside.charAt(0) == '"')) {
+            char q = inside.charAt(0);
+            StringBuilder name = new StringBuilder();
+            int i = 1;
+            while (i < inside.length() && inside.charAt(i) != q) {
+                char c = inside.charAt(i);
+                if (c == '\\' && i + 1 < inside.length()) {
+                    c = inside.charAt(++i);
+                }
+                name.append(c);
+                i++;
+            }
+            return i == inside.length() - 1 ? DefinitePath.Segment.field(name.toString()) : null;
+        }
+        if (inside.matches("-?\\d{1,9}")) {
+            return DefinitePath.Segment.index(Integer.parseInt(inside));
+        }
+        return null;
+    }
+
+    private static int findClose(String expr, int open) {
+        char quote = 0;
+        for (int i = open + 1; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ']') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tracex.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+
+/** A composed YAML node as a Jackson tree (example events and expectations are written in YAML or JSON). */
+final class YamlJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private YamlJson() {
+    }
+
+    static JsonNode toJson(Node node) {
+        if (node instanceof MappingNode) {
+            ObjectNode o = F.objectNode();
+            for (NodeTuple t : ((MappingNode) node).getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode ? ((ScalarNode) t.getKeyNode()).getValue() : "?";
+                o.set(key, toJson(t.getValueNode()));
+            }
+            return o;
+        }
+        if (node instanceof SequenceNode) {
+            ArrayNode a = F.arrayNode();
+            for (Node n : ((SequenceNode) node).getValue()) {
+                a.add(toJson(n));
+            }
+            return a;
+        }
+        return scalar((ScalarNode) node);
+    }
+
+    private static JsonNode scalar(ScalarNode s) {
+        String v = s.getValue();
+        Tag tag = s.getTag();
+        try {
+            if (Tag.NULL.equals(tag)) {
+                return F.nullNode();
+            }
+            if (Tag.BOOL.equals(tag)) {
+                String l = v.toLowerCase(Locale.ROOT);
+                return F.booleanNode(l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y"));
+            }
+            if (Tag.INT.equals(tag)) {
+                String digits = v.replace("_", "");
+                BigInteger b = new BigInteger(digits);
+                return b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                return F.numberNode(new BigDecimal(v.replace("_", "")));
+            }
+        } catch (NumberFormatException e) {
+            // an octal, hex or sexagesimal YAML 1.1 number: keep its text
+        }
+        return F.textNode(v);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tracex.cli;
+
+import dev.tracex.engine.Extractors;
+import dev.tracex.engine.RuleCompilationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code tracex check}: compile every rule of each file (JS included) and print its plan. */
+@Command(name = "check", description = "Compile every rule of each rules file and print its plan.")
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files (.yaml, .yml or .js).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        for (Path file : files) {
+            try {
+                Extractors x = Extractors.load(file);
+                x.compileAll();
+                System.out.println(file + ": " + x.names().size() + " rules");
+                for (String name : x.names()) {
+                    System.out.println("  " + name + " = " + x.plan(name));
+                }
+            } catch (RuleCompilationException e) {
+                System.err.println(e.getMessage());
+                return TracexCommand.CONFIG_ERROR;
+            } catch (IOException e) {
+                System.err.println(file + ": cannot read: " + e.getMessage());
+                return TracexCommand.CONFIG_ERROR;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tracex.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code tracex}: extract a context from an event file, check rules files, run their examples.
+ * Exit status: 0 success, 1 no context / failed examples, 2 usage or configuration error.
+ */
+@Command(name = "tracex", mixinStandardHelpOptions = true, version = "tracex 0.1.0",
+        description = "Trace-context extractors for AWS Lambda: extract, check and test rules files.",
+        subcommands = {ExtractCommand.class, CheckCommand.class, TestCommand.class})
+public final class TracexCommand implements Runnable {
+    static final int FOUND = 0;
+    static final int NOT_FOUND = 1;
+    static final int CONFIG_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Jayway JsonPath logs through SLF4J; with no binding, SLF4J's notice about that would be the
+        // first thing every command prints.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (for tests and embedding). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new TracexCommand());
+        cl.setExitCodeExceptionMapper(e -> CONFIG_ERROR);
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return CONFIG_ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, check or test");
+    }
+}
