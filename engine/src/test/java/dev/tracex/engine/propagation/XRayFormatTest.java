@@ -88,6 +88,8 @@ class XRayFormatTest {
                 argumentSet("Root random of 23 digits", "Root=1-5759e988-d862e3fe1be46a994272793;" + PARENT),
                 argumentSet("Root random of 25 digits", "Root=1-5759e988-bd862e3fe1be46a9942727930;" + PARENT),
                 argumentSet("Root without dashes", "Root=15759e988bd862e3fe1be46a994272793;" + PARENT),
+                argumentSet("Root with '_' for the second dash", "Root=1-5759e988_bd862e3fe1be46a994272793;" + PARENT),
+                argumentSet("Root with '_' for the first dash", "Root=1_5759e988-bd862e3fe1be46a994272793;" + PARENT),
                 argumentSet("Root uppercase", "Root=1-5759E988-BD862E3FE1BE46A994272793;" + PARENT),
                 argumentSet("Root not hex", "Root=1-5759e988-bd862e3fe1be46a99427279g;" + PARENT),
                 argumentSet("Parent of 15 digits", ROOT + ";Parent=3995c3f42cd8ad8"),
