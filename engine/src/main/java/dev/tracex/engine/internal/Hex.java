@@ -36,7 +36,18 @@ public final class Hex {
 
     /** True when every character of {@code s} is a hex digit (lowercase only when asked). */
     public static boolean isHex(CharSequence s, boolean lowercaseOnly) {
-        for (int i = 0; i < s.length(); i++) {
+        return isHex(s, 0, s.length(), lowercaseOnly);
+    }
+
+    /**
+     * True when {@code length} characters of {@code s} from {@code from} exist and are all hex digits, so
+     * that a parser can check a field in place before {@link #parse} without catching an exception.
+     */
+    public static boolean isHex(CharSequence s, int from, int length, boolean lowercaseOnly) {
+        if (from < 0 || length < 0 || from + length > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + length; i++) {
             char c = s.charAt(i);
             boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (!lowercaseOnly && c >= 'A' && c <= 'F');
             if (!ok) {

@@ -3,10 +3,31 @@ package dev.tracex.engine.propagation;
 import dev.tracex.engine.TraceContext;
 
 import java.util.Map;
+import java.util.Objects;
 
-/** PLACEHOLDER: implemented by the propagation-formats work. */
+/**
+ * Datadog's own headers: {@code x-datadog-trace-id} and {@code x-datadog-parent-id} (unsigned 64-bit
+ * decimal, both required), {@code x-datadog-sampling-priority}, {@code x-datadog-origin} and
+ * {@code x-datadog-tags}, whose {@code _dd.p.tid} carries the upper 64 bits of a 128-bit trace id.
+ *
+ * <p>Stateless and thread-safe. Extraction never throws: a missing, malformed, zero or overflowing id gives
+ * {@code null}; a malformed sampling priority or tag is left out and the context kept.
+ *
+ * <pre>{@code
+ * TraceContext ctx = DatadogFormat.INSTANCE.extract(HeaderCarrier.of(Map.of(
+ *     "x-datadog-trace-id", "1234", "x-datadog-parent-id", "5678", "x-datadog-sampling-priority", "1")));
+ * }</pre>
+ */
 public final class DatadogFormat implements PropagationFormat {
     public static final DatadogFormat INSTANCE = new DatadogFormat();
+
+    static final String TRACE_ID = "x-datadog-trace-id";
+    static final String PARENT_ID = "x-datadog-parent-id";
+    static final String SAMPLING_PRIORITY = "x-datadog-sampling-priority";
+    static final String ORIGIN = "x-datadog-origin";
+    static final String TAGS = "x-datadog-tags";
+
+    private static final String MAX_UINT64 = "18446744073709551615";
 
     private DatadogFormat() {
     }
@@ -18,10 +39,83 @@ public final class DatadogFormat implements PropagationFormat {
 
     @Override
     public TraceContext extract(HeaderCarrier carrier) {
-        return null;
+        if (carrier == null) {
+            return null;
+        }
+        // 0 stands for "absent or malformed" too: a zero id is invalid on the wire anyway.
+        long traceIdLow = parseUnsignedDecimal(carrier.get(TRACE_ID));
+        long parentId = parseUnsignedDecimal(carrier.get(PARENT_ID));
+        if (traceIdLow == 0 || parentId == 0) {
+            return null;
+        }
+        DatadogTags.Parsed tags = DatadogTags.parse(carrier.get(TAGS));
+        String origin = carrier.get(ORIGIN);
+        return TraceContext.builder()
+                .traceId(tags.traceIdHigh(), traceIdLow)
+                .parentId(parentId)
+                .samplingPriority(parsePriority(carrier.get(SAMPLING_PRIORITY)))
+                .origin(origin == null || origin.isEmpty() ? null : origin)
+                .tags(tags.tags())
+                .format(name())
+                .build();
     }
 
     @Override
     public void inject(TraceContext context, Map<String, String> headers) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(headers, "headers");
+        headers.put(TRACE_ID, context.traceId());
+        headers.put(PARENT_ID, context.parentIdDecimal());
+        context.samplingPriority().ifPresent(p -> headers.put(SAMPLING_PRIORITY, Integer.toString(p)));
+        context.origin().ifPresent(o -> headers.put(ORIGIN, o));
+        String tags = DatadogTags.format(context.tags());
+        if (tags != null) {
+            headers.put(TAGS, tags);
+        }
+    }
+
+    /**
+     * An unsigned 64-bit decimal of 1 to 20 ASCII digits, or 0 when {@code s} is null, has anything but
+     * digits (sign, space, hex) or exceeds 2^64-1. Checked by hand because {@link Long#parseUnsignedLong}
+     * accepts a {@code +} sign and non-ASCII digits.
+     */
+    static long parseUnsignedDecimal(String s) {
+        if (s == null || s.isEmpty() || s.length() > MAX_UINT64.length()) {
+            return 0;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+        }
+        // Same length and digits only: string order is numeric order.
+        if (s.length() == MAX_UINT64.length() && s.compareTo(MAX_UINT64) > 0) {
+            return 0;
+        }
+        return Long.parseUnsignedLong(s);
+    }
+
+    /**
+     * A signed 32-bit decimal ({@code [+-]?[0-9]+}), or {@code null} when absent or malformed. Datadog's
+     * tracer drops the whole context on a bad priority; the ids are still good, so here only the priority
+     * is lost and the local sampler decides.
+     */
+    static Integer parsePriority(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        if (start == s.length() || s.length() - start > 10) {
+            return null;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        long v = Long.parseLong(s);
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : (int) v;
     }
 }
