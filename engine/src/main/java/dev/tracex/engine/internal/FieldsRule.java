@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.propagation.DatadogTags;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -163,7 +164,11 @@ public final class FieldsRule implements CompiledRule {
                 }
             }
         } else if (v.isTextual()) {
-            found.putAll(DatadogTags.parse(v.textValue()));
+            DatadogTags.Parsed parsed = DatadogTags.parse(v.textValue());
+            found.putAll(parsed.tags());
+            if (parsed.traceIdHigh() != 0) {
+                found.put(TraceContext.TRACE_ID_HIGH_TAG, Hex.of64(parsed.traceIdHigh()));
+            }
         }
         for (Map.Entry<String, String> e : found.entrySet()) {
             if (e.getKey().equals(TraceContext.TRACE_ID_HIGH_TAG)) {

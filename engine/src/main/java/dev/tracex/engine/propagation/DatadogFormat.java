@@ -1,6 +1,7 @@
 package dev.tracex.engine.propagation;
 
 import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.internal.Ids;
 
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,6 @@ public final class DatadogFormat implements PropagationFormat {
     static final String ORIGIN = "x-datadog-origin";
     static final String TAGS = "x-datadog-tags";
 
-    private static final String MAX_UINT64 = "18446744073709551615";
 
     private DatadogFormat() {
     }
@@ -43,8 +43,8 @@ public final class DatadogFormat implements PropagationFormat {
             return null;
         }
         // 0 stands for "absent or malformed" too: a zero id is invalid on the wire anyway.
-        long traceIdLow = parseUnsignedDecimal(carrier.get(TRACE_ID));
-        long parentId = parseUnsignedDecimal(carrier.get(PARENT_ID));
+        long traceIdLow = Ids.decimal(carrier.get(TRACE_ID));
+        long parentId = Ids.decimal(carrier.get(PARENT_ID));
         if (traceIdLow == 0 || parentId == 0) {
             return null;
         }
@@ -72,28 +72,6 @@ public final class DatadogFormat implements PropagationFormat {
         if (tags != null) {
             headers.put(TAGS, tags);
         }
-    }
-
-    /**
-     * An unsigned 64-bit decimal of 1 to 20 ASCII digits, or 0 when {@code s} is null, has anything but
-     * digits (sign, space, hex) or exceeds 2^64-1. Checked by hand because {@link Long#parseUnsignedLong}
-     * accepts a {@code +} sign and non-ASCII digits.
-     */
-    static long parseUnsignedDecimal(String s) {
-        if (s == null || s.isEmpty() || s.length() > MAX_UINT64.length()) {
-            return 0;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-        }
-        // Same length and digits only: string order is numeric order.
-        if (s.length() == MAX_UINT64.length() && s.compareTo(MAX_UINT64) > 0) {
-            return 0;
-        }
-        return Long.parseUnsignedLong(s);
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Datadog's tracers drop the whole header when one entry is malformed; this parser skips just that
  * entry, so one bad tag from a foreign writer does not cost the decision maker tag next to it.
  */
-final class DatadogTags {
+public final class DatadogTags {
     /** Datadog's default {@code DD_TRACE_X_DATADOG_TAGS_MAX_LENGTH}: a longer header is ignored whole. */
     static final int MAX_LENGTH = 512;
     static final String PREFIX = "_dd.p.";
@@ -28,7 +28,7 @@ final class DatadogTags {
      * The propagated tags in a header value, and the upper 64 bits of the trace id from its {@code _dd.p.tid}
      * (0 when absent or malformed). Never throws; {@code null} or an over-long value gives no tags.
      */
-    static Parsed parse(String header) {
+    public static Parsed parse(String header) {
         if (header == null || header.isEmpty() || header.length() > MAX_LENGTH) {
             return NONE;
         }
@@ -111,6 +111,6 @@ final class DatadogTags {
     }
 
     /** What {@link #parse} found: tags without {@code _dd.p.tid}, and the trace id's upper bits. */
-    record Parsed(Map<String, String> tags, long traceIdHigh) {
+    public record Parsed(Map<String, String> tags, long traceIdHigh) {
     }
 }
