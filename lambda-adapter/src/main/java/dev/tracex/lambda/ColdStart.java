@@ -42,6 +42,10 @@ final class ColdStart {
             problem = e.getMessage();
         }
         String selected = resolver.selection().orElse("builtin." + ExtractorResolver.DEFAULT_RULE);
+        String prefix = "DD_TRACE_EXTRACTOR=" + selected + ": ";
+        if (problem != null && problem.startsWith(prefix)) {
+            problem = problem.substring(prefix.length());
+        }
         if (isStrict(env)) {
             throw new IllegalStateException("DD_TRACE_EXTRACTOR=" + selected + " cannot be used ("
                     + STRICT + "=true): " + problem);

@@ -75,7 +75,7 @@ final class OpenTelemetryHandOff {
         long high = Long.parseUnsignedLong(traceId.substring(0, 16), 16);
         long low = Long.parseUnsignedLong(traceId.substring(16), 16);
         TraceContext.Builder b = extracted != null && extracted.traceIdHigh() == high && extracted.traceIdLow() == low
-                ? extracted.toBuilder() : TraceContext.builder().tracestate(null).origin(null).tags(Map.of());
+                ? extracted.toBuilder() : TraceContext.builder();
         b.traceId(high, low).parentId(Long.parseUnsignedLong(sc.getSpanId(), 16))
                 .samplingPriority(sc.isSampled() ? 1 : 0).sampledFlag(sc.isSampled())
                 .rule("opentelemetry").format("opentelemetry");

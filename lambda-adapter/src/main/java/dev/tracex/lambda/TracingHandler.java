@@ -62,11 +62,19 @@ public final class TracingHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] event = input.readAllBytes();
+        invoke(input.readAllBytes(), output, context);
+    }
+
+    /**
+     * One invocation on an event's raw JSON, as {@link #handleRequest} runs it; returns the extraction
+     * that was handed off to the handler (for {@code tracex invoke} and tests).
+     */
+    public Extraction invoke(byte[] event, OutputStream output, Context context) throws IOException {
         Extraction found = TracexLambda.extract(extractor, event, context);
         try (InvocationScope scope = InvocationScope.open(found)) {
             target.handle(event, output, context);
         }
+        return found;
     }
 
     /** {@code DD_LAMBDA_HANDLER}, loaded when the runtime first constructs the wrapper. */
