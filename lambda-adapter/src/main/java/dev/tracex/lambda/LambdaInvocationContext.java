@@ -28,7 +28,8 @@ import java.util.function.Function;
  *
  * Absent values are left out (no {@code null}s); {@code env} is always there. {@code xrayTraceHeader}
  * is the system property {@code com.amazonaws.xray.traceHeader} (set per invocation by the Java
- * runtime), else the environment variable {@code _X_AMZN_TRACE_ID}. Not thread-safe: one per invocation.
+ * runtime), else the environment variable {@code _X_AMZN_TRACE_ID}, else {@code Context.getXrayTraceId()}.
+ * Not thread-safe: one per invocation.
  */
 final class LambdaInvocationContext implements InvocationContext {
     static final String XRAY_PROPERTY = "com.amazonaws.xray.traceHeader";
@@ -90,11 +91,22 @@ final class LambdaInvocationContext implements InvocationContext {
                 put(identity, "identityPoolId", id.getIdentityPoolId());
             }
         }
-        String xray = System.getProperty(XRAY_PROPERTY);
-        put(o, "xrayTraceHeader", xray != null && !xray.isEmpty() ? xray : env.apply(XRAY_ENV));
+        put(o, "xrayTraceHeader", xrayTraceHeader());
         ObjectNode e = o.putObject("env");
         put(e, MERGE_XRAY, env.apply(MERGE_XRAY));
         return o;
+    }
+
+    /** The property the Java runtime sets per invocation, else the environment, else the Context's own. */
+    private String xrayTraceHeader() {
+        String v = System.getProperty(XRAY_PROPERTY);
+        if (v == null || v.isEmpty()) {
+            v = env.apply(XRAY_ENV);
+        }
+        if ((v == null || v.isEmpty()) && context != null) {
+            v = context.getXrayTraceId();
+        }
+        return v == null || v.isEmpty() ? null : v;
     }
 
     private static void put(ObjectNode o, String key, String value) {
