@@ -40,6 +40,9 @@ final class ColdStart {
             problem = e.errors().stream().map(RuleError::toString).collect(Collectors.joining("; "));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             problem = e.getMessage();
+        } catch (RuntimeException | LinkageError e) {
+            // A bug or a broken class path, not a configuration mistake; still not worth the function.
+            problem = e.toString();
         }
         String selected = resolver.selection().orElse("builtin." + ExtractorResolver.DEFAULT_RULE);
         String prefix = "DD_TRACE_EXTRACTOR=" + selected + ": ";
@@ -54,7 +57,7 @@ final class ColdStart {
                 + ExtractorResolver.DEFAULT_RULE + ": " + problem);
         try {
             return ExtractorResolver.defaultExtractor();
-        } catch (RuleCompilationException | RuntimeException e) {
+        } catch (RuleCompilationException | RuntimeException | LinkageError e) {
             // Only a broken tracex-rules jar gets here; extraction is then off rather than the function.
             warn.accept("builtin." + ExtractorResolver.DEFAULT_RULE + " cannot be used either, extraction is off: "
                     + e.getMessage());
