@@ -35,7 +35,11 @@ final class ColdStart {
         ExtractorResolver resolver = ExtractorResolver.fromEnvironment(env, classpath);
         String problem;
         try {
-            return resolver.resolveStrict();
+            Extractor e = resolver.resolveStrict();
+            if (Log.debugging()) {
+                Log.debug("tracex: extractor " + e + " compiled at cold start");
+            }
+            return e;
         } catch (RuleCompilationException e) {
             problem = e.errors().stream().map(RuleError::toString).collect(Collectors.joining("; "));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {

@@ -23,6 +23,9 @@ final class CracPriming implements Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         SnapStartPriming.prime(extractor);
         primed++;
+        if (Log.debugging()) {
+            Log.debug("tracex: SnapStart priming ran extractor " + extractor.name() + " before the checkpoint");
+        }
     }
 
     @Override
