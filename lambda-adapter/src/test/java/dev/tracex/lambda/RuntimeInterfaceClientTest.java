@@ -40,6 +40,10 @@ class RuntimeInterfaceClientTest {
 
     /** The child JVM running the RIC; the test stops it (by its own handle) when done. */
     private Process start(RuntimeApiServer api, Map<String, String> env, String... jvmOptions) throws IOException {
+        return start(WRAPPER, api, env, jvmOptions);
+    }
+
+    private Process start(String handler, RuntimeApiServer api, Map<String, String> env, String... jvmOptions) throws IOException {
         Path logging = Files.writeString(taskRoot.resolve("logging.properties"), String.join("\n",
                 "handlers=java.util.logging.ConsoleHandler",
                 "java.util.logging.ConsoleHandler.level=FINE",
@@ -48,7 +52,7 @@ class RuntimeInterfaceClientTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Djava.util.logging.config.file=" + logging));
         cmd.addAll(List.of(jvmOptions));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RIC_MAIN, WRAPPER));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RIC_MAIN, handler));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_"));
         Map<String, String> lambda = new HashMap<>(Map.of(
@@ -164,6 +168,24 @@ class RuntimeInterfaceClientTest {
                         + "(DD_TRACE_EXTRACTOR_STRICT=true): " + taskRoot.resolve("extractors.yaml") + ":3:29: rule \"sqs\": "
                         + "unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys)");
                 assertThat(p.exitValue()).isEqualTo(1);
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    @Test
+    void ric_baseClassAsTheHandler_runtimeResolvesItsTypesAndTheHandOffIsOpen() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start("dev.tracex.lambda.functions.BaseClassHandler", api, Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs"));
+            try {
+                api.enqueue("b1", event("sqs_event.json"), Map.of());
+                RuntimeApiServer.Outcome o = await(api, "b1", 60);
+                assertThat(o.error()).as(o.body()).isFalse();
+                JsonNode seen = JSON.readTree(o.body());
+                assertThat(seen.get("records").asInt()).isEqualTo(2);
+                assertThat(seen.get("otel_trace_id").asText()).isEqualTo("000000000000000025422bd5a88d3540");
+                assertThat(seen.get("mdc_span_id").asText()).isEqualTo("7431398482019833808");
             } finally {
                 stop(p);
             }
