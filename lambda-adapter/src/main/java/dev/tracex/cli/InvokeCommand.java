@@ -44,7 +44,7 @@ final class InvokeCommand implements Callable<Integer> {
     String handler;
 
     @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH",
-            description = "Jars and directories holding the handler (separated by the platform's path separator, ':' on Linux), besides tracex's own class path.")
+            description = "Jars and directories holding the handler, separated by ':' (DIR/* for every jar in DIR), besides tracex's own class path.")
     String classpath;
 
     @Option(names = "--extractor", paramLabel = "<file>.<name>",
@@ -130,7 +130,19 @@ final class InvokeCommand implements Callable<Integer> {
         }
         List<URL> urls = new ArrayList<>();
         for (String p : classpath.split(File.pathSeparator)) {
-            if (!p.isBlank()) {
+            if (p.isBlank()) {
+                continue;
+            }
+            if (p.endsWith("/*")) {
+                // As java -cp reads it: every jar in the directory.
+                File[] jars = new File(p.substring(0, p.length() - 2)).listFiles((d, n) -> n.endsWith(".jar"));
+                if (jars != null) {
+                    java.util.Arrays.sort(jars);
+                    for (File jar : jars) {
+                        urls.add(jar.toURI().toURL());
+                    }
+                }
+            } else {
                 urls.add(Path.of(p).toUri().toURL());
             }
         }
