@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class OpenTelemetryHandOff {
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+        @SuppressWarnings("deprecation") // still abstract in the API; the W3C propagator never calls it
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
             return carrier.keySet();

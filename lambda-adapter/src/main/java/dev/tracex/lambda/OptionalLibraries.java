@@ -10,8 +10,6 @@ final class OptionalLibraries {
             && present("io.opentelemetry.api.trace.Span");
     static final boolean SLF4J = present("org.slf4j.MDC");
     static final boolean CRAC = present("org.crac.Core");
-    static final boolean AWS_SDK_SQS = present("software.amazon.awssdk.services.sqs.model.MessageAttributeValue");
-    static final boolean AWS_SDK_SNS = present("software.amazon.awssdk.services.sns.model.MessageAttributeValue");
 
     private OptionalLibraries() {
     }

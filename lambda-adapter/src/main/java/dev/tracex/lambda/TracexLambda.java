@@ -62,8 +62,8 @@ public final class TracexLambda {
     }
 
     /**
-     * The trace context in an event: raw JSON ({@code byte[]}, {@code String}), a Jackson
-     * {@code JsonNode}, or an object the Lambda runtime deserialized (an {@code aws-lambda-java-events}
+     * The trace context in an event: raw JSON ({@code byte[]}, {@code String}, an {@code InputStream},
+     * which is read to its end), a Jackson {@code JsonNode}, or an object the Lambda runtime deserialized (an {@code aws-lambda-java-events}
      * type, a {@code Map}, a POJO), which is written back to JSON with the runtime's serializer for its
      * class, so rules see the event as it arrived. Never throws; {@code context} may be {@code null}.
      */
@@ -110,6 +110,7 @@ public final class TracexLambda {
     }
 
     /** {@code handler}, with extraction and hand-off around each call. */
+    @SuppressWarnings("try") // the scope is used by being closed
     public static <I, O> RequestHandler<I, O> wrap(RequestHandler<I, O> handler) {
         Objects.requireNonNull(handler, "handler");
         ExtractorHolder.EXTRACTOR.name(); // resolve now, at the wrapper's creation (cold start)
@@ -121,6 +122,7 @@ public final class TracexLambda {
     }
 
     /** {@code handler}, with extraction (from the same bytes it reads) and hand-off around each call. */
+    @SuppressWarnings("try") // the scope is used by being closed
     public static RequestStreamHandler wrap(RequestStreamHandler handler) {
         Objects.requireNonNull(handler, "handler");
         ExtractorHolder.EXTRACTOR.name();

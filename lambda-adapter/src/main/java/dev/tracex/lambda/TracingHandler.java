@@ -69,6 +69,7 @@ public final class TracingHandler implements RequestStreamHandler {
      * One invocation on an event's raw JSON, as {@link #handleRequest} runs it; returns the extraction
      * that was handed off to the handler (for {@code tracex invoke} and tests).
      */
+    @SuppressWarnings("try") // the scope is used by being closed
     public Extraction invoke(byte[] event, OutputStream output, Context context) throws IOException {
         Extraction found = TracexLambda.extract(extractor, event, context);
         try (InvocationScope scope = InvocationScope.open(found)) {

@@ -26,6 +26,7 @@ public abstract class TracingRequestStreamHandler implements RequestStreamHandle
     }
 
     @Override
+    @SuppressWarnings("try") // the scope is used by being closed
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
         try (InvocationScope scope = InvocationScope.open(TracexLambda.extract(event, context))) {
