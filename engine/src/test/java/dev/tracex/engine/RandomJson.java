@@ -3,7 +3,7 @@ package dev.tracex.engine;
 import java.util.Random;
 
 /** Random JSON documents biased toward the shapes rules read: Records, _datadog, ids, base64-ish text. */
-final class RandomJson {
+public final class RandomJson {
     private static final String[] KEYS = {"_datadog", "Records", "body", "t", "p", "x-datadog-trace-id",
             "x-datadog-parent-id", "x-datadog-sampling-priority", "x-datadog-tags", "traceparent", "tracestate", "b3",
             "messageAttributes", "stringValue", "headers", "data"};
@@ -14,7 +14,7 @@ final class RandomJson {
     private RandomJson() {
     }
 
-    static String document(Random r) {
+    public static String document(Random r) {
         StringBuilder b = new StringBuilder();
         value(r, b, 0);
         return b.toString();
