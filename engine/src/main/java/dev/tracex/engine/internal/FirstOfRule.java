@@ -38,6 +38,13 @@ public final class FirstOfRule implements CompiledRule {
     }
 
     @Override
+    public void project(Projection root) {
+        for (Ref r : refs) {
+            r.rule.project(root);
+        }
+    }
+
+    @Override
     public List<CompiledRule> children() {
         return java.util.Arrays.stream(refs).map(Ref::rule).collect(Collectors.toList());
     }

@@ -164,6 +164,27 @@ final class JaywayPath implements JsonAccessor {
         return -1;
     }
 
+    /**
+     * The definite prefix of the path is followed; below it the value is kept whole, except that a
+     * trailing wildcard ({@code $.Records[*]}) projects each child, so an {@code each:} rule keeps only
+     * what its body reads of every record. A filter that reads the root ({@code $} inside) keeps everything.
+     */
+    @Override
+    public Projection project(Projection root) {
+        if (expression.indexOf('$', 1) >= 0) {
+            root.keepWhole();
+            return new Projection();
+        }
+        PathCompiler.Prefix prefix = PathCompiler.definitePrefix(expression);
+        Projection at = root.at(prefix.segments());
+        String rest = prefix.rest();
+        if (rest.equals("[*]") || rest.equals(".*")) {
+            return at.anyChild();
+        }
+        at.keepWhole();
+        return new Projection(); // below a whole value, further marks change nothing
+    }
+
     @Override
     public boolean isDefinite() {
         return false;
