@@ -110,6 +110,7 @@ class BuiltinRulesTest {
                 argumentSet("SQS, an X-Ray root not written by Datadog", "sqs_no_context_event.json", null, "default"),
                 argumentSet("SQS, corrupt String and Binary _datadog", "sqs_corrupt_datadog_event.json", null, "default"),
                 argumentSet("payload with corrupt _datadog", "custom_payload_corrupt_event.json", null, "default"),
+                argumentSet("Kinesis data not base64 JSON", "kinesis_corrupt_event.json", null, "default"),
                 argumentSet("EventBridge scheduled rule (source aws.events)", "eventbridge_scheduled_event.json", null, "default"),
                 argumentSet("X-Ray header while not merging", "no_context_event.json", "lambda_xray_not_merged_context.json", "default"),
                 argumentSet("client context with nothing in custom", "no_context_event.json", "lambda_xray_context.json", "lambda"),

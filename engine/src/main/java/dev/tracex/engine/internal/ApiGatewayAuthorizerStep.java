@@ -47,19 +47,9 @@ final class ApiGatewayAuthorizerStep implements Step {
         return requestId != null && authorizing != null && requestId.equals(authorizing.asText()) ? injected : null;
     }
 
-    /** Base64 JSON text (or, leniently, plain JSON) → an object, else {@code null}. */
-    private JsonNode decode(JsonNode encoded) {
-        if (encoded.isObject()) {
-            return encoded;
-        }
-        if (!encoded.isTextual()) {
-            return null;
-        }
-        JsonNode plain = Json.decodeEmbedded(encoded.textValue());
-        if (plain != null) {
-            return plain.isObject() ? plain : null;
-        }
-        JsonNode bytes = BASE64.apply(encoded);
+    /** Base64 text holding a JSON object (API Gateway passes authorizer context values as strings) → the object. */
+    private static JsonNode decode(JsonNode encoded) {
+        JsonNode bytes = encoded.isTextual() ? BASE64.apply(encoded) : null;
         JsonNode n = bytes == null ? null : Json.parseOrNull(((BinaryNode) bytes).binaryValue());
         return n != null && n.isObject() ? n : null;
     }

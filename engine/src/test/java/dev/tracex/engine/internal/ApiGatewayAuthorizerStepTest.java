@@ -46,6 +46,8 @@ class ApiGatewayAuthorizerStepTest {
             "{\"requestId\": \"abc123\", \"authorizer\": {\"_datadog\": \"not base64 !\"}}",
             "{\"requestId\": \"abc123\", \"authorizer\": {\"_datadog\": \"bm90IGpzb24=\"}}",
             "{\"requestId\": \"abc123\", \"authorizer\": {\"principalId\": \"foo\"}}",
+            "{\"requestId\": \"abc123\", \"authorizer\": {\"_datadog\": {\"x-datadog-authorizing-requestid\": \"abc123\"}}}",
+            "{\"requestId\": \"abc123\", \"authorizer\": {\"_datadog\": \"{\\\"x-datadog-authorizing-requestid\\\": \\\"abc123\\\"}\"}}",
             "{\"requestId\": \"abc123\"}",
             "\"abc123\"",
     })
