@@ -48,7 +48,7 @@ final class JaywayPath implements JsonAccessor {
             List<Located> found = locate(root);
             return found.isEmpty() ? null : found.get(0).node;
         }
-        Object result = path.read(root, CONFIGURATION);
+        Object result = evaluate(root, CONFIGURATION);
         if (result instanceof JsonNode) {
             JsonNode list = (JsonNode) result;
             if (list.isArray()) {
@@ -67,7 +67,7 @@ final class JaywayPath implements JsonAccessor {
             locate(root).forEach(l -> out.add(l.node));
             return out;
         }
-        Object result = path.read(root, CONFIGURATION);
+        Object result = evaluate(root, CONFIGURATION);
         if (result instanceof JsonNode && ((JsonNode) result).isArray()) {
             ((JsonNode) result).forEach(out::add);
             return out;
@@ -90,8 +90,21 @@ final class JaywayPath implements JsonAccessor {
         return Integer.compare(a.position.length, b.position.length); // an ancestor comes first
     };
 
+    /**
+     * Jayway's answer, or {@code null} where it throws despite {@code SUPPRESS_EXCEPTIONS} (a filter met on
+     * a primitive, e.g. {@code $.Records[0][?(...)]} when the record is a string): a path that does not
+     * apply to an event finds nothing, and must not abort a {@code first:} chain.
+     */
+    private Object evaluate(JsonNode root, Configuration configuration) {
+        try {
+            return path.read(root, configuration);
+        } catch (com.jayway.jsonpath.JsonPathException e) {
+            return null;
+        }
+    }
+
     private List<Located> locate(JsonNode root) {
-        Object result = path.read(root, PATHS);
+        Object result = evaluate(root, PATHS);
         List<Located> found = new ArrayList<>();
         if (result instanceof JsonNode) {
             for (JsonNode p : (JsonNode) result) {
