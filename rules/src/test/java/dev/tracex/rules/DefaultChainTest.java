@@ -96,4 +96,12 @@ class DefaultChainTest {
 
         assertThat(file.extractor("any").extract(event).parent().orElseThrow().traceId()).isEqualTo("42");
     }
+
+    @Test
+    void extract_recordsThatAreNotObjects_doNotStopTheChain() throws Exception {
+        ObjectNode event = (ObjectNode) Fixtures.event("custom_payload_event.json");
+        event.putArray("Records").add("not a record");
+
+        assertThat(defaults().extract(event).parent().orElseThrow().rule()).isEqualTo("builtin.payload");
+    }
 }
