@@ -194,8 +194,54 @@ final class JaywayPath implements JsonAccessor {
         if (rest.equals("[*]") || rest.equals(".*")) {
             return at.anyChild();
         }
+        List<String> names = propertyNames(rest);
+        if (names != null) {
+            // ['a','b'] answers with an object of just those fields: the rest of the value is never read.
+            names.forEach(n -> at.field(n).keepWhole());
+            return new Projection();
+        }
         at.keepWhole();
         return new Projection(); // below a whole value, further marks change nothing
+    }
+
+    /** The names of a multi-property bracket ({@code ['a','b']}, quoted names only), or {@code null} for anything else. */
+    static List<String> propertyNames(String rest) {
+        if (rest.length() < 2 || rest.charAt(0) != '[' || rest.charAt(rest.length() - 1) != ']') {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        int i = 1;
+        int end = rest.length() - 1;
+        while (true) {
+            while (i < end && rest.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= end || (rest.charAt(i) != '\'' && rest.charAt(i) != '"')) {
+                return null;
+            }
+            char quote = rest.charAt(i++);
+            StringBuilder name = new StringBuilder();
+            while (i < end && rest.charAt(i) != quote) {
+                if (rest.charAt(i) == '\\' && i + 1 < end) {
+                    i++;
+                }
+                name.append(rest.charAt(i++));
+            }
+            if (i >= end) {
+                return null;
+            }
+            names.add(name.toString());
+            i++;
+            while (i < end && rest.charAt(i) == ' ') {
+                i++;
+            }
+            if (i == end) {
+                return names;
+            }
+            if (rest.charAt(i++) != ',') {
+                return null;
+            }
+        }
     }
 
     @Override
