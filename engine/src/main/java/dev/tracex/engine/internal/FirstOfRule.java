@@ -18,6 +18,11 @@ public final class FirstOfRule implements CompiledRule {
 
     private final Ref[] refs;
 
+    /** Composes extractors' rules at run time (a selected rule, then {@code builtin.default}). */
+    public static FirstOfRule of(List<CompiledExtractor> extractors) {
+        return new FirstOfRule(extractors.stream().map(e -> new Ref(e.name(), e.rule())).collect(Collectors.toList()));
+    }
+
     FirstOfRule(List<Ref> refs) {
         this.refs = refs.toArray(new Ref[0]);
     }
