@@ -31,7 +31,14 @@ public final class FirstOfRule implements CompiledRule {
     public Extraction extract(JsonNode root, InvocationContext context) {
         Extraction linksOnly = null;
         for (Ref ref : refs) {
-            Extraction e = ref.rule.extract(root, context);
+            Extraction e;
+            try {
+                e = ref.rule.extract(root, context);
+            } catch (RuntimeException | StackOverflowError failure) {
+                // Rules never throw by contract; if one does anyway, the others still get their turn.
+                RuleLog.noContext(ref.name, "rule", "failed with " + failure.getClass().getName());
+                continue;
+            }
             if (e.parent().isPresent()) {
                 return e;
             }
