@@ -46,15 +46,33 @@ public final class TraceContext {
         this.samplingPriority = b.samplingPriority;
         this.sampledFlag = b.sampledFlag;
         this.origin = b.origin;
-        Map<String, String> t = new LinkedHashMap<>(b.tags);
-        t.remove(TRACE_ID_HIGH_TAG);
-        if (b.traceIdHigh != 0) {
-            t.put(TRACE_ID_HIGH_TAG, Hex.of64(b.traceIdHigh));
+        if (b.tags.isEmpty() && b.traceIdHigh == 0) {
+            this.tags = Map.of();
+        } else {
+            Map<String, String> t = new LinkedHashMap<>(b.tags);
+            t.remove(TRACE_ID_HIGH_TAG);
+            if (b.traceIdHigh != 0) {
+                t.put(TRACE_ID_HIGH_TAG, Hex.of64(b.traceIdHigh));
+            }
+            this.tags = Collections.unmodifiableMap(t);
         }
-        this.tags = Collections.unmodifiableMap(t);
         this.tracestate = b.tracestate;
         this.rule = b.rule;
         this.format = b.format;
+    }
+
+    /** A copy attributed to another rule: every other field, the immutable tags map included, is shared. */
+    private TraceContext(TraceContext c, String rule) {
+        this.traceIdHigh = c.traceIdHigh;
+        this.traceIdLow = c.traceIdLow;
+        this.parentId = c.parentId;
+        this.samplingPriority = c.samplingPriority;
+        this.sampledFlag = c.sampledFlag;
+        this.origin = c.origin;
+        this.tags = c.tags;
+        this.tracestate = c.tracestate;
+        this.rule = rule;
+        this.format = c.format;
     }
 
     public static Builder builder() {
@@ -79,7 +97,7 @@ public final class TraceContext {
 
     /** This context attributed to {@code rule} (the compiled rule that produced it). */
     public TraceContext withRule(String rule) {
-        return Objects.equals(rule, this.rule) ? this : toBuilder().rule(rule).build();
+        return Objects.equals(rule, this.rule) ? this : new TraceContext(this, rule);
     }
 
     /** Upper 64 bits of the trace id; 0 for a 64-bit trace id. */

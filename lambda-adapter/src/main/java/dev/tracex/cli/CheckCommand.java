@@ -13,24 +13,29 @@ import java.util.concurrent.Callable;
 /** {@code tracex check}: compile every rule of each file (JS included) and print its plan. */
 @Command(name = "check", description = "Compile every rule of each rules file and print its plan.")
 final class CheckCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files (.yaml, .yml or .js).")
     List<Path> files;
 
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         for (Path file : files) {
             try {
                 Extractors x = Extractors.load(file);
                 x.compileAll();
-                System.out.println(file + ": " + x.names().size() + " rules");
+                out.println(file + ": " + x.names().size() + " rules");
                 for (String name : x.names()) {
-                    System.out.println("  " + name + " = " + x.plan(name));
+                    out.println("  " + name + " = " + x.plan(name));
                 }
             } catch (RuleCompilationException e) {
-                System.err.println(e.getMessage());
+                err.println(e.getMessage());
                 return TracexCommand.CONFIG_ERROR;
             } catch (IOException e) {
-                System.err.println(file + ": cannot read: " + e.getMessage());
+                err.println(file + ": cannot read: " + e.getMessage());
                 return TracexCommand.CONFIG_ERROR;
             }
         }

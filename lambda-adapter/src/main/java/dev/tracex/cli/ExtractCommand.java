@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,9 @@ import java.util.concurrent.Callable;
 /** {@code tracex extract}: the context an extractor finds in one event, as JSON. */
 @Command(name = "extract", description = "Print the trace context found in an event (JSON file, or - for stdin).")
 final class ExtractCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--extractor", paramLabel = "<file>.<name>",
             description = "The rule to use, as DD_TRACE_EXTRACTOR would name it (default: $DD_TRACE_EXTRACTOR, else builtin.default).")
     String extractor;
@@ -34,8 +36,8 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         Extractor selected;
         try {
             selected = ExtractorResolver.forCommandLine(extractor, paths).resolveStrict();

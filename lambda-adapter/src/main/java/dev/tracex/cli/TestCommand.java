@@ -14,11 +14,16 @@ import java.util.concurrent.Callable;
 /** {@code tracex test}: run every rule's {@code examples:} and report {@code N passed, N failed}. */
 @Command(name = "test", description = "Run the examples: of every rule and report N passed, N failed.")
 final class TestCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files (.yaml or .yml).")
     List<Path> files;
 
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
         int passed = 0;
         int failed = 0;
         for (Path file : files) {
@@ -26,10 +31,10 @@ final class TestCommand implements Callable<Integer> {
             try {
                 x = Extractors.load(file);
             } catch (RuleCompilationException e) {
-                System.err.println(e.getMessage());
+                err.println(e.getMessage());
                 return TracexCommand.CONFIG_ERROR;
             } catch (IOException e) {
-                System.err.println(file + ": cannot read: " + e.getMessage());
+                err.println(file + ": cannot read: " + e.getMessage());
                 return TracexCommand.CONFIG_ERROR;
             }
             for (ExampleResult r : x.runExamples()) {
@@ -38,12 +43,12 @@ final class TestCommand implements Callable<Integer> {
                 } else {
                     failed++;
                 }
-                System.out.println((r.passed() ? "PASS " : "FAIL ") + file + ":" + r.line() + ":" + r.column() + ": rule \""
+                out.println((r.passed() ? "PASS " : "FAIL ") + file + ":" + r.line() + ":" + r.column() + ": rule \""
                         + r.rule() + "\" example " + r.index() + (r.name() == null ? "" : " (" + r.name() + ")")
                         + (r.passed() ? "" : ": " + r.message()));
             }
         }
-        System.out.println(passed + " passed, " + failed + " failed");
+        out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
     }
 }

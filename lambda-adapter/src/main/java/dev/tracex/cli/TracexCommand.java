@@ -27,9 +27,16 @@ public final class TracexCommand implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit status (for tests and embedding). */
+    /** Runs the command line on the standard streams and returns the exit status. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line, printing to {@code out} and {@code err}, and returns the exit status. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new TracexCommand());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> CONFIG_ERROR);
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println(e.getMessage());

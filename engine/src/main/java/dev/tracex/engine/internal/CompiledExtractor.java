@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
@@ -18,10 +19,17 @@ public final class CompiledExtractor implements Extractor {
 
     private final String name;
     private final CompiledRule rule;
+    private final Projection projection;
 
     public CompiledExtractor(String name, CompiledRule rule) {
         this.name = name;
         this.rule = rule;
+        this.projection = Projection.of(rule);
+    }
+
+    /** What of an event this extractor reads; raw input is parsed into a tree pruned to it. */
+    public Projection projection() {
+        return projection;
     }
 
     @Override
@@ -48,12 +56,12 @@ public final class CompiledExtractor implements Extractor {
 
     @Override
     public Extraction extract(byte[] json, InvocationContext context) {
-        return json == null ? Extraction.none() : extract(parsed(Json.parseOrNull(json)), context);
+        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
     }
 
     @Override
     public Extraction extract(String json, InvocationContext context) {
-        return json == null ? Extraction.none() : extract(parsed(Json.parseOrNull(json)), context);
+        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
     }
 
     @Override
@@ -61,19 +69,31 @@ public final class CompiledExtractor implements Extractor {
         if (json == null) {
             return Extraction.none();
         }
-        try {
-            return extract(parsed(Json.MAPPER.readTree(json)), context);
+        return extractParsed(() -> {
+            JsonParser p = Json.FACTORY.createParser(json);
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the caller owns the stream
+            return p;
+        }, context);
+    }
+
+    /** Opens a parser over raw input; may fail like the input. */
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private Extraction extractParsed(ParserSource source, InvocationContext context) {
+        try (JsonParser p = source.open()) {
+            return extract(read(p), context);
         } catch (IOException | RuntimeException e) {
-            return extract(parsed(null), context);
+            LOG.log(System.Logger.Level.DEBUG, "rule \"" + name + "\": event is not valid JSON");
+            return Extraction.none();
         }
     }
 
-    private JsonNode parsed(JsonNode n) {
-        if (n == null || n.isMissingNode()) {
-            LOG.log(System.Logger.Level.DEBUG, "rule \"" + name + "\": event is not valid JSON");
-            return null;
-        }
-        return n;
+    /** The event, pruned to what the rule reads; the rest is streamed past without building nodes. */
+    public JsonNode read(JsonParser p) throws IOException {
+        return p.nextToken() == null ? null : projection.read(p);
     }
 
     @Override

@@ -13,6 +13,14 @@ public sealed interface CompiledRule
         permits HeadersRule, FieldsRule, FirstOfRule, EachRule, WhenRule, FromContextRule, ScriptRule {
     Extraction extract(JsonNode root, InvocationContext context);
 
+    /**
+     * Marks in {@code root} the parts of the event this rule can read (see {@link Projection}). The
+     * default keeps the whole event, which is always correct.
+     */
+    default void project(Projection root) {
+        root.keepWhole();
+    }
+
     /** The rules this one delegates to, for walks over the compiled graph (deferred JS compilation). */
     default java.util.List<CompiledRule> children() {
         return java.util.List.of();

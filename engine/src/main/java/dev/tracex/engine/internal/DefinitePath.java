@@ -66,6 +66,15 @@ final class DefinitePath implements JsonAccessor {
     }
 
     @Override
+    public Projection project(Projection root) {
+        Projection p = root;
+        for (int i = 0; i < names.length; i++) {
+            p = names[i] != null ? p.field(names[i]) : p.element(indices[i]);
+        }
+        return p;
+    }
+
+    @Override
     public boolean isDefinite() {
         return true;
     }

@@ -43,6 +43,11 @@ public final class EachRule implements CompiledRule {
     }
 
     @Override
+    public void project(Projection root) {
+        body.project(records.project(root));
+    }
+
+    @Override
     public java.util.List<CompiledRule> children() {
         return java.util.List.of(body);
     }

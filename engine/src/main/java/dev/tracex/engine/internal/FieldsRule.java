@@ -106,6 +106,15 @@ public final class FieldsRule implements CompiledRule {
         return Extraction.of(b.build());
     }
 
+    @Override
+    public void project(Projection root) {
+        for (Pipeline p : new Pipeline[] {traceId, parentId, samplingPriority, origin, tags, traceIdHigh}) {
+            if (p != null) {
+                p.project(root);
+            }
+        }
+    }
+
     private boolean readTraceId(JsonNode v, TraceContext.Builder b) {
         if (v == null) {
             return false;

@@ -19,6 +19,11 @@ public final class FromContextRule implements CompiledRule {
     }
 
     @Override
+    public void project(Projection root) {
+        // reads the invocation context, nothing of the event
+    }
+
+    @Override
     public java.util.List<CompiledRule> children() {
         return java.util.List.of(body);
     }

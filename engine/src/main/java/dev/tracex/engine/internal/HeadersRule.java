@@ -37,6 +37,11 @@ public final class HeadersRule implements CompiledRule {
         return decode(rule, carrier, styles);
     }
 
+    @Override
+    public void project(Projection root) {
+        pipeline.project(root);
+    }
+
     /** The context in a headers object, attributed to {@code rule}; shared with script rules' Go-style results. */
     public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles) {
         Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles);

@@ -10,6 +10,12 @@ public interface JsonAccessor {
     /** Every value this path matches in {@code root}, in document order (empty when none). */
     java.util.List<JsonNode> readAll(JsonNode root);
 
+    /**
+     * Marks in {@code root} what this path reads and returns the projection where its value lives, so
+     * a caller can mark that value whole or project further below it.
+     */
+    Projection project(Projection root);
+
     /** True when the path names at most one value: only names and indices. */
     boolean isDefinite();
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class JsonHeaderCarrier implements HeaderCarrier {
     private final JsonNode object;
+    /** Whether some key has an uppercase letter: learned on the first miss, so misses on an all-lowercase carrier cost one hash lookup. */
+    private Boolean mixedCase;
 
     JsonHeaderCarrier(JsonNode object) {
         this.object = object;
@@ -21,7 +23,10 @@ final class JsonHeaderCarrier implements HeaderCarrier {
     @Override
     public String get(String lowercaseName) {
         JsonNode v = object.get(lowercaseName);
-        if (v == null) {
+        if (v == null && mixedCase == null) {
+            mixedCase = hasUppercaseKey(object);
+        }
+        if (v == null && mixedCase) {
             // Carriers are small (a few to a few dozen headers); a scan beats building a lowercase copy.
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -35,5 +40,17 @@ final class JsonHeaderCarrier implements HeaderCarrier {
             v = v.size() > 0 ? v.get(0) : null;
         }
         return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    private static boolean hasUppercaseKey(JsonNode object) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            for (int i = 0; i < k.length(); i++) {
+                if (Character.isUpperCase(k.charAt(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -76,6 +76,24 @@ final class PathCompiler {
         return open.isEmpty() ? null : "unclosed '" + open.peek() + "'";
     }
 
+    /** The leading names and indices of a path, and the rest of it (from the first other token). */
+    record Prefix(List<DefinitePath.Segment> segments, String rest) {
+    }
+
+    /** Splits {@code expr} into its definite prefix and the rest. */
+    static Prefix definitePrefix(String expr) {
+        String e = expr.trim();
+        for (int cut = e.length(); cut >= 1; cut--) {
+            if (cut == e.length() || e.charAt(cut) == '.' || e.charAt(cut) == '[') {
+                List<DefinitePath.Segment> segments = parseDefinite(e.substring(0, cut));
+                if (segments != null) {
+                    return new Prefix(segments, e.substring(cut));
+                }
+            }
+        }
+        return new Prefix(List.of(), e.substring(1));
+    }
+
     /** The names and indices of {@code expr}, or {@code null} if it uses anything else. */
     static List<DefinitePath.Segment> parseDefinite(String expr) {
         List<DefinitePath.Segment> out = new ArrayList<>();

@@ -50,9 +50,16 @@ final class Pipeline {
         return value;
     }
 
-    /** The first stage's path when it is the whole pipeline and definite, for the streaming reader. */
-    List<Stage> stages() {
-        return List.of(stages);
+    /**
+     * Marks what the pipeline reads of the document: the first stage's value, whole (later stages only
+     * transform that value).
+     */
+    void project(Projection root) {
+        if (stages.length == 0 || stages[0].path() == null) {
+            root.keepWhole();
+            return;
+        }
+        stages[0].path().project(root).keepWhole();
     }
 
     @Override

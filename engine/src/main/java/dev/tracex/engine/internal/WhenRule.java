@@ -29,6 +29,12 @@ public final class WhenRule implements CompiledRule {
     }
 
     @Override
+    public void project(Projection root) {
+        condition.project(root);
+        body.project(root);
+    }
+
+    @Override
     public java.util.List<CompiledRule> children() {
         return java.util.List.of(body);
     }

@@ -56,7 +56,9 @@ public enum PropagationStyle {
         for (PropagationStyle style : styles) {
             TraceContext found = style.format.extract(carrier);
             if (found != null) {
-                if (style == DATADOG && found.tracestate().isEmpty() && styles.contains(TRACECONTEXT)) {
+                // Most Datadog carriers hold no tracestate: one lookup settles it before any W3C parsing.
+                if (style == DATADOG && found.tracestate().isEmpty() && styles.contains(TRACECONTEXT)
+                        && carrier.get("tracestate") != null) {
                     TraceContext w3c = TRACECONTEXT.format.extract(carrier);
                     if (w3c != null && w3c.tracestate().isPresent()
                             && w3c.traceIdLow() == found.traceIdLow()

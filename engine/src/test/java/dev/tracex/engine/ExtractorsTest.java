@@ -1,0 +1,131 @@
+package dev.tracex.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExtractorsTest {
+    private static final String RULES = """
+            extractors:
+              json:
+                headers: $._datadog
+              custom:
+                fields: {trace_id: $.t, parent_id: $.p}
+              any:
+                first: [custom, json]
+            """;
+    private static final String EVENT = "{\"_datadog\": {\"x-datadog-trace-id\": \"11\", \"x-datadog-parent-id\": \"22\"}}";
+
+    @Test
+    void load_yamlFile_compilesEveryRuleInFileOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("extractors.yaml");
+        Files.writeString(file, RULES);
+
+        Extractors rules = Extractors.load(file);
+
+        assertThat(rules.names()).containsExactly("json", "custom", "any");
+        assertThat(rules.file()).isEqualTo(file.toString());
+        assertThat(rules.plan("json")).isEqualTo("Headers($._datadog)");
+        assertThat(rules.plan("custom")).isEqualTo("Fields(trace_id=$.t, parent_id=$.p)");
+        assertThat(rules.plan("any")).isEqualTo("FirstOf(custom, json)");
+    }
+
+    @Test
+    void extract_everyInputForm_givesTheSameContext() throws Exception {
+        Extractor json = Extractors.parse(RULES, "extractors.yaml").extractor("json");
+        byte[] bytes = EVENT.getBytes(StandardCharsets.UTF_8);
+
+        Extraction fromString = json.extract(EVENT);
+
+        assertThat(fromString.parent()).hasValueSatisfying(c -> {
+            assertThat(c.traceId()).isEqualTo("11");
+            assertThat(c.parentIdDecimal()).isEqualTo("22");
+            assertThat(c.rule()).isEqualTo("json");
+            assertThat(c.format()).isEqualTo("datadog");
+        });
+        assertThat(json.extract(bytes)).isEqualTo(fromString);
+        assertThat(json.extract(new ByteArrayInputStream(bytes))).isEqualTo(fromString);
+        assertThat(json.extract(dev.tracex.engine.internal.Json.parseOrNull(EVENT))).isEqualTo(fromString);
+    }
+
+    @Test
+    void extractor_sameName_isCompiledOnce() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+
+        assertThat(rules.extractor("any")).isSameAs(rules.extractor("any"));
+    }
+
+    @Test
+    void extractor_unknownName_namesTheKnownRules() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+
+        assertThatThrownBy(() -> rules.extractor("sqs"))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessage("extractors.yaml:1:1: rule \"sqs\": no such rule (known: json, custom, any)");
+    }
+
+    @Test
+    void builtins_withoutTheRulesModule_sayWhatToAdd() {
+        assertThatThrownBy(Extractors::builtins)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the built-in rules are not on the class path: add dev.tracex:tracex-rules");
+    }
+
+    @Test
+    void firstOf_triesInOrderAndReadsWhatAnyOfThemNeeds() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+        Extractor chain = Extractors.firstOf(rules.extractor("custom"), rules.extractor("json"));
+
+        assertThat(chain.name()).isEqualTo("custom");
+        assertThat(chain.extract(EVENT).parent()).hasValueSatisfying(c -> assertThat(c.rule()).isEqualTo("json"));
+        assertThat(chain.extract("{\"t\": 1, \"p\": 2, \"_datadog\": {}}").parent())
+                .hasValueSatisfying(c -> assertThat(c.rule()).isEqualTo("custom"));
+        assertThat(chain.extract("{}")).isEqualTo(Extraction.none());
+    }
+
+    @Test
+    void extract_malformedJson_givesNoContext() throws Exception {
+        Extractor json = Extractors.parse(RULES, "extractors.yaml").extractor("json");
+
+        assertThat(json.extract("{\"_datadog\": {")).isEqualTo(Extraction.none());
+        assertThat(json.extract(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00})).isEqualTo(Extraction.none());
+        assertThat(json.extract("")).isEqualTo(Extraction.none());
+        assertThat(json.extract((String) null)).isEqualTo(Extraction.none());
+        assertThat(json.extract("[1,2]")).isEqualTo(Extraction.none());
+    }
+
+    @Test
+    void extract_deeplyNestedEvent_givesNoContextInsteadOfOverflowingTheStack() throws Exception {
+        Extractor deep = Extractors.parse("extractors:\n  d:\n    headers: $.._datadog\n", "x.yaml").extractor("d");
+        String nested = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
+
+        assertThat(deep.extract(nested)).isEqualTo(Extraction.none());
+    }
+
+    @Test
+    void extract_randomJson_neverThrows() throws Exception {
+        Extractors rules = Extractors.parse(RULES + """
+                  deep:
+                    headers: $.._datadog | json
+                  batch:
+                    each: $.Records[*]
+                    headers: $.body | base64 | gzip | json
+                """, "extractors.yaml");
+        Random random = new Random(42);
+        for (String name : rules.names()) {
+            Extractor e = rules.extractor(name);
+            for (int i = 0; i < 2_000; i++) {
+                String json = RandomJson.document(random);
+                assertThat(e.extract(json)).isNotNull();
+            }
+        }
+    }
+}

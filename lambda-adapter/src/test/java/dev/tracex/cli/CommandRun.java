@@ -1,0 +1,14 @@
+package dev.tracex.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One run of the {@code tracex} command line, with what it printed. */
+record CommandRun(int exit, String out, String err) {
+    static CommandRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = TracexCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CommandRun(exit, out.toString(), err.toString());
+    }
+}

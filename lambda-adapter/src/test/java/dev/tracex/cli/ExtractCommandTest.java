@@ -1,0 +1,111 @@
+package dev.tracex.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.internal.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExtractCommandTest {
+    @TempDir
+    Path dir;
+    Path event;
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.writeString(dir.resolve("extractors.yaml"), """
+                extractors:
+                  json:
+                    headers: $._datadog
+                  custom:
+                    fields: {trace_id: $.meta.t, parent_id: $.meta.p}
+                """);
+        event = dir.resolve("event.json");
+        Files.writeString(event, """
+                {"_datadog": {"x-datadog-trace-id": "5827296727441744253", "x-datadog-parent-id": "4112390218134436401",
+                  "x-datadog-sampling-priority": "1", "x-datadog-tags": "_dd.p.dm=-0,_dd.p.tid=6745f1c800000000"}}
+                """);
+    }
+
+    @Test
+    void extract_found_printsTheContextAndExitsZero() {
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.json", event.toString());
+
+        assertThat(run.exit()).isZero();
+        JsonNode printed = Json.parseOrNull(run.out());
+        assertThat(printed.get("rule").asText()).isEqualTo("json");
+        assertThat(printed.get("format").asText()).isEqualTo("datadog");
+        assertThat(printed.get("trace_id").asText()).isEqualTo("5827296727441744253");
+        assertThat(printed.get("trace_id_128").asText()).isEqualTo("6745f1c80000000050deb77fcff6217d");
+        assertThat(printed.get("parent_id").asText()).isEqualTo("4112390218134436401");
+        assertThat(printed.get("sampling_priority").asInt()).isEqualTo(1);
+        assertThat(printed.get("origin").isNull()).isTrue();
+        assertThat(printed.get("tags").toString()).isEqualTo("{\"_dd.p.dm\":\"-0\",\"_dd.p.tid\":\"6745f1c800000000\"}");
+        assertThat(printed.get("traceparent").asText()).isEqualTo("00-6745f1c80000000050deb77fcff6217d-3912251d71b1ba31-01");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void extract_notFound_printsNullContextAndExitsOne() throws Exception {
+        Path empty = dir.resolve("empty.json");
+        Files.writeString(empty, "{\"meta\": {}}");
+
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.custom", empty.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(Json.parseOrNull(run.out()).toString()).isEqualTo("{\"context\":null,\"rule\":\"custom\"}");
+    }
+
+    @Test
+    void extract_unknownRule_isAConfigurationError() {
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.sqs", event.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(dir.resolve("extractors.yaml") + ":1:1: rule \"sqs\": no such rule (known: json, custom)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void extract_missingFile_saysWhereItLooked() {
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "nothere.json", event.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("DD_TRACE_EXTRACTOR=nothere.json: no rules file nothere{.yaml,.yml,.js} in " + dir);
+    }
+
+    @Test
+    void extract_badSelection_isAConfigurationError() {
+        assertThat(CommandRun.of("extract", "--extractor", "nodot", event.toString()).exit()).isEqualTo(2);
+        assertThat(CommandRun.of("extract", "--extractor", "../up.json", event.toString()).err())
+                .contains("without ..");
+    }
+
+    @Test
+    void extract_invalidEventJson_isAUsageError() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{not json");
+
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.json", bad.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(bad + ": not valid JSON");
+    }
+
+    @Test
+    void extract_compileErrorInTheFile_printsEveryProblem() throws Exception {
+        Path badDir = Files.createDirectory(dir.resolve("bad"));
+        Files.writeString(badDir.resolve("extractors.yaml"), "extractors:\n  json:\n    headers: $.a | b64\n  x:\n    first: [y]\n");
+
+        CommandRun run = CommandRun.of("extract", "--path", badDir.toString(), "--extractor", "extractors.json", event.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).containsExactly(
+                badDir.resolve("extractors.yaml") + ":3:20: rule \"json\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer)",
+                badDir.resolve("extractors.yaml") + ":5:13: rule \"x\": unknown rule \"y\" in first (known: json, x)");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tracex.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestCommandTest {
+    @Test
+    void test_runsEveryExampleAndCounts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.json"), "{\"_datadog\": {\"x-datadog-trace-id\": \"9\", \"x-datadog-parent-id\": \"10\"}}");
+        Path file = Files.writeString(dir.resolve("x.yaml"), """
+                extractors:
+                  json:
+                    headers: $._datadog
+                    examples:
+                      - event: {_datadog: {x-datadog-trace-id: "1", x-datadog-parent-id: "2"}}
+                        expect: {trace_id: "1", parent_id: "2"}
+                      - name: from a file beside the rules
+                        event_file: event.json
+                        expect: {trace_id: "9"}
+                      - name: wrong on purpose
+                        event: {}
+                        expect: {trace_id: "1"}
+                """);
+
+        CommandRun run = CommandRun.of("test", file.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines()).containsExactly(
+                "PASS " + file + ":5:9: rule \"json\" example 1",
+                "PASS " + file + ":7:9: rule \"json\" example 2 (from a file beside the rules)",
+                "FAIL " + file + ":10:9: rule \"json\" example 3 (wrong on purpose): expected a context, got none",
+                "2 passed, 1 failed");
+    }
+
+    @Test
+    void test_allPassing_exitsZero(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("x.yaml"), """
+                extractors:
+                  json:
+                    headers: $._datadog
+                    examples:
+                      - event: {}
+                        expect: null
+                """);
+
+        CommandRun run = CommandRun.of("test", file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).endsWith("1 passed, 0 failed\n");
+    }
+}
