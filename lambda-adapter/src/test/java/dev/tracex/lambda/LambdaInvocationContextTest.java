@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracex.engine.Extractor;
+import dev.tracex.engine.Extractors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +59,11 @@ class LambdaInvocationContextTest {
     }
 
     @Test
-    void extract_ruleNotReadingTheContext_neverBuildsIt() {
+    void extract_ruleNotReadingTheContext_neverBuildsIt() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        Extractor sqs = TracingHandlerTest.rule("sqs");
+        // The rule alone: builtin.default behind it does read the context (client context, X-Ray).
+        Extractor sqs = Extractors.parse("extractors:\n  sqs:\n    headers: $.Records[0].messageAttributes._datadog.stringValue\n",
+                "rules.yaml").extractor("sqs");
         sqs.extract("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8), new LambdaInvocationContext(new FullContext(reads), k -> null));
         assertThat(reads.get()).isZero();
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extraction;
+import dev.tracex.engine.Extractors;
+import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.TraceContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The producer side, and round trips: what is injected, a consumer's rules extract with the same ids. */
+/** The producer side, and round trips: what is injected, the built-in rules extract with the same ids. */
 class TraceHeadersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,8 +36,19 @@ class TraceHeadersTest {
         }
     }
 
+    /** The built-in rule {@code rule}, and {@code builtin.default}, both extract the same parent. */
     private static TraceContext consume(String rule, String event) {
-        return TracingHandlerTest.rule(rule).extract(event).parent().orElseThrow();
+        Extractors builtins = Extractors.builtins();
+        try {
+            TraceContext byRule = builtins.extractor(rule).extract(event).parent().orElseThrow();
+            TraceContext byDefault = builtins.extractor("default").extract(event).parent().orElseThrow();
+            assertThat(byDefault.traceIdHex()).isEqualTo(byRule.traceIdHex());
+            assertThat(byDefault.parentId()).isEqualTo(byRule.parentId());
+            assertThat(byRule.rule()).startsWith("builtin.");
+            return byRule;
+        } catch (RuleCompilationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void assertSameTrace(TraceContext got) {
@@ -120,14 +133,22 @@ class TraceHeadersTest {
     }
 
     @Test
+    void roundTrip_customPayload() {
+        Map<String, Object> payload = inInvocation(() -> TraceHeaders.withTraceHeaders(Map.of("orderId", 42)));
+        assertSameTrace(consume("payload", TraceHeaders.toJson(payload)));
+    }
+
+    @Test
     void roundTrip_clientContextOfADirectInvoke() throws Exception {
         String clientContext = inInvocation(TraceHeaders::clientContext);
         JsonNode decoded = JSON.readTree(Base64.getDecoder().decode(clientContext));
         Map<String, String> custom = JSON.convertValue(decoded.get("custom"), JSON.getTypeFactory()
                 .constructMapType(Map.class, String.class, String.class));
         LocalContext receiving = LocalContext.of("next").withCustom(custom);
-        TraceContext got = TracingHandlerTest.rule("client_context")
-                .extract("{}".getBytes(StandardCharsets.UTF_8), LambdaInvocationContext.of(receiving)).parent().orElseThrow();
-        assertSameTrace(got);
+        for (String rule : new String[] {"client_context", "lambda", "default"}) {
+            TraceContext got = Extractors.builtins().extractor(rule)
+                    .extract("{}".getBytes(StandardCharsets.UTF_8), LambdaInvocationContext.of(receiving)).parent().orElseThrow();
+            assertSameTrace(got);
+        }
     }
 }
