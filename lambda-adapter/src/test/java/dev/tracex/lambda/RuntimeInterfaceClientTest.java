@@ -192,6 +192,39 @@ class RuntimeInterfaceClientTest {
         }
     }
 
+    @Test
+    void ric_builtinDefault_readsHeadersClientContextAndXRayThroughTheRealRuntimeContext() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start(api, Map.of(
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.MapHandler::handle",
+                    "DD_MERGE_XRAY_TRACES", "true"));
+            try {
+                api.enqueue("http", event("apigw_v2_event.json"), Map.of());
+                // The Runtime API passes a direct invoke's client context as JSON in this header.
+                api.enqueue("invoke", "{\"order\": 5}".getBytes(StandardCharsets.UTF_8), Map.of("Lambda-Runtime-Client-Context",
+                        "{\"custom\":{\"_datadog\":\"{\\\"x-datadog-trace-id\\\":\\\"6022140857747474747\\\",\\\"x-datadog-parent-id\\\":\\\"1380649000000000001\\\"}\"}}"));
+                api.enqueue("xray", "{\"order\": 6}".getBytes(StandardCharsets.UTF_8), Map.of("Lambda-Runtime-Trace-Id",
+                        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"));
+
+                JsonNode http = JSON.readTree(await(api, "http", 60).body());
+                assertThat(http.get("otel_trace_id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+                assertThat(http.get("otel_tracestate").asText()).isEqualTo("rojo=00f067aa0ba902b7,congo=t61rcWkgMzE");
+
+                JsonNode invoke = JSON.readTree(await(api, "invoke", 60).body());
+                assertThat(invoke.get("trace_id").asText()).isEqualTo("6022140857747474747");
+                assertThat(invoke.get("rule").asText()).isEqualTo("builtin.client_context_datadog");
+                assertThat(invoke.get("order").asInt()).isEqualTo(5);
+
+                JsonNode xray = JSON.readTree(await(api, "xray", 60).body());
+                assertThat(xray.get("trace_id").asText())
+                        .isEqualTo(Long.toUnsignedString(Long.parseUnsignedLong("e1be46a994272793", 16) & Long.MAX_VALUE));
+                assertThat(xray.get("parent_id").asText()).isEqualTo(Long.toUnsignedString(Long.parseUnsignedLong("53995c3f42cd8ad8", 16)));
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
     /** The outcome of {@code requestId}; on time-out, the failure shows the function's log. */
     private RuntimeApiServer.Outcome await(RuntimeApiServer api, String requestId, long seconds) throws Exception {
         try {
