@@ -37,7 +37,8 @@ final class ColdStart {
         try {
             Extractor e = resolver.resolveStrict();
             if (Log.debugging()) {
-                Log.debug("tracex: extractor " + e + " compiled at cold start");
+                Log.debug("tracex: extractor " + e.name() + (resolver.selection().isPresent() ? " (then builtin."
+                        + ExtractorResolver.DEFAULT_RULE + ")" : "") + " compiled at cold start");
             }
             return e;
         } catch (RuleCompilationException e) {
