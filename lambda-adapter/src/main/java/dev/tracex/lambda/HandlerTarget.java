@@ -69,6 +69,10 @@ abstract class HandlerTarget {
         if (className.isEmpty() || (methodName != null && methodName.isEmpty())) {
             throw new IllegalStateException("DD_LAMBDA_HANDLER=" + s + ": expected <class> or <class>::<method>");
         }
+        if (className.equals(TracingHandler.class.getName())) {
+            throw new IllegalStateException("DD_LAMBDA_HANDLER=" + s + ": names the wrapper itself; set it to the "
+                    + "function's own handler and the function's handler to the wrapper");
+        }
         Class<?> cls;
         try {
             cls = Class.forName(className, true, loader);

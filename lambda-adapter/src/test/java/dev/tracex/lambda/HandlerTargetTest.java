@@ -89,6 +89,7 @@ class HandlerTargetTest {
         return Stream.of(
                 argumentSet("unset", null, "DD_LAMBDA_HANDLER is not set: set it to the function's own handler, e.g. com.example.MyHandler::handleRequest"),
                 argumentSet("empty method", "com.example.A::", "DD_LAMBDA_HANDLER=com.example.A::: expected <class> or <class>::<method>"),
+                argumentSet("the wrapper itself", "dev.tracex.lambda.TracingHandler::handleRequest", "DD_LAMBDA_HANDLER=dev.tracex.lambda.TracingHandler::handleRequest: names the wrapper itself; set it to the function's own handler and the function's handler to the wrapper"),
                 argumentSet("unknown class", "com.example.Missing::handle", "DD_LAMBDA_HANDLER=com.example.Missing::handle: class com.example.Missing not found"),
                 argumentSet("no such method", H + "NotAHandler::handle", "DD_LAMBDA_HANDLER=" + H + "NotAHandler::handle: no public method named handle with a handler signature on class " + H + "NotAHandler"),
                 argumentSet("class without a handler interface", H + "NotAHandler", "DD_LAMBDA_HANDLER=" + H + "NotAHandler: class " + H + "NotAHandler does not implement RequestHandler or RequestStreamHandler; name a method with <class>::<method>"),
