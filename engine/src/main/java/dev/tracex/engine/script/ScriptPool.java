@@ -78,6 +78,11 @@ final class ScriptPool {
                 .resourceLimits(resourceLimits)
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
+                // Shell built-ins that CONSTRAINED leaves in: file loading (which would fail without I/O
+                // anyway), print, and the Graal object. console stays, its output discarded, as Node code uses it.
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.graal-builtin", "false")
                 .build();
         JsRuntime r = new JsRuntime(context);
         ScheduledFuture<?> guard = Watchdog.guard(r, limits.timeout());
