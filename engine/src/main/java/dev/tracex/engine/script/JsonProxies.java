@@ -43,7 +43,7 @@ final class JsonProxies {
         return scalar(node);
     }
 
-    /** A deep copy of {@code node} as {@link ProxyObject#fromMap} / {@link ProxyArray#fromList} values. */
+    /** A deep copy of {@code node} as {@link ProxyObject#fromMap} maps and lists. */
     static Object converted(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
@@ -61,7 +61,7 @@ final class JsonProxies {
             for (JsonNode item : node) {
                 list.add(converted(item));
             }
-            return ProxyArray.fromList(list);
+            return new ListProxy(list);
         }
         return scalar(node);
     }
@@ -200,6 +200,36 @@ final class JsonProxies {
         @Override
         public long getSize() {
             return node.size();
+        }
+    }
+
+    /**
+     * A list as a JS array. Not {@link ProxyArray#fromList}: its out-of-range reads throw
+     * IndexOutOfBoundsException, which JS sees as a host error instead of {@code undefined}.
+     */
+    private static final class ListProxy implements ProxyArray {
+        private final List<Object> list;
+
+        ListProxy(List<Object> list) {
+            this.list = list;
+        }
+
+        @Override
+        public Object get(long index) {
+            if (index < 0 || index >= list.size()) {
+                throw new ArrayIndexOutOfBoundsException((int) Math.min(index, Integer.MAX_VALUE));
+            }
+            return list.get((int) index);
+        }
+
+        @Override
+        public void set(long index, Value value) {
+            throw new UnsupportedOperationException("the event's arrays are read-only");
+        }
+
+        @Override
+        public long getSize() {
+            return list.size();
         }
     }
 }
