@@ -50,8 +50,7 @@ final class JsonProxies {
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 map.put(e.getKey(), converted(e.getValue()));
             }
             return ProxyObject.fromMap(map);
@@ -85,6 +84,17 @@ final class JsonProxies {
             return d;
         }
         return node.asText(); // binary (base64) and POJO nodes, which parsed events never hold
+    }
+
+    /** The event's own object behind a proxy the script returned unchanged, or {@code null}. */
+    static JsonNode unwrap(Value v) {
+        if (v.isProxyObject()) {
+            Object p = v.asProxyObject();
+            if (p instanceof JsonObjectProxy && ((JsonObjectProxy) p).written == null) {
+                return ((JsonObjectProxy) p).node;
+            }
+        }
+        return null;
     }
 
     private static Object member(JsonNode node, Map<JsonNode, Object> cache) {

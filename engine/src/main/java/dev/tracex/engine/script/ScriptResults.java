@@ -1,5 +1,6 @@
 package dev.tracex.engine.script;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -115,7 +116,11 @@ final class ScriptResults {
     }
 
     /** A Go-style headers object as JSON: scalar values as text, arrays of scalars kept as arrays. */
-    private static ObjectNode headers(Value r) {
+    private static JsonNode headers(Value r) {
+        JsonNode own = JsonProxies.unwrap(r);
+        if (own != null) {
+            return own; // `(p) => p._datadog`: the event's own headers object, read without a copy
+        }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (String key : r.getMemberKeys()) {
             Value v = r.getMember(key);
