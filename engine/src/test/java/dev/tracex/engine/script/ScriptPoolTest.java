@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +87,16 @@ class ScriptPoolTest {
         assertThatThrownBy(() -> JsTesting.compile("spin", "while (true) {}"))
                 .isInstanceOf(RuleCompilationException.class)
                 .hasMessage("t.yaml:1:1: rule \"spin\": JS evaluation stopped: statement limit of 20000 exceeded");
+    }
+
+    @Test
+    void compile_topLevelCodeRunningPastTheWallClockLimit_isStoppedAndReported() {
+        GraalScriptSupport support = new GraalScriptSupport(new ScriptLimits(Long.MAX_VALUE, Duration.ofMillis(200), 2),
+                EventPassing.PROXY);
+
+        assertThatThrownBy(() -> support.compile(JsTesting.snippet("slow", "while (true) {}")))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessage("t.yaml:1:1: rule \"slow\": JS evaluation stopped after 200 ms");
     }
 
     @Test
