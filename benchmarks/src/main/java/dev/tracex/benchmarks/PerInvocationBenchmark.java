@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * Per-invocation cost of one extraction, for each {@link Scenario}: tracex on a parsed tree and from raw
  * bytes (parse included), the same by hand with Jackson (the floor, on the tree and after
  * {@code readTree}), with Jayway JsonPath (compiled paths over Jackson's tree, and from the JSON text),
- * and {@code readTree} alone. Ratios are taken against {@code handWritten} of the same scenario in the
+ * and {@code readTree} alone. The {@code js} scenario is {@code headers} done by a JS rule
+ * ({@code (payload) => payload._datadog}), so its YAML equivalent is the {@code headers} row. Ratios are taken against {@code handWritten} of the same scenario in the
  * same JVM ({@code benchmarks/report.py}). Run under the default JIT and under
  * {@code -jvmArgs -XX:TieredStopAtLevel=1} (the Lambda Java runtime's setting):
  * {@code java -jar benchmarks/target/benchmarks.jar PerInvocation -f 1 -wi 3 -i 5}.
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PerInvocationBenchmark {
-    @Param({"headers", "sqs", "http", "fields", "kinesis"})
+    @Param({"headers", "sqs", "http", "fields", "kinesis", "js"})
     public String scenario;
 
     private Scenario s;

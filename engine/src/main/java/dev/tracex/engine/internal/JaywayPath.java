@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class JaywayPath implements JsonAccessor {
 
     private static Configuration configuration(Option... options) {
         return Configuration.builder()
-                .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+                .jsonProvider(new JaywayJacksonProvider(Json.MAPPER))
                 .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
                 .options(options)
                 .build();

@@ -96,6 +96,38 @@ class ProjectionTest {
     }
 
     @Test
+    void read_wholeValues_buildTheSameNodesAsReadTree() throws Exception {
+        CompiledExtractor deep = extractor("extractors:\n  r:\n    headers: $.._datadog\n", "r");
+        CompiledExtractor scalars = extractor("extractors:\n  r:\n    fields: {trace_id: $.v.l, parent_id: $.v.big}\n", "r");
+        String event = "{\"s\": \"\\u00e9t\\u00e9 \\\"q\\\"\", \"i\": 7, \"l\": 2147483648, \"big\": 123456789012345678901234567890,"
+                + " \"min\": -9223372036854775808, \"d\": 1.5, \"e\": -2.5e-3, \"inf\": 1e400, \"z\": -0.0, \"t\": true,"
+                + " \"f\": false, \"n\": null, \"a\": [1, [2, {\"k\": []}], {}], \"dup\": 1, \"dup\": 2,"
+                + " \"v\": {\"l\": 2147483648, \"big\": 123456789012345678901234567890, \"skipped\": 1}}";
+
+        JsonNode whole = deep.read(Json.FACTORY.createParser(event));
+        JsonNode pruned = scalars.read(Json.FACTORY.createParser(event));
+
+        // JsonNode equality compares node types too (IntNode(1) is not LongNode(1), 0.0 is not -0.0).
+        assertThat(whole).isEqualTo(Json.MAPPER.readTree(event));
+        assertThat(pruned).isEqualTo(Json.MAPPER.readTree("{\"v\": {\"l\": 2147483648, \"big\": 123456789012345678901234567890}}"));
+        assertThat(pruned.get("v").get("l").isLong()).isTrue();
+        assertThat(pruned.get("v").get("big").isBigInteger()).isTrue();
+    }
+
+    @Test
+    void read_wholeRandomDocuments_equalsReadTree() throws Exception {
+        CompiledExtractor deep = extractor("extractors:\n  r:\n    headers: $.._datadog\n", "r");
+        Random random = new Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            String json = RandomJson.document(random);
+            JsonNode tree = Json.parseOrNull(json);
+            if (tree != null) {
+                assertThat(deep.read(Json.FACTORY.createParser(json))).as(json).isEqualTo(tree);
+            }
+        }
+    }
+
+    @Test
     void read_malformedJsonInSkippedParts_isStillMalformed() throws Exception {
         CompiledExtractor e = extractor("extractors:\n  r:\n    headers: $._datadog\n", "r");
 

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Turns JMH JSON results (-rf json) into the README's tables, ratios included.
+
+usage: report.py per-invocation RESULT.json    PerInvocationBenchmark: ns/op and ratios per scenario
+       report.py large-event RESULT.json       LargeEventBenchmark (run with -prof gc): µs/op and B/op
+       report.py js RESULT.json                JsRuleBenchmark: µs/op, JS / YAML
+"""
+import json
+import sys
+
+
+def load(path):
+    out = {}
+    for r in json.load(open(path)):
+        method = r["benchmark"].rsplit(".", 1)[1]
+        params = tuple(sorted((r.get("params") or {}).items()))
+        alloc = r.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm") or r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+        out[(method, params)] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"], alloc["score"] if alloc else None)
+    return out
+
+
+def fmt(v):
+    return f"{v:,.0f}" if v >= 100 else f"{v:,.1f}" if v >= 10 else f"{v:,.2f}"
+
+
+def per_invocation(res):
+    get = lambda m, s: res[(m, (("scenario", s),))][0]
+    scenarios = [s for s in ["headers", "sqs", "http", "fields", "kinesis", "js"] if ("tracexTree", (("scenario", s),)) in res]
+    print("| scenario | tracex tree | tracex bytes | hand-written (floor) | Jayway compiled | Jayway text | readTree |"
+          " tree / floor | bytes / (readTree + floor) | bytes / readTree | Jayway compiled / tracex tree |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for s in scenarios:
+        t, b, f, fb = get("tracexTree", s), get("tracexBytes", s), get("handWritten", s), get("handWrittenBytes", s)
+        jc, jt, rt = get("jaywayCompiled", s), get("jaywayText", s), get("readTree", s)
+        print(f"| {s} | {fmt(t)} | {fmt(b)} | {fmt(f)} | {fmt(jc)} | {fmt(jt)} | {fmt(rt)} |"
+              f" {t / f:.2f}x | {b / fb:.2f}x | {b / rt:.2f}x | {jc / t:.1f}x |")
+    if "js" in scenarios:
+        print(f"\nJS rule / YAML rule (headers): tree {get('tracexTree', 'js') / get('tracexTree', 'headers'):.1f}x,"
+              f" bytes {get('tracexBytes', 'js') / get('tracexBytes', 'headers'):.1f}x")
+
+
+def large_event(res):
+    print("| event | size | builtin rule µs | custom rule µs | readTree µs | token pass µs | builtin / readTree | custom / readTree |"
+          " builtin B/op | custom B/op | readTree B/op |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for shape in ["sqs", "apigw"]:
+        for size in ["2KB", "64KB", "1MB", "2.5MB", "6MB"]:
+            key = (("shape", shape), ("size", size))
+            if ("readTree", key) not in res:
+                continue
+            b, c, r, t = (res[(m, key)] for m in ["builtinBytes", "customBytes", "readTree", "tokensOnly"])
+            alloc = lambda x: f"{x[2]:,.0f}" if x[2] is not None else "-"
+            print(f"| {shape} | {size} | {fmt(b[0])} | {fmt(c[0])} | {fmt(r[0])} | {fmt(t[0])} | {b[0] / r[0]:.2f}x | {c[0] / r[0]:.2f}x |"
+                  f" {alloc(b)} | {alloc(c)} | {alloc(r)} |")
+
+
+def js(res):
+    get = lambda r: res[("extract", (("rule", r),))][0]
+    for y, j in [("yaml_fields", "js_node"), ("yaml_headers", "js_headers")]:
+        print(f"| {y} {fmt(get(y))} | {j} {fmt(get(j))} | {get(j) / get(y):.1f}x |")
+
+
+if __name__ == "__main__":
+    {"per-invocation": per_invocation, "large-event": large_event, "js": js}[sys.argv[1]](load(sys.argv[2]))
