@@ -34,6 +34,9 @@ final class StepFunctionsStep implements Step {
 
     @Override
     public JsonNode apply(JsonNode in) {
+        if (in != null && in.isTextual() && cannotHoldExecution(in.textValue())) {
+            return null;
+        }
         JsonNode ctx = DatadogHeaders.object(in);
         if (ctx == null) {
             return null;
@@ -70,6 +73,15 @@ final class StepFunctionsStep implements Step {
         out.put(DatadogHeaders.SAMPLING_PRIORITY, Integer.toString(AUTO_KEEP));
         out.put(DatadogHeaders.ORIGIN, ORIGIN);
         return out;
+    }
+
+    /**
+     * True when JSON text cannot decode to an object with an {@code Execution} key: the name is not in it
+     * and there is no escape that could spell it. Saves parsing text that is only headers (an SQS
+     * {@code _datadog} attribute, which {@code builtin.sqs} tries as Step Functions first) twice.
+     */
+    private static boolean cannotHoldExecution(String text) {
+        return text.indexOf('\\') < 0 && !text.contains("Execution");
     }
 
     /** A retry or redrive count: a non-negative integer, as a number or digits; anything else counts as 0. */

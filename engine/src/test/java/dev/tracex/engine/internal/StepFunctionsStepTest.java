@@ -87,6 +87,27 @@ class StepFunctionsStepTest {
                 "{\"Execution\": {\"Id\": \"e\"}, \"State\": {\"Name\": \"n\", \"EnteredTime\": \"t\"}}"))).isNotNull();
     }
 
+    @Test
+    void apply_contextAsJsonTextWithEscapedKeys_isDecoded() {
+        String escaped = "{\"\\u0045xecution\": {\"Id\": \"e\"}, \"State\": {\"Name\": \"n\", \"EnteredTime\": \"t\"}}";
+        String plain = "{\"Execution\": {\"Id\": \"e\"}, \"State\": {\"Name\": \"n\", \"EnteredTime\": \"t\"}}";
+
+        assertThat(STEP.apply(com.fasterxml.jackson.databind.node.TextNode.valueOf(escaped)))
+                .isNotNull()
+                .isEqualTo(STEP.apply(com.fasterxml.jackson.databind.node.TextNode.valueOf(plain)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"x-datadog-trace-id\": \"1\", \"x-datadog-parent-id\": \"2\"}",
+            "{\"State\": {\"Name\": \"n\", \"EnteredTime\": \"t\"}}",
+            "not json at all",
+            "",
+    })
+    void apply_textWithoutExecution_givesNothing(String text) {
+        assertThat(STEP.apply(com.fasterxml.jackson.databind.node.TextNode.valueOf(text))).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{}",
