@@ -43,6 +43,12 @@ public final class RuleFileCompiler {
     /** Aliases allowed for collections: anchors are handy for shared styles, alias bombs are not. */
     static final int MAX_ALIASES = 50;
     static final int MAX_NESTING = 64;
+    /** How deep {@code first} references may nest: far above real files, far below a stack overflow at compile or extract time. */
+    static final int MAX_FIRST_DEPTH = 100;
+    /** Rule evaluations one event may cost through {@code first} references (a rule reached by two paths counts twice). */
+    static final long MAX_FIRST_EVALUATIONS = 10_000;
+    /** Names listed after "known:" in an unknown-reference error; a file of 10,000 rules must not make each error list them all. */
+    static final int MAX_NAMES_LISTED = 20;
 
     static final List<String> KINDS = List.of("headers", "fields", "first", "js");
     static final List<String> KEYS = List.of("headers", "fields", "first", "js", "styles", "id_format",
@@ -59,6 +65,8 @@ public final class RuleFileCompiler {
     private final List<RuleError> errors = new ArrayList<>();
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, CompiledRule> compiled = new LinkedHashMap<>();
+    /** For each compiled rule: {nesting depth of first references, rule evaluations per event}. */
+    private final Map<String, long[]> cost = new HashMap<>();
     private final List<RuleExample> examples = new ArrayList<>();
 
     private RuleFileCompiler(String file, Path baseDir, String prefix, RuleLibrary library) {
@@ -109,6 +117,12 @@ public final class RuleFileCompiler {
     // ---------------------------------------------------------------- the walk
 
     private void run(String text) {
+        // Checked here, not only by snakeyaml: its limit does not count comments, and a long token costs it time.
+        if (text.length() > MAX_FILE_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_FILE_CODE_POINTS) {
+            errors.add(new RuleError(file, 1, 1, null, "file too large: " + text.codePointCount(0, text.length())
+                    + " code points (at most " + MAX_FILE_CODE_POINTS + ")"));
+            return;
+        }
         Node root;
         try {
             root = yaml().compose(new StringReader(text));
@@ -288,7 +302,11 @@ public final class RuleFileCompiler {
             d.broken = true;
         }
         if (keys.containsKey("examples")) {
-            examples(keys.get("examples").getValueNode(), name);
+            try {
+                examples(keys.get("examples").getValueNode(), name);
+            } catch (YamlJson.TooLarge e) {
+                error(keys.get("examples").getValueNode(), name, e.getMessage());
+            }
         }
     }
 
@@ -528,8 +546,12 @@ public final class RuleFileCompiler {
                 } else {
                     Draft t = drafts.get(ref);
                     if (t == null) {
-                        error(refNode, d.name, "unknown rule \"" + ref + "\" in first (known: "
-                                + String.join(", ", drafts.keySet()) + ")");
+                        error(refNode, d.name, "unknown rule \"" + ref + "\" in first (known: " + someNames() + ")");
+                        ok = false;
+                        continue;
+                    }
+                    if (path.size() >= MAX_FIRST_DEPTH) {
+                        error(refNode, d.name, "first references nest more than " + MAX_FIRST_DEPTH + " rules deep");
                         ok = false;
                         continue;
                     }
@@ -549,10 +571,12 @@ public final class RuleFileCompiler {
                 refs.add(new FirstOfRule.Ref(ref, target));
             }
             path.remove(path.size() - 1);
-            if (!ok) {
+            long[] c = ok ? firstCost(d, refs) : null;
+            if (!ok || c == null) {
                 d.broken = true;
                 return null;
             }
+            cost.put(d.name, c);
             body = new FirstOfRule(refs);
         }
         CompiledRule rule = body;
@@ -567,6 +591,49 @@ public final class RuleFileCompiler {
         }
         compiled.put(d.name, rule);
         return rule;
+    }
+
+    /**
+     * Depth and evaluations per event of a {@code first} rule, or {@code null} after reporting that they
+     * exceed the limits: a chain too deep overflows the stack; a diamond of references doubling at each
+     * level costs 2^n evaluations of every event.
+     */
+    private long[] firstCost(Draft d, List<FirstOfRule.Ref> refs) {
+        long depth = 0;
+        long evaluations = 0;
+        for (FirstOfRule.Ref r : refs) {
+            long[] c = r.name().contains(".") ? new long[] {nesting(r.rule()), 1} : cost.getOrDefault(r.name(), new long[] {1, 1});
+            depth = Math.max(depth, c[0]);
+            evaluations = Math.min(MAX_FIRST_EVALUATIONS + 1, evaluations + c[1]);
+        }
+        if (depth + 1 > MAX_FIRST_DEPTH) {
+            errors.add(new RuleError(file, d.line, d.column, d.name, "first references nest more than " + MAX_FIRST_DEPTH + " rules deep"));
+            return null;
+        }
+        if (evaluations > MAX_FIRST_EVALUATIONS) {
+            errors.add(new RuleError(file, d.line, d.column, d.name, "first reaches more than " + MAX_FIRST_EVALUATIONS
+                    + " rule evaluations per event (a rule referenced along several paths counts once per path)"));
+            return null;
+        }
+        return new long[] {depth + 1, evaluations};
+    }
+
+    /** Nesting depth of a library rule (the built-ins: few and shallow). */
+    private static long nesting(CompiledRule rule) {
+        long deepest = 0;
+        for (CompiledRule child : rule.children()) {
+            deepest = Math.max(deepest, nesting(child));
+        }
+        return deepest + 1;
+    }
+
+    /** The file's rule names for an error message, the first {@link #MAX_NAMES_LISTED} of them. */
+    private String someNames() {
+        if (drafts.size() <= MAX_NAMES_LISTED) {
+            return String.join(", ", drafts.keySet());
+        }
+        return drafts.keySet().stream().limit(MAX_NAMES_LISTED).collect(java.util.stream.Collectors.joining(", "))
+                + " and " + (drafts.size() - MAX_NAMES_LISTED) + " more";
     }
 
     // ---------------------------------------------------------------- examples
