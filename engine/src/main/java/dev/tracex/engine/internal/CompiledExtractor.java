@@ -46,14 +46,14 @@ public final class CompiledExtractor implements Extractor {
         if (event == null) {
             return Extraction.none();
         }
-        RuleLog.Open log = RuleLog.begin();
+        RuleLog.Open log = RuleLog.begin(name);
         Extraction found = Extraction.none();
         try {
             found = rule.extract(event, context == null ? InvocationContext.NONE : context);
             return found;
         } catch (RuntimeException | StackOverflowError e) {
             if (RuleLog.debugging()) {
-                RuleLog.line("rule \"" + name + "\": extraction failed: " + e.getClass().getName());
+                RuleLog.line(name, "extraction failed: " + e.getClass().getName());
             }
             return Extraction.none();
         } finally {

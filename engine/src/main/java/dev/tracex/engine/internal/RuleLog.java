@@ -6,17 +6,24 @@ package dev.tracex.engine.internal;
  *
  * <p>One line per extraction: while an extraction is open on a thread ({@link #begin}), the first
  * reason is kept and later ones only counted, and {@link #end} logs that one line if the extraction
- * found nothing. A {@code first:} chain or a batch of 10,000 records thus costs one line, not one per
- * rule or record.
+ * found nothing, e.g. {@code rule "any" -> "sqs": no context at $.Records[0].body: not an object of
+ * headers (and 2 more)}. A {@code first:} chain or a batch of 10,000 records thus costs one line, not one
+ * per rule or record.
  */
 final class RuleLog {
     private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
 
-    /** The reasons of the extraction running on this thread. */
+    /** The reasons of the extraction running on this thread for the selected rule {@code name}. */
     static final class Open {
-        private String first;
+        private final String name;
+        private String rule;
+        private String reason;
         private int more;
+
+        private Open(String name) {
+            this.name = name;
+        }
     }
 
     private RuleLog() {
@@ -26,12 +33,12 @@ final class RuleLog {
         return LOG.isLoggable(System.Logger.Level.DEBUG);
     }
 
-    /** Opens an extraction on this thread; {@code null} (nothing to end) when debug is off or one is open. */
-    static Open begin() {
+    /** Opens an extraction by the selected rule {@code name}; {@code null} (nothing to end) when debug is off or one is open. */
+    static Open begin(String name) {
         if (!debugging() || OPEN.get() != null) {
             return null;
         }
-        Open open = new Open();
+        Open open = new Open(name);
         OPEN.set(open);
         return open;
     }
@@ -42,24 +49,26 @@ final class RuleLog {
             return;
         }
         OPEN.remove();
-        if (foundNothing && open.first != null) {
-            LOG.log(System.Logger.Level.DEBUG, open.more == 0 ? open.first : open.first + " (and " + open.more + " more)");
+        if (foundNothing && open.reason != null) {
+            String who = open.rule.equals(open.name) ? "rule \"" + open.name + "\"" : "rule \"" + open.name + "\" -> \"" + open.rule + "\"";
+            LOG.log(System.Logger.Level.DEBUG, who + ": " + open.reason + (open.more == 0 ? "" : " (and " + open.more + " more)"));
         }
     }
 
     static void noContext(String rule, Object where, String why) {
         if (debugging()) {
-            line("rule \"" + rule + "\": no context at " + where + ": " + why);
+            line(rule, "no context at " + where + ": " + why);
         }
     }
 
-    /** A line for the open extraction, or logged now when none is open. */
-    static void line(String line) {
+    /** A reason for the open extraction, or logged now when none is open. */
+    static void line(String rule, String reason) {
         Open open = OPEN.get();
         if (open == null) {
-            LOG.log(System.Logger.Level.DEBUG, line);
-        } else if (open.first == null) {
-            open.first = line;
+            LOG.log(System.Logger.Level.DEBUG, "rule \"" + rule + "\": " + reason);
+        } else if (open.reason == null) {
+            open.rule = rule;
+            open.reason = reason;
         } else {
             open.more++;
         }
