@@ -205,7 +205,7 @@ public final class RuleFileCompiler {
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) valueNode).getValue()) {
             String key = scalar(t.getKeyNode());
-            if (!KEYS.contains(key)) {
+            if (key == null || !KEYS.contains(key)) { // null: a list or mapping as a key (`? ...`)
                 error(t.getKeyNode(), name, "unknown key \"" + key + "\" (known: " + String.join(", ", KEYS) + ")");
                 d.broken = true;
             } else if (keys.containsKey(key)) {
@@ -654,7 +654,7 @@ public final class RuleFileCompiler {
             boolean ok = true;
             for (NodeTuple t : ((MappingNode) item).getValue()) {
                 String key = scalar(t.getKeyNode());
-                if (!EXAMPLE_KEYS.contains(key)) {
+                if (key == null || !EXAMPLE_KEYS.contains(key)) {
                     error(t.getKeyNode(), rule, "unknown example key \"" + key + "\" (known: " + String.join(", ", EXAMPLE_KEYS) + ")");
                     ok = false;
                 } else {
