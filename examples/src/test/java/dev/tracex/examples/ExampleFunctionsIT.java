@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/lib/*}, plus the test's {@link LocalLambda} standing in for the runtime. The expected ids are
  * worked out by hand from the event files (decimal ids as sent; {@code _dd.p.tid} is the upper 64 bits).
  */
-class ExampleFunctionsTest {
+class ExampleFunctionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path TASK_ROOT = Path.of("target/classes").toAbsolutePath();
     private static final Path LIB = Path.of("target/lib").toAbsolutePath();
