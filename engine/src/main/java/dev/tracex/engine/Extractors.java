@@ -89,6 +89,28 @@ public final class Extractors {
         static final Extractors INSTANCE = new Extractors(Builtins.file());
     }
 
+    /**
+     * One extractor that tries {@code extractors} in order: the first whose result has a parent wins
+     * (else the first with batch links). It is named after the first, and reads raw input once, pruned to
+     * what any of them reads. Used for "the selected rule, then {@code builtin.default}".
+     *
+     * @param extractors extractors obtained from {@link #extractor(String)}
+     */
+    public static Extractor firstOf(Extractor... extractors) {
+        List<CompiledExtractor> compiled = new ArrayList<>();
+        for (Extractor e : extractors) {
+            if (!(e instanceof CompiledExtractor)) {
+                throw new IllegalArgumentException("not an extractor from Extractors: " + e);
+            }
+            compiled.add((CompiledExtractor) e);
+        }
+        if (compiled.isEmpty()) {
+            throw new IllegalArgumentException("no extractors");
+        }
+        return compiled.size() == 1 ? compiled.get(0)
+                : new CompiledExtractor(compiled.get(0).name(), dev.tracex.engine.internal.FirstOfRule.of(compiled));
+    }
+
     /** The file's name as given when it was loaded. */
     public String file() {
         return file.file();

@@ -80,6 +80,18 @@ class ExtractorsTest {
     }
 
     @Test
+    void firstOf_triesInOrderAndReadsWhatAnyOfThemNeeds() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+        Extractor chain = Extractors.firstOf(rules.extractor("custom"), rules.extractor("json"));
+
+        assertThat(chain.name()).isEqualTo("custom");
+        assertThat(chain.extract(EVENT).parent()).hasValueSatisfying(c -> assertThat(c.rule()).isEqualTo("json"));
+        assertThat(chain.extract("{\"t\": 1, \"p\": 2, \"_datadog\": {}}").parent())
+                .hasValueSatisfying(c -> assertThat(c.rule()).isEqualTo("custom"));
+        assertThat(chain.extract("{}")).isEqualTo(Extraction.none());
+    }
+
+    @Test
     void extract_malformedJson_givesNoContext() throws Exception {
         Extractor json = Extractors.parse(RULES, "extractors.yaml").extractor("json");
 

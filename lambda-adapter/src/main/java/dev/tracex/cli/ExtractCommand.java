@@ -28,6 +28,10 @@ final class ExtractCommand implements Callable<Integer> {
             description = "The rule to use, as DD_TRACE_EXTRACTOR would name it (default: $DD_TRACE_EXTRACTOR, else builtin.default).")
     String extractor;
 
+    @Option(names = "--context", paramLabel = "FILE",
+            description = "The invocation's Lambda context as JSON (awsRequestId, clientContext, xrayTraceHeader, env...), for rules with from: context.")
+    Path context;
+
     @Option(names = "--path", paramLabel = "DIR", description = "A directory to look for the rules file in (repeatable), searched before LAMBDA_TASK_ROOT and the working directory.")
     List<Path> paths = new ArrayList<>();
 
@@ -60,7 +64,21 @@ final class ExtractCommand implements Callable<Integer> {
             err.println(event + ": not valid JSON");
             return TracexCommand.CONFIG_ERROR;
         }
-        Extraction found = selected.extract(tree);
+        JsonNode invocation = null;
+        if (context != null) {
+            try {
+                invocation = Json.parseOrNull(Files.readAllBytes(context));
+            } catch (IOException e) {
+                err.println("cannot read context " + context + ": " + e.getMessage());
+                return TracexCommand.CONFIG_ERROR;
+            }
+            if (invocation == null || !invocation.isObject()) {
+                err.println(context + ": not a JSON object");
+                return TracexCommand.CONFIG_ERROR;
+            }
+        }
+        JsonNode invocationJson = invocation;
+        Extraction found = selected.extract(tree, () -> invocationJson);
         out.println(ContextJson.of(found, selected.name()).toPrettyString());
         return found.parent().isPresent() ? TracexCommand.FOUND : TracexCommand.NOT_FOUND;
     }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * Exit status: 0 success, 1 no context / failed examples, 2 usage or configuration error.
  */
 @Command(name = "tracex", mixinStandardHelpOptions = true, version = "tracex 0.1.0",
-        description = "Trace-context extractors for AWS Lambda: extract, check and test rules files.",
-        subcommands = {ExtractCommand.class, CheckCommand.class, TestCommand.class})
+        description = "Trace-context extractors for AWS Lambda: extract, check and test rules files; invoke a handler locally.",
+        subcommands = {ExtractCommand.class, CheckCommand.class, TestCommand.class, InvokeCommand.class})
 public final class TracexCommand implements Runnable {
     static final int FOUND = 0;
     static final int NOT_FOUND = 1;
@@ -48,6 +48,6 @@ public final class TracexCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, check or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, check, test or invoke");
     }
 }

@@ -70,7 +70,8 @@ public final class ExtractorResolver {
             }
             primary = rules.extractor(sel.rule());
         }
-        return primary.name().equals(fallback.name()) ? primary : new FallbackExtractor(primary, fallback);
+        // One extractor, so the event is read once, pruned to what either rule reads.
+        return primary.name().equals(fallback.name()) ? primary : Extractors.firstOf(primary, fallback);
     }
 
     /** {@code builtin.default}. */

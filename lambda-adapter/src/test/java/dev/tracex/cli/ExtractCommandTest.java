@@ -105,7 +105,34 @@ class ExtractCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip().lines()).containsExactly(
-                badDir.resolve("extractors.yaml") + ":3:20: rule \"json\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys)",
+                badDir.resolve("extractors.yaml") + ":3:20: rule \"json\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer)",
                 badDir.resolve("extractors.yaml") + ":5:13: rule \"x\": unknown rule \"y\" in first (known: json, x)");
+    }
+
+    @Test
+    void extract_withContextFile_feedsFromContextRules() throws Exception {
+        Files.writeString(dir.resolve("ctx.yaml"), "extractors:\n  client:\n    from: context\n    headers: $.clientContext.custom._datadog\n");
+        Path ctx = Files.writeString(dir.resolve("context.json"),
+                "{\"clientContext\": {\"custom\": {\"_datadog\": \"{\\\"x-datadog-trace-id\\\":\\\"77\\\",\\\"x-datadog-parent-id\\\":\\\"88\\\"}\"}}}");
+
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "ctx.client",
+                "--context", ctx.toString(), event.toString());
+
+        assertThat(run.exit()).isZero();
+        JsonNode printed = Json.parseOrNull(run.out());
+        assertThat(printed.get("rule").asText()).isEqualTo("client");
+        assertThat(printed.get("trace_id").asText()).isEqualTo("77");
+        assertThat(printed.get("parent_id").asText()).isEqualTo("88");
+    }
+
+    @Test
+    void extract_contextFileNotAnObject_isAUsageError() throws Exception {
+        Path ctx = Files.writeString(dir.resolve("context.json"), "[1]");
+
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.json",
+                "--context", ctx.toString(), event.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(ctx + ": not a JSON object");
     }
 }

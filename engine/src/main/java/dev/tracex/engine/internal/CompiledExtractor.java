@@ -63,26 +63,12 @@ public final class CompiledExtractor implements Extractor {
 
     @Override
     public Extraction extract(byte[] json, InvocationContext context) {
-        if (json == null) {
-            return Extraction.none();
-        }
-        try (JsonParser p = Json.FACTORY.createParser(json)) {
-            return extract(read(p), context);
-        } catch (IOException | RuntimeException e) {
-            return malformed();
-        }
+        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
     }
 
     @Override
     public Extraction extract(String json, InvocationContext context) {
-        if (json == null) {
-            return Extraction.none();
-        }
-        try (JsonParser p = Json.FACTORY.createParser(json)) {
-            return extract(read(p), context);
-        } catch (IOException | RuntimeException e) {
-            return malformed();
-        }
+        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
     }
 
     @Override
@@ -90,22 +76,31 @@ public final class CompiledExtractor implements Extractor {
         if (json == null) {
             return Extraction.none();
         }
-        try (JsonParser p = Json.FACTORY.createParser(json)) {
-            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return extractParsed(() -> {
+            JsonParser p = Json.FACTORY.createParser(json);
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the caller owns the stream
+            return p;
+        }, context);
+    }
+
+    /** Opens a parser over raw input; may fail like the input. */
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private Extraction extractParsed(ParserSource source, InvocationContext context) {
+        try (JsonParser p = source.open()) {
             return extract(read(p), context);
         } catch (IOException | RuntimeException e) {
-            return malformed();
+            LOG.log(System.Logger.Level.DEBUG, "rule \"" + name + "\": event is not valid JSON");
+            return Extraction.none();
         }
     }
 
     /** The event, pruned to what the rule reads; the rest is streamed past without building nodes. */
     public JsonNode read(JsonParser p) throws IOException {
         return p.nextToken() == null ? null : projection.read(p);
-    }
-
-    private Extraction malformed() {
-        LOG.log(System.Logger.Level.DEBUG, "rule \"" + name + "\": event is not valid JSON");
-        return Extraction.none();
     }
 
     @Override

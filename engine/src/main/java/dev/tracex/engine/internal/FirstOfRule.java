@@ -18,6 +18,11 @@ public final class FirstOfRule implements CompiledRule {
 
     private final Ref[] refs;
 
+    /** Composes extractors' rules at run time (a selected rule, then {@code builtin.default}). */
+    public static FirstOfRule of(List<CompiledExtractor> extractors) {
+        return new FirstOfRule(extractors.stream().map(e -> new Ref(e.name(), e.rule())).collect(Collectors.toList()));
+    }
+
     FirstOfRule(List<Ref> refs) {
         this.refs = refs.toArray(new Ref[0]);
     }
@@ -26,7 +31,14 @@ public final class FirstOfRule implements CompiledRule {
     public Extraction extract(JsonNode root, InvocationContext context) {
         Extraction linksOnly = null;
         for (Ref ref : refs) {
-            Extraction e = ref.rule.extract(root, context);
+            Extraction e;
+            try {
+                e = ref.rule.extract(root, context);
+            } catch (RuntimeException | StackOverflowError failure) {
+                // Rules never throw by contract; if one does anyway, the others still get their turn.
+                RuleLog.noContext(ref.name, "rule", "failed with " + failure.getClass().getName());
+                continue;
+            }
             if (e.parent().isPresent()) {
                 return e;
             }

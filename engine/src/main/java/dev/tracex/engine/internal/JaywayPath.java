@@ -48,7 +48,7 @@ final class JaywayPath implements JsonAccessor {
             List<Located> found = locate(root);
             return found.isEmpty() ? null : found.get(0).node;
         }
-        Object result = path.read(root, CONFIGURATION);
+        Object result = evaluate(root, CONFIGURATION);
         if (result instanceof JsonNode) {
             JsonNode list = (JsonNode) result;
             if (list.isArray()) {
@@ -67,7 +67,7 @@ final class JaywayPath implements JsonAccessor {
             locate(root).forEach(l -> out.add(l.node));
             return out;
         }
-        Object result = path.read(root, CONFIGURATION);
+        Object result = evaluate(root, CONFIGURATION);
         if (result instanceof JsonNode && ((JsonNode) result).isArray()) {
             ((JsonNode) result).forEach(out::add);
             return out;
@@ -90,8 +90,21 @@ final class JaywayPath implements JsonAccessor {
         return Integer.compare(a.position.length, b.position.length); // an ancestor comes first
     };
 
+    /**
+     * Jayway's answer, or {@code null} where it throws despite {@code SUPPRESS_EXCEPTIONS} (a filter met on
+     * a primitive, e.g. {@code $.Records[0][?(...)]} when the record is a string): a path that does not
+     * apply to an event finds nothing, and must not abort a {@code first:} chain.
+     */
+    private Object evaluate(JsonNode root, Configuration configuration) {
+        try {
+            return path.read(root, configuration);
+        } catch (com.jayway.jsonpath.JsonPathException e) {
+            return null;
+        }
+    }
+
     private List<Located> locate(JsonNode root) {
-        Object result = path.read(root, PATHS);
+        Object result = evaluate(root, PATHS);
         List<Located> found = new ArrayList<>();
         if (result instanceof JsonNode) {
             for (JsonNode p : (JsonNode) result) {
@@ -181,8 +194,54 @@ final class JaywayPath implements JsonAccessor {
         if (rest.equals("[*]") || rest.equals(".*")) {
             return at.anyChild();
         }
+        List<String> names = propertyNames(rest);
+        if (names != null) {
+            // ['a','b'] answers with an object of just those fields: the rest of the value is never read.
+            names.forEach(n -> at.field(n).keepWhole());
+            return new Projection();
+        }
         at.keepWhole();
         return new Projection(); // below a whole value, further marks change nothing
+    }
+
+    /** The names of a multi-property bracket ({@code ['a','b']}, quoted names only), or {@code null} for anything else. */
+    static List<String> propertyNames(String rest) {
+        if (rest.length() < 2 || rest.charAt(0) != '[' || rest.charAt(rest.length() - 1) != ']') {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        int i = 1;
+        int end = rest.length() - 1;
+        while (true) {
+            while (i < end && rest.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= end || (rest.charAt(i) != '\'' && rest.charAt(i) != '"')) {
+                return null;
+            }
+            char quote = rest.charAt(i++);
+            StringBuilder name = new StringBuilder();
+            while (i < end && rest.charAt(i) != quote) {
+                if (rest.charAt(i) == '\\' && i + 1 < end) {
+                    i++;
+                }
+                name.append(rest.charAt(i++));
+            }
+            if (i >= end) {
+                return null;
+            }
+            names.add(name.toString());
+            i++;
+            while (i < end && rest.charAt(i) == ' ') {
+                i++;
+            }
+            if (i == end) {
+                return names;
+            }
+            if (rest.charAt(i++) != ',') {
+                return null;
+            }
+        }
     }
 
     @Override

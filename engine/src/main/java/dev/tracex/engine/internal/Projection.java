@@ -35,7 +35,32 @@ public final class Projection {
     public static Projection of(CompiledRule rule) {
         Projection root = new Projection();
         rule.project(root);
+        root.fold();
         return root;
+    }
+
+    /**
+     * Folds what every child reads ({@code [*]}) into each named field and index, so that a value reached
+     * both ways ({@code $.Records[0].eventSource} and {@code each: $.Records[*]}) is read by the union.
+     */
+    private void fold() {
+        if (anyChild != null) {
+            anyChild.fold();
+            fields.values().forEach(p -> p.add(anyChild));
+            indices.values().forEach(p -> p.add(anyChild));
+        }
+        fields.values().forEach(Projection::fold);
+        indices.values().forEach(Projection::fold);
+    }
+
+    /** Adds every mark of {@code other} to this projection (copying, never sharing, its children). */
+    private void add(Projection other) {
+        whole |= other.whole;
+        other.fields.forEach((k, v) -> field(k).add(v));
+        other.indices.forEach((k, v) -> element(k).add(v));
+        if (other.anyChild != null) {
+            anyChild().add(other.anyChild);
+        }
     }
 
     /** True when the whole document is needed (a JS rule, a deep scan, a filter reading the root). */

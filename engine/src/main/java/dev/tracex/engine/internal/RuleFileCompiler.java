@@ -702,6 +702,9 @@ public final class RuleFileCompiler {
                     }
                 }
             } else if (keys.containsKey("event_file")) {
+                if (baseDir == null && !prefix.isEmpty()) {
+                    continue; // a rule library on the class path (the built-ins) does not ship its example files
+                }
                 event = eventFile(keys.get("event_file"), rule);
                 ok &= event != null;
             }

@@ -29,7 +29,9 @@ final class Steps {
     static final int MAX_INFLATED_BYTES = 6 * 1024 * 1024;
 
     private static final Map<String, Step> BY_NAME = registry(
-            new JsonStep(), new Base64Step(), new GzipStep(), new TextStep(), new LowercaseKeysStep());
+            new JsonStep(), new Base64Step(), new GzipStep(), new TextStep(), new LowercaseKeysStep(),
+            new StepFunctionsStep(), new AwsTraceHeaderStep(), new LambdaXRayStep(), new XRayCarrierStep(),
+            new ApiGatewayAuthorizerStep());
 
     private Steps() {
     }

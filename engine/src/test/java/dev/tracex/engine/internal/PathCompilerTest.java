@@ -68,4 +68,13 @@ class PathCompilerTest {
         assertThatThrownBy(() -> PathCompiler.compile("$.a[?(@.b ==]")).isInstanceOf(PathCompiler.PathSyntaxException.class);
         assertThatThrownBy(() -> PathCompiler.compile("a.b")).hasMessage("a path starts with $");
     }
+
+    @Test
+    void read_filterMeetsAPrimitive_findsNothing() throws Exception {
+        JsonAccessor a = PathCompiler.compile("$.Records[0][?(@.eventSource == 'aws:sqs')]");
+        for (String doc : new String[] {"{\"Records\": [\"text\"]}", "{\"Records\": [null]}", "{\"Records\": []}", "{\"Records\": 7}"}) {
+            assertThat(a.read(Json.parseOrNull(doc))).as(doc).isNull();
+            assertThat(a.readAll(Json.parseOrNull(doc))).as(doc).isEmpty();
+        }
+    }
 }

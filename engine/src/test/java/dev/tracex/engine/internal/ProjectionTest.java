@@ -59,6 +59,32 @@ class ProjectionTest {
     }
 
     @Test
+    void read_indexAndWildcardBothRead_keepsTheUnionForThatElement() throws Exception {
+        CompiledExtractor e = extractor("""
+                extractors:
+                  r:
+                    when: $.Records[0].eventSource
+                    each: $.Records[*]
+                    headers: $.attr
+                """, "r");
+        String event = "{\"Records\": [{\"eventSource\": \"s\", \"attr\": 1, \"body\": \"b\"}, {\"attr\": 2, \"body\": \"b\"}]}";
+
+        assertThat(e.read(Json.FACTORY.createParser(event)).toString())
+                .isEqualTo("{\"Records\":[{\"eventSource\":\"s\",\"attr\":1},{\"attr\":2}]}");
+    }
+
+    @Test
+    void projection_multiPropertyBracket_keepsOnlyTheNamedFields() throws Exception {
+        CompiledExtractor e = extractor("extractors:\n  r:\n    headers: $.a['x','y-z'] | $\n", "r");
+        String event = "{\"a\": {\"x\": {\"k\": 1}, \"y-z\": 2, \"big\": \"" + "x".repeat(1000) + "\"}, \"b\": 3}";
+
+        assertThat(e.read(Json.FACTORY.createParser(event)).toString()).isEqualTo("{\"a\":{\"x\":{\"k\":1},\"y-z\":2}}");
+        assertThat(JaywayPath.propertyNames("['a', \"b\"]")).containsExactly("a", "b");
+        assertThat(JaywayPath.propertyNames("['a'][0]")).isNull();
+        assertThat(JaywayPath.propertyNames("[?(@.a)]")).isNull();
+    }
+
+    @Test
     void read_skipsWhatNoRuleReads_andKeepsIndices() throws Exception {
         CompiledExtractor e = extractor("extractors:\n  r:\n    headers: $.Records[1].attr\n", "r");
         String event = "{\"big\": \"" + "x".repeat(10_000) + "\", \"Records\": [{\"attr\": 1, \"body\": \"b0\"},"

@@ -1,0 +1,111 @@
+package dev.tracex.engine.script;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.internal.CompiledScript;
+import dev.tracex.engine.propagation.PropagationStyle;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One compiled JS extractor function: a snippet, or one export of a {@code .js} module. Per call it
+ * borrows a context from its pool, calls the function evaluated there at load, reads the result and
+ * gives the context back. Thread-safe; never throws.
+ */
+final class JsFunction implements CompiledScript {
+    private final ScriptPool pool;
+    private final String name;
+    private final String rule;
+    private final List<PropagationStyle> styles;
+
+    JsFunction(ScriptPool pool, String name, String rule, List<PropagationStyle> styles) {
+        this.pool = pool;
+        this.name = name;
+        this.rule = rule;
+        this.styles = List.copyOf(styles);
+    }
+
+    @Override
+    public Extraction extract(JsonNode event, InvocationContext context) {
+        JsRuntime r;
+        try {
+            r = pool.borrow();
+        } catch (ScriptFailure | RuntimeException e) {
+            // Only after a cancelled context, when evaluating the code again fails; it compiled once.
+            ScriptLog.warn(rule, "no context: the JS code could not be evaluated again: " + e.getMessage());
+            return Extraction.none();
+        }
+        boolean healthy = false;
+        ScheduledFuture<?> guard = Watchdog.guard(r, pool.limits.timeout());
+        try {
+            r.context.resetLimits();
+            JsonNode lambdaContext = context == null ? null : context.toJson();
+            Value result = r.call(name, event, lambdaContext, pool.passing);
+            Extraction found;
+            if (r.isPending(result)) {
+                ScriptLog.warn(rule, "returned a Promise that did not settle when the call returned: no context");
+                found = Extraction.none();
+            } else {
+                found = ScriptResults.read(rule, result, styles);
+            }
+            healthy = true;
+            return found;
+        } catch (PolyglotException e) {
+            healthy = !(e.isCancelled() || e.isResourceExhausted() || e.isExit() || e.isInternalError() || r.cancelled());
+            failed(r, e);
+            return Extraction.none();
+        } catch (RuntimeException e) {
+            // The watchdog closed the context between calls into it (IllegalStateException), or a host bug.
+            healthy = false;
+            if (r.cancelled()) {
+                ScriptLog.warn(rule, "no context: stopped after " + pool.limits.timeout().toMillis() + " ms");
+            } else {
+                ScriptLog.warn(rule, "no context: " + e.getClass().getName());
+            }
+            return Extraction.none();
+        } finally {
+            if (!guard.cancel(false)) {
+                healthy = false; // the watchdog fired (or is firing): the context is closed
+            }
+            pool.release(r, healthy);
+        }
+    }
+
+    private void failed(JsRuntime r, PolyglotException e) {
+        if (r.cancelled()) {
+            ScriptLog.warn(rule, "no context: stopped after " + pool.limits.timeout().toMillis() + " ms");
+        } else if (e.isResourceExhausted()) {
+            ScriptLog.warn(rule, "no context: stopped: " + pool.limitMessage(e));
+        } else if (e.isGuestException()) {
+            // The error's message may quote the event: name its type and where it was thrown, not what it says.
+            int[] at = pool.position(e);
+            ScriptLog.debug(rule, "no context: JS " + errorName(e) + " at " + pool.source.file() + ":" + at[0] + ":" + at[1]);
+        } else {
+            ScriptLog.warn(rule, "no context: " + e.getClass().getName() + (e.isHostException() ? " in host code" : ""));
+        }
+    }
+
+    private static String errorName(PolyglotException e) {
+        try {
+            Value v = e.getGuestObject();
+            if (v != null && v.hasMembers()) {
+                Value n = v.getMember("name");
+                if (n != null && n.isString()) {
+                    return n.asString();
+                }
+            }
+            return v == null ? "error" : "throw of " + ScriptResults.kind(v);
+        } catch (PolyglotException | IllegalStateException x) {
+            return "error";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JsFunction(" + rule + ")";
+    }
+}

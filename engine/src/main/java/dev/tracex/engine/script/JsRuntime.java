@@ -1,0 +1,172 @@
+package dev.tracex.engine.script;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.internal.Json;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+import java.util.Map;
+
+/**
+ * One sandboxed JS context with a snippet's (or a module's) functions evaluated in it. Single-threaded:
+ * a {@link ScriptPool} lends it to one call at a time. {@link #cancel()} may be called from any thread.
+ */
+final class JsRuntime {
+    /**
+     * Runs once per context, before the user's code. Calls go through {@code call} so that a function
+     * returning a Promise (an {@code async} extractor) is awaited: promise jobs run when the call
+     * returns to Java, then {@code settled} hands over the value.
+     */
+    static final Source HARNESS = Source.newBuilder("js", ""
+            + "(function () {\n"
+            + "  const PENDING = Object.freeze({});\n"
+            + "  let box;\n"
+            + "  function settle(r) {\n"
+            + "    if (r !== null && typeof r === 'object' && typeof r.then === 'function') {\n"
+            + "      const b = box = { state: 0 };\n"
+            + "      r.then(v => { b.state = 1; b.value = v; }, e => { b.state = 2; b.value = e; });\n"
+            + "      return PENDING;\n"
+            + "    }\n"
+            + "    return r;\n"
+            + "  }\n"
+            + "  globalThis.require = function require(name) {\n"
+            + "    throw new Error('require(\"' + name + '\") is not available: tracex JS extractors have no modules');\n"
+            + "  };\n"
+            + "  return {\n"
+            + "    PENDING,\n"
+            + "    call(f, event, context) { return settle(f(event, context == null ? {} : context)); },\n"
+            + "    callText(f, event, context) {\n"
+            + "      return settle(f(JSON.parse(event), context == null ? {} : JSON.parse(context)));\n"
+            + "    },\n"
+            + "    settled() {\n"
+            + "      const b = box;\n"
+            + "      box = undefined;\n"
+            + "      if (b === undefined || b.state === 0) return PENDING;\n"
+            + "      if (b.state === 2) throw b.value;\n"
+            + "      return b.value;\n"
+            + "    },\n"
+            + "    prime(e) {\n"
+            + "      const d = e.a;\n"
+            + "      return { traceID: d['x-datadog-trace-id'], parentID: String(d.n), sampleMode: parseInt(d.p, 10),\n"
+            + "               list: e.list.map(x => x).length, parsed: JSON.parse('{}'), keys: Object.keys(d) };\n"
+            + "    },\n"
+            + "    beginModule() {\n"
+            + "      globalThis.module = { exports: {} };\n"
+            + "      globalThis.exports = globalThis.module.exports;\n"
+            + "      return new Set(Object.getOwnPropertyNames(globalThis));\n"
+            + "    },\n"
+            + "    exportsOf(before) {\n"
+            + "      const out = {};\n"
+            + "      const m = globalThis.module.exports;\n"
+            + "      if (m !== null && (typeof m === 'object' || typeof m === 'function')) {\n"
+            + "        for (const k of Object.keys(m)) if (typeof m[k] === 'function') out[k] = m[k];\n"
+            + "      }\n"
+            + "      if (Object.keys(out).length === 0) {\n"
+            + "        for (const k of Object.getOwnPropertyNames(globalThis)) {\n"
+            + "          if (!before.has(k) && typeof globalThis[k] === 'function') out[k] = globalThis[k];\n"
+            + "        }\n"
+            + "      }\n"
+            + "      return out;\n"
+            + "    }\n"
+            + "  };\n"
+            + "})()\n", "tracex-harness.js").buildLiteral();
+
+    final Context context;
+    private final Value pending;
+    private final Value call;
+    private final Value callText;
+    private final Value settled;
+    private final Value beginModule;
+    private final Value exportsOf;
+    private final Value prime;
+    private Map<String, Value> functions = Map.of();
+    private volatile boolean cancelled;
+
+    JsRuntime(Context context) {
+        this.context = context;
+        Value h = context.eval(HARNESS);
+        this.pending = h.getMember("PENDING");
+        this.call = h.getMember("call");
+        this.callText = h.getMember("callText");
+        this.settled = h.getMember("settled");
+        this.beginModule = h.getMember("beginModule");
+        this.exportsOf = h.getMember("exportsOf");
+        this.prime = h.getMember("prime");
+    }
+
+    Value beginModule() {
+        return beginModule.execute();
+    }
+
+    Value exportsOf(Value before) {
+        return exportsOf.execute(before);
+    }
+
+    void functions(Map<String, Value> functions) {
+        this.functions = functions;
+    }
+
+    Map<String, Value> functions() {
+        return functions;
+    }
+
+    /** Calls function {@code name} with the event and Lambda context passed as {@code passing} says. */
+    Value call(String name, JsonNode event, JsonNode lambdaContext, EventPassing passing) {
+        Value f = functions.get(name);
+        Value r;
+        switch (passing) {
+            case JSON_TEXT:
+                r = callText.execute(f, text(event), lambdaContext == null ? null : text(lambdaContext));
+                break;
+            case CONVERTED:
+                r = call.execute(f, JsonProxies.converted(event), JsonProxies.converted(lambdaContext));
+                break;
+            default:
+                r = call.execute(f, JsonProxies.of(event), JsonProxies.of(lambdaContext));
+                break;
+        }
+        return r.equals(pending) ? settled.execute() : r;
+    }
+
+    /** Runs the call path (proxies, interop, result reading) on a built-in sample, to load its classes at compile time. */
+    Value prime(JsonNode sample) {
+        return prime.execute(JsonProxies.of(sample));
+    }
+
+    boolean isPending(Value v) {
+        return v.equals(pending);
+    }
+
+    private static String text(JsonNode n) {
+        try {
+            return Json.MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a parsed tree always serialises
+        }
+    }
+
+    /** The watchdog's action: stops whatever runs and makes the context unusable. */
+    void cancel() {
+        cancelled = true;
+        try {
+            context.close(true);
+        } catch (PolyglotException | IllegalStateException e) {
+            // Already closed: nothing left to stop.
+        }
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    void close() {
+        try {
+            context.close(true);
+        } catch (PolyglotException | IllegalStateException e) {
+            // Closing a context that was cancelled or hit a limit; it is gone either way.
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tracex.engine.script;
+
+/**
+ * Log lines of JS rules. They name the rule and, for errors, the JS position, never the event's content
+ * or an error's message (which may quote it). Data-dependent misses are debug lines, like every rule's;
+ * broken extractors (a wrong result shape, a limit hit) are warnings, since they fail on every event.
+ */
+final class ScriptLog {
+    private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
+
+    private ScriptLog() {
+    }
+
+    static void debug(String rule, String message) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "rule \"" + rule + "\": " + message);
+        }
+    }
+
+    static void warn(String rule, String message) {
+        LOG.log(System.Logger.Level.WARNING, "rule \"" + rule + "\": " + message);
+    }
+}

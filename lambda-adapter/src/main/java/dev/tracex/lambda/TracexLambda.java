@@ -1,0 +1,155 @@
+package dev.tracex.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.Extractor;
+import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.propagation.PropagationStyle;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The adapter in code: the function's extractor ({@code DD_TRACE_EXTRACTOR}, compiled once at cold
+ * start), {@link #extract} for code that owns its tracing, {@link #wrap} for a handler, and the
+ * accessors for the invocation in progress ({@link #current()}, {@link #currentLinks()},
+ * {@link #currentHeaders()}).
+ *
+ * <p>Never harms the function: {@code extract} never throws (a bad event, a failing or timed-out rule
+ * gives {@link Extraction#none()} and one log line), and a wrapped handler always runs with its original
+ * event, its own exceptions propagating unchanged. Thread-safe; the accessors read the invocation open
+ * on the calling thread (Lambda calls a handler on one thread; code that hands work to other threads
+ * takes the context along, e.g. with OpenTelemetry's {@code Context.taskWrapping}).
+ *
+ * <pre>{@code
+ * public class Handler implements RequestHandler<SQSEvent, String> {
+ *     private final RequestHandler<SQSEvent, String> traced = TracexLambda.wrap(this::process);
+ *     public String handleRequest(SQSEvent event, Context context) { return traced.handleRequest(event, context); }
+ *     private String process(SQSEvent event, Context context) {
+ *         TracexLambda.current().ifPresent(parent -> log.info("trace {}", parent.traceId()));
+ *         return "ok";
+ *     }
+ * }
+ * }</pre>
+ */
+public final class TracexLambda {
+    /** The formats of {@link #currentHeaders()}: Datadog's headers, then W3C {@code traceparent}/{@code tracestate}. */
+    static final List<PropagationStyle> HEADER_STYLES = List.of(PropagationStyle.DATADOG, PropagationStyle.TRACECONTEXT);
+
+    private TracexLambda() {
+    }
+
+    /** The extractor selected by {@code DD_TRACE_EXTRACTOR} (with {@code builtin.default} behind it). */
+    public static Extractor extractor() {
+        return ExtractorHolder.EXTRACTOR;
+    }
+
+    /**
+     * The trace context in an event's raw JSON, with the Lambda context for rules that read it.
+     * Never throws; {@code context} may be {@code null}.
+     */
+    public static Extraction extract(byte[] event, Context context) {
+        return extract(ExtractorHolder.EXTRACTOR, event, context);
+    }
+
+    /**
+     * The trace context in an event: raw JSON ({@code byte[]}, {@code String}, an {@code InputStream},
+     * which is read to its end), a Jackson {@code JsonNode}, or an object the Lambda runtime deserialized (an {@code aws-lambda-java-events}
+     * type, a {@code Map}, a POJO), which is written back to JSON with the runtime's serializer for its
+     * class, so rules see the event as it arrived. Never throws; {@code context} may be {@code null}.
+     */
+    public static Extraction extract(Object event, Context context) {
+        if (event instanceof byte[]) {
+            return extract((byte[]) event, context);
+        }
+        return extract(ExtractorHolder.EXTRACTOR, event, context);
+    }
+
+    static Extraction extract(Extractor extractor, Object event, Context context) {
+        if (event == null) {
+            return Extraction.none();
+        }
+        InvocationContext ic = LambdaInvocationContext.of(context);
+        try {
+            if (event instanceof byte[]) {
+                return extractor.extract((byte[]) event, ic);
+            }
+            if (event instanceof String) {
+                return extractor.extract((String) event, ic);
+            }
+            if (event instanceof JsonNode) {
+                return extractor.extract((JsonNode) event, ic);
+            }
+            if (event instanceof InputStream) {
+                return extractor.extract((InputStream) event, ic);
+            }
+            ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
+            RuntimeSerializers.forType(event.getClass(), event.getClass().getClassLoader()).toJson(event, json);
+            return extractor.extract(json.toByteArray(), ic);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            Log.warn("tracex: extractor " + extractor.name() + " failed, the invocation has no parent: " + e);
+            return Extraction.none();
+        }
+    }
+
+    /**
+     * Opens the hand-off of {@code extraction} on this thread: {@link #current()}, the OpenTelemetry
+     * current context, the SLF4J MDC. Close it after the handler call.
+     */
+    public static InvocationScope open(Extraction extraction) {
+        return InvocationScope.open(Objects.requireNonNull(extraction, "extraction"));
+    }
+
+    /** {@code handler}, with extraction and hand-off around each call. */
+    @SuppressWarnings("try") // the scope is used by being closed
+    public static <I, O> RequestHandler<I, O> wrap(RequestHandler<I, O> handler) {
+        Objects.requireNonNull(handler, "handler");
+        ExtractorHolder.EXTRACTOR.name(); // resolve now, at the wrapper's creation (cold start)
+        return (input, context) -> {
+            try (InvocationScope scope = open(extract(ExtractorHolder.EXTRACTOR, input, context))) {
+                return handler.handleRequest(input, context);
+            }
+        };
+    }
+
+    /** {@code handler}, with extraction (from the same bytes it reads) and hand-off around each call. */
+    @SuppressWarnings("try") // the scope is used by being closed
+    public static RequestStreamHandler wrap(RequestStreamHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        ExtractorHolder.EXTRACTOR.name();
+        return (input, output, context) -> {
+            byte[] event = input.readAllBytes();
+            try (InvocationScope scope = open(extract(event, context))) {
+                handler.handleRequest(new ByteArrayInputStream(event), output, context);
+            }
+        };
+    }
+
+    /** The parent context of the invocation running on this thread, if one was extracted. */
+    public static Optional<TraceContext> current() {
+        return InvocationScope.current().parent();
+    }
+
+    /** The batch records' contexts of the invocation running on this thread (span links data). */
+    public static List<TraceContext> currentLinks() {
+        return InvocationScope.current().links();
+    }
+
+    /**
+     * The extracted parent as propagation headers ({@code x-datadog-*}, {@code traceparent},
+     * {@code tracestate}) any tracer can extract; empty when there is none. For the context to send on,
+     * use {@link TraceHeaders#current()}, which prefers the span in progress.
+     */
+    public static Map<String, String> currentHeaders() {
+        return current().map(c -> PropagationStyle.inject(c, HEADER_STYLES)).orElse(Map.of());
+    }
+}

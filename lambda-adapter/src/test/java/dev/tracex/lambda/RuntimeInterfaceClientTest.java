@@ -1,0 +1,244 @@
+package dev.tracex.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wrapper under the real AWS Lambda Runtime Interface Client ({@code AWSLambda}, with its native
+ * Runtime API client) in a child JVM, talking to {@link RuntimeApiServer} on loopback: the function's
+ * handler is {@code dev.tracex.lambda.TracingHandler::handleRequest}, the user's is in
+ * {@code DD_LAMBDA_HANDLER}, the rules come from {@code DD_TRACE_EXTRACTOR}.
+ */
+class RuntimeInterfaceClientTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String WRAPPER = "dev.tracex.lambda.TracingHandler::handleRequest";
+
+    @TempDir
+    Path taskRoot;
+
+    static byte[] event(String name) throws IOException {
+        try (InputStream in = RuntimeInterfaceClientTest.class.getResourceAsStream("/events/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The child JVM running the RIC; the test stops it (by its own handle) when done. */
+    private Process start(RuntimeApiServer api, Map<String, String> env, String... jvmOptions) throws IOException {
+        return start(WRAPPER, api, env, jvmOptions);
+    }
+
+    private Process start(String handler, RuntimeApiServer api, Map<String, String> env, String... jvmOptions) throws IOException {
+        Path logging = Files.writeString(taskRoot.resolve("logging.properties"), String.join("\n",
+                "handlers=java.util.logging.ConsoleHandler",
+                "java.util.logging.ConsoleHandler.level=FINE",
+                "java.util.logging.SimpleFormatter.format=%4$s %5$s%6$s%n",
+                "dev.tracex.lambda.level=FINE", ""));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Djava.util.logging.config.file=" + logging));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RIC_MAIN, handler));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_"));
+        Map<String, String> lambda = new HashMap<>(Map.of(
+                "AWS_LAMBDA_RUNTIME_API", api.address(),
+                "AWS_LAMBDA_FUNCTION_NAME", "orders",
+                "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
+                "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/orders",
+                "AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/25/[$LATEST]test",
+                "LAMBDA_TASK_ROOT", taskRoot.toString()));
+        lambda.putAll(env);
+        pb.environment().putAll(lambda);
+        pb.redirectErrorStream(true).redirectOutput(taskRoot.resolve("function.log").toFile());
+        return pb.start();
+    }
+
+    private String log() throws IOException {
+        return Files.readString(taskRoot.resolve("function.log"), StandardCharsets.UTF_8);
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void ric_sqsFunctionWithYamlRule_manyInvocationsOneCompileAndErrorsThroughTheErrorEndpoint() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start(api, Map.of(
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler",
+                    "DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs",
+                    "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"),
+                    // org.crac finds the RIC's own CRaC context this way, as on Lambda's managed runtime.
+                    "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+            try {
+                int n = 25;
+                for (int i = 0; i < n; i++) {
+                    api.enqueue("req-" + i, event("sqs_event.json"), Map.of(
+                            "Lambda-Runtime-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"));
+                }
+                api.enqueue("bad-event", "[1, 2]".getBytes(StandardCharsets.UTF_8), Map.of());
+                api.enqueue("after-bad", event("sqs_event.json"), Map.of());
+
+                for (int i = 0; i < n; i++) {
+                    RuntimeApiServer.Outcome o = await(api, "req-" + i, 60);
+                    assertThat(o.error()).as(o.body() + "\n" + log()).isFalse();
+                    JsonNode seen = JSON.readTree(o.body());
+                    assertThat(seen.get("request_id").asText()).isEqualTo("req-" + i);
+                    assertThat(seen.get("records").asInt()).isEqualTo(2);
+                    assertThat(seen.get("trace_id").asText()).isEqualTo("2684756524522091840");
+                    assertThat(seen.get("otel_trace_id").asText()).isEqualTo("000000000000000025422bd5a88d3540");
+                    assertThat(seen.get("otel_span_id").asText()).isEqualTo("6721a18bd12b57d0");
+                    assertThat(seen.get("otel_remote").asBoolean()).isTrue();
+                    assertThat(seen.get("mdc_trace_id").asText()).isEqualTo("2684756524522091840");
+                }
+                RuntimeApiServer.Outcome bad = await(api, "bad-event", 60);
+                assertThat(bad.error()).isTrue();
+                JsonNode error = JSON.readTree(bad.body());
+                assertThat(error.get("errorType").asText()).isEqualTo("java.lang.RuntimeException");
+                assertThat(error.get("errorMessage").asText()).isEqualTo("An error occurred during JSON parsing");
+                assertThat(await(api, "after-bad", 60).error()).as("the function goes on after a failed invocation").isFalse();
+
+                String log = log();
+                assertThat(count(log, "compiled at cold start")).as(log).isEqualTo(1);
+                assertThat(log).contains("FINE tracex: extractor sqs (then builtin.default) compiled at cold start");
+                assertThat(count(log, "SnapStart priming ran extractor sqs before the checkpoint")).as(log).isEqualTo(1);
+                assertThat(log).doesNotContain("WARNING");
+                assertThat(api.calls).contains("GET restore/next");
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    @Test
+    void ric_userExceptionAndMisconfiguredExtractor_errorReportedFunctionKeepsRunning() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start(api, Map.of(
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.Handlers$Failing::handle",
+                    "DD_TRACE_EXTRACTOR", "missing.sqs"));
+            try {
+                api.enqueue("r1", "{\"order\": 7}".getBytes(StandardCharsets.UTF_8), Map.of());
+                api.enqueue("r2", "{\"order\": 8}".getBytes(StandardCharsets.UTF_8), Map.of());
+                RuntimeApiServer.Outcome o = await(api, "r1", 60);
+                assertThat(o.error()).isTrue();
+                JsonNode error = JSON.readTree(o.body());
+                assertThat(error.get("errorType").asText()).isEqualTo("dev.tracex.lambda.functions.Handlers$OrderRejected");
+                assertThat(error.get("errorMessage").asText()).isEqualTo("order 7 rejected");
+                assertThat(JSON.readTree(await(api, "r2", 60).body()).get("errorMessage").asText()).isEqualTo("order 8 rejected");
+                String log = log();
+                assertThat(count(log, "WARNING DD_TRACE_EXTRACTOR=missing.sqs cannot be used, continuing with builtin.default: "
+                        + "no rules file missing{.yaml,.yml,.js} in " + taskRoot)).as(log).isEqualTo(1);
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    @Test
+    void ric_strictWithACompileError_failsTheInitThroughTheInitErrorEndpoint() throws Exception {
+        Files.writeString(taskRoot.resolve("extractors.yaml"), "extractors:\n  sqs:\n    headers: $.Records[0] | b64\n");
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start(api, Map.of(
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler",
+                    "DD_TRACE_EXTRACTOR", "extractors.sqs",
+                    "DD_TRACE_EXTRACTOR_STRICT", "true"));
+            try {
+                JsonNode error = JSON.readTree(api.awaitInitError(60));
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the RIC exits after an init error").isTrue();
+                assertThat(log()).contains("DD_TRACE_EXTRACTOR=extractors.sqs cannot be used "
+                        + "(DD_TRACE_EXTRACTOR_STRICT=true): " + taskRoot.resolve("extractors.yaml") + ":3:29: rule \"sqs\": "
+                        + "unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer)");
+                assertThat(p.exitValue()).isEqualTo(1);
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    @Test
+    void ric_baseClassAsTheHandler_runtimeResolvesItsTypesAndTheHandOffIsOpen() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start("dev.tracex.lambda.functions.BaseClassHandler", api, Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs"));
+            try {
+                api.enqueue("b1", event("sqs_event.json"), Map.of());
+                RuntimeApiServer.Outcome o = await(api, "b1", 60);
+                assertThat(o.error()).as(o.body()).isFalse();
+                JsonNode seen = JSON.readTree(o.body());
+                assertThat(seen.get("records").asInt()).isEqualTo(2);
+                assertThat(seen.get("otel_trace_id").asText()).isEqualTo("000000000000000025422bd5a88d3540");
+                assertThat(seen.get("mdc_span_id").asText()).isEqualTo("7431398482019833808");
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    @Test
+    void ric_builtinDefault_readsHeadersClientContextAndXRayThroughTheRealRuntimeContext() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start(api, Map.of(
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.MapHandler::handle",
+                    "DD_MERGE_XRAY_TRACES", "true"));
+            try {
+                api.enqueue("http", event("apigw_v2_event.json"), Map.of());
+                // The Runtime API passes a direct invoke's client context as JSON in this header.
+                api.enqueue("invoke", "{\"order\": 5}".getBytes(StandardCharsets.UTF_8), Map.of("Lambda-Runtime-Client-Context",
+                        "{\"custom\":{\"_datadog\":\"{\\\"x-datadog-trace-id\\\":\\\"6022140857747474747\\\",\\\"x-datadog-parent-id\\\":\\\"1380649000000000001\\\"}\"}}"));
+                api.enqueue("xray", "{\"order\": 6}".getBytes(StandardCharsets.UTF_8), Map.of("Lambda-Runtime-Trace-Id",
+                        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"));
+
+                JsonNode http = JSON.readTree(await(api, "http", 60).body());
+                assertThat(http.get("otel_trace_id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+                assertThat(http.get("otel_tracestate").asText()).isEqualTo("rojo=00f067aa0ba902b7,congo=t61rcWkgMzE");
+
+                JsonNode invoke = JSON.readTree(await(api, "invoke", 60).body());
+                assertThat(invoke.get("trace_id").asText()).isEqualTo("6022140857747474747");
+                assertThat(invoke.get("rule").asText()).isEqualTo("builtin.client_context_datadog");
+                assertThat(invoke.get("order").asInt()).isEqualTo(5);
+
+                JsonNode xray = JSON.readTree(await(api, "xray", 60).body());
+                assertThat(xray.get("trace_id").asText())
+                        .isEqualTo(Long.toUnsignedString(Long.parseUnsignedLong("e1be46a994272793", 16) & Long.MAX_VALUE));
+                assertThat(xray.get("parent_id").asText()).isEqualTo(Long.toUnsignedString(Long.parseUnsignedLong("53995c3f42cd8ad8", 16)));
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    /** The outcome of {@code requestId}; on time-out, the failure shows the function's log. */
+    private RuntimeApiServer.Outcome await(RuntimeApiServer api, String requestId, long seconds) throws Exception {
+        try {
+            return api.await(requestId, seconds);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nfunction log:\n" + log(), e);
+        }
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
