@@ -8,9 +8,9 @@ package dev.tracex.engine.internal;
  * reason is kept and later ones only counted, and {@link #end} logs that one line if the extraction
  * found nothing, e.g. {@code rule "any" -> "sqs": no context at $.Records[0].body: not an object of
  * headers (and 2 more)}. A {@code first:} chain or a batch of 10,000 records thus costs one line, not one
- * per rule or record.
+ * per rule or record. Public for the JS bridge's debug lines only; internal: may change without notice.
  */
-final class RuleLog {
+public final class RuleLog {
     private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
 
@@ -29,7 +29,7 @@ final class RuleLog {
     private RuleLog() {
     }
 
-    static boolean debugging() {
+    public static boolean debugging() {
         return LOG.isLoggable(System.Logger.Level.DEBUG);
     }
 
@@ -62,7 +62,7 @@ final class RuleLog {
     }
 
     /** A reason for the open extraction, or logged now when none is open. */
-    static void line(String rule, String reason) {
+    public static void line(String rule, String reason) {
         Open open = OPEN.get();
         if (open == null) {
             LOG.log(System.Logger.Level.DEBUG, "rule \"" + rule + "\": " + reason);
