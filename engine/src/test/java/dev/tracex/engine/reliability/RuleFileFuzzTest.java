@@ -24,7 +24,7 @@ class RuleFileFuzzTest {
     @FuzzTest(maxDuration = "10s")
     @DictionaryEntries({"extractors:", "headers: ", "fields: ", "first: ", "each: ", "when: ", "from: context",
             "styles: ", "id_format: hex", "examples:", "- event: ", "expect: ", "trace_id: ", "parent_id: ",
-            "$.", "$..", "[*]", "[?(@.a == 'b')]", " | json", " | base64", " | gzip", "&a", "*a"})
+            "$.", "$..", "[*]", "[?(@.a == 'b')]", " | json", " | base64", " | gzip", "&a", "*a", "js: ", "(payload) => "})
     void parse_anyText_compilesOrReportsErrors(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         Extractors file;

@@ -15,13 +15,14 @@ import java.util.List;
  * The compiled rules every reliability suite runs: one of every kind the engine has (see
  * {@code reliability/every_kind_rules.yaml}), compiled once per JVM.
  *
- * <p>This is the one place a new kind of rule joins the fuzz, hostile-event, concurrency and log suites.
- * JS rules (the {@code js} branch) are added here as a second file, e.g. {@code every_kind_rules.js}
- * or {@code js:} rules in a YAML file, loaded by {@link #load} like the YAML one.
+ * <p>This is the one place a new kind of rule joins the fuzz, hostile-event, concurrency and log suites:
+ * a rules file loaded by {@link #load}, like the YAML rules and the {@code js:} rules here.
  */
 public final class RuleSuites {
     /** The YAML rules file of every kind, on the test class path. */
     public static final String EVERY_KIND = "reliability/every_kind_rules.yaml";
+    /** JS rules of every result shape (GraalJS is on the engine's test class path). */
+    public static final String EVERY_JS_KIND = "reliability/every_kind_js_rules.yaml";
 
     private static final List<Extractor> ALL = compileAll();
 
@@ -36,7 +37,7 @@ public final class RuleSuites {
     private static List<Extractor> compileAll() {
         List<Extractor> out = new ArrayList<>();
         out.addAll(load(EVERY_KIND));
-        // JS rules: out.addAll(load("reliability/every_kind_rules.js")) once the js branch has landed.
+        out.addAll(load(EVERY_JS_KIND));
         return List.copyOf(out);
     }
 
