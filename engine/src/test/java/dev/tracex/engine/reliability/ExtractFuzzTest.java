@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gives; input that is not one JSON value gives no context.
  */
 class ExtractFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "8s")
     @DictionaryEntries({"\"_datadog\"", "\"x-datadog-trace-id\"", "\"x-datadog-parent-id\"", "\"traceparent\"",
             "\"tracestate\"", "\"b3\"", "\"x-amzn-trace-id\"", "\"Records\"", "\"messageAttributes\"", "\"stringValue\"",
             "\"kinesis\"", "\"data\"", "\"meta\"", "\"traceId\"", "\"spanId\"", "\"items\"", "\"carrier\"", "\"headers\"",

@@ -80,7 +80,7 @@ class HeaderFuzzTest {
     }
 
     /** Every format in the default order, over one carrier holding every header: what a headers rule runs. */
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "6s")
     @DictionaryEntries({"_dd.p.tid=", "00-", "dd=s:", "Root=1-", "Parent=", "-1", ";", ","})
     void everyStyle_anyHeaders_neverThrows(byte[] input) {
         HeaderCarrier carrier = carrier(input, EVERY);

@@ -21,7 +21,7 @@ class RuleFileFuzzTest {
     private static final String EVENT = "{\"_datadog\":{\"x-datadog-trace-id\":\"1\",\"x-datadog-parent-id\":\"2\"},"
             + "\"Records\":[{\"body\":\"{}\"}],\"meta\":{\"traceId\":3,\"spanId\":4}}";
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "8s")
     @DictionaryEntries({"extractors:", "headers: ", "fields: ", "first: ", "each: ", "when: ", "from: context",
             "styles: ", "id_format: hex", "examples:", "- event: ", "expect: ", "trace_id: ", "parent_id: ",
             "$.", "$..", "[*]", "[?(@.a == 'b')]", " | json", " | base64", " | gzip", "&a", "*a", "js: ", "(payload) => "})
