@@ -701,39 +701,22 @@ public final class RuleFileCompiler {
                         event = parsed;
                     }
                 }
-            } else if (keys.containsKey("event_file")) {
-                if (baseDir == null && !prefix.isEmpty()) {
-                    continue; // a rule library on the class path (the built-ins) does not ship its example files
+            }
+            String eventFile = null;
+            if (keys.containsKey("event_file")) {
+                eventFile = scalar(keys.get("event_file"));
+                if (eventFile == null || eventFile.isBlank()) {
+                    error(keys.get("event_file"), rule, "event_file is a path relative to the rules file");
+                    ok = false;
                 }
-                event = eventFile(keys.get("event_file"), rule);
-                ok &= event != null;
             }
             JsonNode context = keys.containsKey("context") ? YamlJson.toJson(keys.get("context")) : null;
             String name = keys.containsKey("name") ? scalar(keys.get("name")) : null;
             if (ok) {
                 Mark m = item.getStartMark();
                 examples.add(new RuleExample(prefix + rule, index, name, m.getLine() + 1, m.getColumn() + 1,
-                        event, context, expect));
+                        event, eventFile, baseDir, context, expect));
             }
-        }
-    }
-
-    private JsonNode eventFile(Node node, String rule) {
-        String name = scalar(node);
-        Path p = baseDir == null || name == null ? null : baseDir.resolve(name);
-        try {
-            if (p == null || !Files.isRegularFile(p)) {
-                error(node, rule, "event_file \"" + name + "\" not found" + (baseDir == null ? "" : " in " + baseDir));
-                return null;
-            }
-            JsonNode n = Json.parseOrNull(Files.readAllBytes(p));
-            if (n == null) {
-                error(node, rule, "event_file \"" + name + "\" is not JSON");
-            }
-            return n;
-        } catch (java.io.IOException e) {
-            error(node, rule, "event_file \"" + name + "\" could not be read: " + e.getMessage());
-            return null;
         }
     }
 
