@@ -1,8 +1,6 @@
 package dev.tracex.engine.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.engine.RuleError;
 import dev.tracex.engine.propagation.PropagationStyle;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -17,17 +15,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -53,16 +47,14 @@ public final class RuleFileCompiler {
     static final List<String> KINDS = List.of("headers", "fields", "first", "js");
     static final List<String> KEYS = List.of("headers", "fields", "first", "js", "styles", "id_format",
             "each", "when", "from", "examples", "description");
-    static final List<String> EXAMPLE_KEYS = List.of("name", "event", "event_file", "context", "expect");
-    static final List<String> EXPECT_KEYS = List.of("rule", "format", "trace_id", "trace_id_128", "parent_id",
-            "sampling_priority", "origin", "tags", "traceparent", "links");
     private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final String file;
     private final Path baseDir;
     private final String prefix;
     private final RuleLibrary library;
-    private final List<RuleError> errors = new ArrayList<>();
+    private final Problems problems;
+    private final ExampleParser exampleParser;
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, CompiledRule> compiled = new LinkedHashMap<>();
     /** For each compiled rule: {nesting depth of first references, rule evaluations per event}. */
@@ -74,6 +66,8 @@ public final class RuleFileCompiler {
         this.baseDir = baseDir;
         this.prefix = prefix;
         this.library = library;
+        this.problems = new Problems(file);
+        this.exampleParser = new ExampleParser(problems, baseDir, prefix);
     }
 
     /**
@@ -88,10 +82,8 @@ public final class RuleFileCompiler {
             throws RuleCompilationException {
         RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library);
         c.run(text);
-        if (!c.errors.isEmpty()) {
-            List<RuleError> sorted = new ArrayList<>(c.errors);
-            sorted.sort(Comparator.comparingInt(RuleError::line).thenComparingInt(RuleError::column));
-            throw new RuleCompilationException(sorted);
+        if (!c.problems.isEmpty()) {
+            throw new RuleCompilationException(c.problems.sorted());
         }
         Map<String, int[]> positions = new LinkedHashMap<>();
         Map<String, CompiledRule> ordered = new LinkedHashMap<>();
@@ -119,8 +111,8 @@ public final class RuleFileCompiler {
     private void run(String text) {
         // Checked here, not only by snakeyaml: its limit does not count comments, and a long token costs it time.
         if (text.length() > MAX_FILE_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_FILE_CODE_POINTS) {
-            errors.add(new RuleError(file, 1, 1, null, "file too large: " + text.codePointCount(0, text.length())
-                    + " code points (at most " + MAX_FILE_CODE_POINTS + ")"));
+            problems.add(1, 1, null, "file too large: " + text.codePointCount(0, text.length())
+                    + " code points (at most " + MAX_FILE_CODE_POINTS + ")");
             return;
         }
         Node root;
@@ -129,15 +121,15 @@ public final class RuleFileCompiler {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            errors.add(new RuleError(file, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, null,
-                    "invalid YAML: " + firstLine(problem)));
+            problems.add(m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, null,
+                    "invalid YAML: " + firstLine(problem));
             return;
         } catch (YAMLException e) {
-            errors.add(new RuleError(file, 1, 1, null, "invalid YAML: " + firstLine(e.getMessage())));
+            problems.add(1, 1, null, "invalid YAML: " + firstLine(e.getMessage()));
             return;
         }
         if (root == null) {
-            errors.add(new RuleError(file, 1, 1, null, "empty file: expected a mapping with the key \"extractors\""));
+            problems.add(1, 1, null, "empty file: expected a mapping with the key \"extractors\"");
             return;
         }
         if (!(root instanceof MappingNode)) {
@@ -303,7 +295,7 @@ public final class RuleFileCompiler {
         }
         if (keys.containsKey("examples")) {
             try {
-                examples(keys.get("examples").getValueNode(), name);
+                examples.addAll(exampleParser.parse(keys.get("examples").getValueNode(), name));
             } catch (YamlJson.TooLarge e) {
                 error(keys.get("examples").getValueNode(), name, e.getMessage());
             }
@@ -450,24 +442,24 @@ public final class RuleFileCompiler {
             int offset = seg[0] + (raw.length() - raw.stripLeading().length());
             int[] pos = position((ScalarNode) node, offset);
             if (stage.isEmpty()) {
-                errors.add(new RuleError(file, pos[0], pos[1], rule, "empty stage in pipeline \"" + text.trim() + "\""));
+                problems.add(pos[0], pos[1], rule, "empty stage in pipeline \"" + text.trim() + "\"");
                 ok = false;
             } else if (stage.startsWith("$")) {
                 try {
                     stages.add(new Pipeline.Stage(PathCompiler.compile(stage), null));
                 } catch (PathCompiler.PathSyntaxException e) {
-                    errors.add(new RuleError(file, pos[0], pos[1], rule, "bad JSONPath \"" + stage + "\": " + e.getMessage()));
+                    problems.add(pos[0], pos[1], rule, "bad JSONPath \"" + stage + "\": " + e.getMessage());
                     ok = false;
                 }
             } else if (stages.isEmpty()) {
-                errors.add(new RuleError(file, pos[0], pos[1], rule,
-                        "a pipeline starts with a JSONPath ($...), not \"" + stage + "\""));
+                problems.add(pos[0], pos[1], rule,
+                        "a pipeline starts with a JSONPath ($...), not \"" + stage + "\"");
                 ok = false;
             } else {
                 Step step = Steps.byName(stage);
                 if (step == null) {
-                    errors.add(new RuleError(file, pos[0], pos[1], rule,
-                            "unknown step \"" + stage + "\" (known: " + Steps.known() + ")"));
+                    problems.add(pos[0], pos[1], rule,
+                            "unknown step \"" + stage + "\" (known: " + Steps.known() + ")");
                     ok = false;
                 } else {
                     stages.add(new Pipeline.Stage(null, step));
@@ -607,12 +599,12 @@ public final class RuleFileCompiler {
             evaluations = Math.min(MAX_FIRST_EVALUATIONS + 1, evaluations + c[1]);
         }
         if (depth + 1 > MAX_FIRST_DEPTH) {
-            errors.add(new RuleError(file, d.line, d.column, d.name, "first references nest more than " + MAX_FIRST_DEPTH + " rules deep"));
+            problems.add(d.line, d.column, d.name, "first references nest more than " + MAX_FIRST_DEPTH + " rules deep");
             return null;
         }
         if (evaluations > MAX_FIRST_EVALUATIONS) {
-            errors.add(new RuleError(file, d.line, d.column, d.name, "first reaches more than " + MAX_FIRST_EVALUATIONS
-                    + " rule evaluations per event (a rule referenced along several paths counts once per path)"));
+            problems.add(d.line, d.column, d.name, "first reaches more than " + MAX_FIRST_EVALUATIONS
+                    + " rule evaluations per event (a rule referenced along several paths counts once per path)");
             return null;
         }
         return new long[] {depth + 1, evaluations};
@@ -636,99 +628,15 @@ public final class RuleFileCompiler {
                 + " and " + (drafts.size() - MAX_NAMES_LISTED) + " more";
     }
 
-    // ---------------------------------------------------------------- examples
-
-    private void examples(Node node, String rule) {
-        if (!(node instanceof SequenceNode)) {
-            error(node, rule, "examples is a list of {event, expect}");
-            return;
-        }
-        int index = 0;
-        for (Node item : ((SequenceNode) node).getValue()) {
-            index++;
-            if (!(item instanceof MappingNode)) {
-                error(item, rule, "an example is a mapping with event and expect");
-                continue;
-            }
-            Map<String, Node> keys = new HashMap<>();
-            boolean ok = true;
-            for (NodeTuple t : ((MappingNode) item).getValue()) {
-                String key = scalar(t.getKeyNode());
-                if (key == null || !EXAMPLE_KEYS.contains(key)) {
-                    error(t.getKeyNode(), rule, "unknown example key \"" + key + "\" (known: " + String.join(", ", EXAMPLE_KEYS) + ")");
-                    ok = false;
-                } else {
-                    keys.put(key, t.getValueNode());
-                }
-            }
-            if (keys.containsKey("event") == keys.containsKey("event_file")) {
-                error(item, rule, "an example has one of event and event_file");
-                ok = false;
-            }
-            if (!keys.containsKey("expect")) {
-                error(item, rule, "an example needs expect: the expected context, or null for none");
-                ok = false;
-            }
-            JsonNode expect = null;
-            if (keys.containsKey("expect")) {
-                expect = YamlJson.toJson(keys.get("expect"));
-                if (expect.isObject()) {
-                    Set<String> unknown = new HashSet<>();
-                    expect.fieldNames().forEachRemaining(k -> {
-                        if (!EXPECT_KEYS.contains(k)) {
-                            unknown.add(k);
-                        }
-                    });
-                    if (!unknown.isEmpty()) {
-                        error(keys.get("expect"), rule, "unknown expected key(s) " + new java.util.TreeSet<>(unknown)
-                                + " (known: " + String.join(", ", EXPECT_KEYS) + ")");
-                        ok = false;
-                    }
-                } else if (!expect.isNull()) {
-                    error(keys.get("expect"), rule, "expect is a mapping of context keys, or null for no context");
-                    ok = false;
-                }
-            }
-            JsonNode event = null;
-            if (keys.containsKey("event")) {
-                event = YamlJson.toJson(keys.get("event"));
-                if (event.isTextual()) {
-                    JsonNode parsed = Json.parseOrNull(event.textValue());
-                    if (parsed == null) {
-                        error(keys.get("event"), rule, "event is YAML, or a string holding JSON; this string is not JSON");
-                        ok = false;
-                    } else {
-                        event = parsed;
-                    }
-                }
-            }
-            String eventFile = null;
-            if (keys.containsKey("event_file")) {
-                eventFile = scalar(keys.get("event_file"));
-                if (eventFile == null || eventFile.isBlank()) {
-                    error(keys.get("event_file"), rule, "event_file is a path relative to the rules file");
-                    ok = false;
-                }
-            }
-            JsonNode context = keys.containsKey("context") ? YamlJson.toJson(keys.get("context")) : null;
-            String name = keys.containsKey("name") ? scalar(keys.get("name")) : null;
-            if (ok) {
-                Mark m = item.getStartMark();
-                examples.add(new RuleExample(prefix + rule, index, name, m.getLine() + 1, m.getColumn() + 1,
-                        event, eventFile, baseDir, context, expect));
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
 
-    private static String scalar(Node n) {
+    static String scalar(Node n) {
         return n instanceof ScalarNode ? ((ScalarNode) n).getValue() : null;
     }
 
     private void error(Node at, String rule, String message) {
         Mark m = at.getStartMark();
-        errors.add(new RuleError(file, m.getLine() + 1, m.getColumn() + 1, rule, message));
+        problems.add(m.getLine() + 1, m.getColumn() + 1, rule, message);
     }
 
     private static String firstLine(String s) {
