@@ -53,4 +53,26 @@ class TestCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).endsWith("1 passed, 0 failed\n");
     }
+
+    @Test
+    void test_missingEventFile_failsThatExampleOnly(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("x.yaml"), """
+                extractors:
+                  json:
+                    headers: $._datadog
+                    examples:
+                      - event_file: events/missing.json
+                        expect: null
+                      - event: {}
+                        expect: null
+                """);
+
+        CommandRun run = CommandRun.of("test", file.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines()).containsExactly(
+                "FAIL " + file + ":5:9: rule \"json\" example 1: event_file \"events/missing.json\" not found in " + dir,
+                "PASS " + file + ":7:9: rule \"json\" example 2",
+                "1 passed, 1 failed");
+    }
 }

@@ -46,11 +46,18 @@ public final class CompiledExtractor implements Extractor {
         if (event == null) {
             return Extraction.none();
         }
+        RuleLog.Open log = RuleLog.begin(name);
+        Extraction found = Extraction.none();
         try {
-            return rule.extract(event, context == null ? InvocationContext.NONE : context);
+            found = rule.extract(event, context == null ? InvocationContext.NONE : context);
+            return found;
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(System.Logger.Level.DEBUG, "rule \"" + name + "\": extraction failed: " + e.getClass().getName());
+            if (RuleLog.debugging()) {
+                RuleLog.line(name, "extraction failed: " + e.getClass().getName());
+            }
             return Extraction.none();
+        } finally {
+            RuleLog.end(log, found.isEmpty());
         }
     }
 

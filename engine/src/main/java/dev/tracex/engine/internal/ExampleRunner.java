@@ -20,7 +20,14 @@ public final class ExampleRunner {
 
     public static ExampleResult run(RuleExample example, Extractor extractor) {
         JsonNode ctxJson = example.context();
-        Extraction found = extractor.extract(example.event(), () -> ctxJson);
+        JsonNode event;
+        try {
+            event = example.loadEvent();
+        } catch (java.io.IOException e) {
+            return new ExampleResult(example.rule(), example.index(), example.name(), example.line(), example.column(),
+                    false, e.getMessage());
+        }
+        Extraction found = extractor.extract(event, () -> ctxJson);
         String failure = compare(example.expect(), found, example.rule());
         return new ExampleResult(example.rule(), example.index(), example.name(), example.line(), example.column(),
                 failure == null, failure == null ? "" : failure);

@@ -12,6 +12,9 @@ import java.util.List;
  * {@link JaywayPath}.
  */
 final class PathCompiler {
+    /** Longest path accepted: real paths are far shorter; Jayway's compiler recurses once per token. */
+    static final int MAX_LENGTH = 1000;
+
     private PathCompiler() {
     }
 
@@ -27,6 +30,9 @@ final class PathCompiler {
         if (!expr.startsWith("$")) {
             throw new PathSyntaxException("a path starts with $");
         }
+        if (expr.length() > MAX_LENGTH) {
+            throw new PathSyntaxException("longer than " + MAX_LENGTH + " characters");
+        }
         String unbalanced = unbalanced(expr);
         if (unbalanced != null) {
             throw new PathSyntaxException(unbalanced);
@@ -36,6 +42,8 @@ final class PathCompiler {
             jayway = JsonPath.compile(expr);
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new PathSyntaxException(e.getMessage() == null ? "invalid path" : e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new PathSyntaxException("too deeply nested"); // a backstop: MAX_LENGTH keeps real stacks clear of it
         }
         List<DefinitePath.Segment> segments = parseDefinite(expr);
         if (segments != null) {

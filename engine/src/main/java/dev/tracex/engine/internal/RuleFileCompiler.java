@@ -1,8 +1,6 @@
 package dev.tracex.engine.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.engine.RuleError;
 import dev.tracex.engine.propagation.PropagationStyle;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -17,17 +15,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,22 +37,28 @@ public final class RuleFileCompiler {
     /** Aliases allowed for collections: anchors are handy for shared styles, alias bombs are not. */
     static final int MAX_ALIASES = 50;
     static final int MAX_NESTING = 64;
+    /** How deep {@code first} references may nest: far above real files, far below a stack overflow at compile or extract time. */
+    static final int MAX_FIRST_DEPTH = 100;
+    /** Rule evaluations one event may cost through {@code first} references (a rule reached by two paths counts twice). */
+    static final long MAX_FIRST_EVALUATIONS = 10_000;
+    /** Names listed after "known:" in an unknown-reference error; a file of 10,000 rules must not make each error list them all. */
+    static final int MAX_NAMES_LISTED = 20;
 
     static final List<String> KINDS = List.of("headers", "fields", "first", "js");
     static final List<String> KEYS = List.of("headers", "fields", "first", "js", "styles", "id_format",
             "each", "when", "from", "examples", "description");
-    static final List<String> EXAMPLE_KEYS = List.of("name", "event", "event_file", "context", "expect");
-    static final List<String> EXPECT_KEYS = List.of("rule", "format", "trace_id", "trace_id_128", "parent_id",
-            "sampling_priority", "origin", "tags", "traceparent", "links");
     private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final String file;
     private final Path baseDir;
     private final String prefix;
     private final RuleLibrary library;
-    private final List<RuleError> errors = new ArrayList<>();
+    private final Problems problems;
+    private final ExampleParser exampleParser;
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, CompiledRule> compiled = new LinkedHashMap<>();
+    /** For each compiled rule: {nesting depth of first references, rule evaluations per event}. */
+    private final Map<String, long[]> cost = new HashMap<>();
     private final List<RuleExample> examples = new ArrayList<>();
 
     private RuleFileCompiler(String file, Path baseDir, String prefix, RuleLibrary library) {
@@ -66,6 +66,8 @@ public final class RuleFileCompiler {
         this.baseDir = baseDir;
         this.prefix = prefix;
         this.library = library;
+        this.problems = new Problems(file);
+        this.exampleParser = new ExampleParser(problems, baseDir, prefix);
     }
 
     /**
@@ -80,10 +82,8 @@ public final class RuleFileCompiler {
             throws RuleCompilationException {
         RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library);
         c.run(text);
-        if (!c.errors.isEmpty()) {
-            List<RuleError> sorted = new ArrayList<>(c.errors);
-            sorted.sort(Comparator.comparingInt(RuleError::line).thenComparingInt(RuleError::column));
-            throw new RuleCompilationException(sorted);
+        if (!c.problems.isEmpty()) {
+            throw new RuleCompilationException(c.problems.sorted());
         }
         Map<String, int[]> positions = new LinkedHashMap<>();
         Map<String, CompiledRule> ordered = new LinkedHashMap<>();
@@ -109,21 +109,27 @@ public final class RuleFileCompiler {
     // ---------------------------------------------------------------- the walk
 
     private void run(String text) {
+        // Checked here, not only by snakeyaml: its limit does not count comments, and a long token costs it time.
+        if (text.length() > MAX_FILE_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_FILE_CODE_POINTS) {
+            problems.add(1, 1, null, "file too large: " + text.codePointCount(0, text.length())
+                    + " code points (at most " + MAX_FILE_CODE_POINTS + ")");
+            return;
+        }
         Node root;
         try {
             root = yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            errors.add(new RuleError(file, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, null,
-                    "invalid YAML: " + firstLine(problem)));
+            problems.add(m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, null,
+                    "invalid YAML: " + firstLine(problem));
             return;
         } catch (YAMLException e) {
-            errors.add(new RuleError(file, 1, 1, null, "invalid YAML: " + firstLine(e.getMessage())));
+            problems.add(1, 1, null, "invalid YAML: " + firstLine(e.getMessage()));
             return;
         }
         if (root == null) {
-            errors.add(new RuleError(file, 1, 1, null, "empty file: expected a mapping with the key \"extractors\""));
+            problems.add(1, 1, null, "empty file: expected a mapping with the key \"extractors\"");
             return;
         }
         if (!(root instanceof MappingNode)) {
@@ -191,7 +197,7 @@ public final class RuleFileCompiler {
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) valueNode).getValue()) {
             String key = scalar(t.getKeyNode());
-            if (!KEYS.contains(key)) {
+            if (key == null || !KEYS.contains(key)) { // null: a list or mapping as a key (`? ...`)
                 error(t.getKeyNode(), name, "unknown key \"" + key + "\" (known: " + String.join(", ", KEYS) + ")");
                 d.broken = true;
             } else if (keys.containsKey(key)) {
@@ -288,7 +294,11 @@ public final class RuleFileCompiler {
             d.broken = true;
         }
         if (keys.containsKey("examples")) {
-            examples(keys.get("examples").getValueNode(), name);
+            try {
+                examples.addAll(exampleParser.parse(keys.get("examples").getValueNode(), name));
+            } catch (YamlJson.TooLarge e) {
+                error(keys.get("examples").getValueNode(), name, e.getMessage());
+            }
         }
     }
 
@@ -432,24 +442,24 @@ public final class RuleFileCompiler {
             int offset = seg[0] + (raw.length() - raw.stripLeading().length());
             int[] pos = position((ScalarNode) node, offset);
             if (stage.isEmpty()) {
-                errors.add(new RuleError(file, pos[0], pos[1], rule, "empty stage in pipeline \"" + text.trim() + "\""));
+                problems.add(pos[0], pos[1], rule, "empty stage in pipeline \"" + text.trim() + "\"");
                 ok = false;
             } else if (stage.startsWith("$")) {
                 try {
                     stages.add(new Pipeline.Stage(PathCompiler.compile(stage), null));
                 } catch (PathCompiler.PathSyntaxException e) {
-                    errors.add(new RuleError(file, pos[0], pos[1], rule, "bad JSONPath \"" + stage + "\": " + e.getMessage()));
+                    problems.add(pos[0], pos[1], rule, "bad JSONPath \"" + stage + "\": " + e.getMessage());
                     ok = false;
                 }
             } else if (stages.isEmpty()) {
-                errors.add(new RuleError(file, pos[0], pos[1], rule,
-                        "a pipeline starts with a JSONPath ($...), not \"" + stage + "\""));
+                problems.add(pos[0], pos[1], rule,
+                        "a pipeline starts with a JSONPath ($...), not \"" + stage + "\"");
                 ok = false;
             } else {
                 Step step = Steps.byName(stage);
                 if (step == null) {
-                    errors.add(new RuleError(file, pos[0], pos[1], rule,
-                            "unknown step \"" + stage + "\" (known: " + Steps.known() + ")"));
+                    problems.add(pos[0], pos[1], rule,
+                            "unknown step \"" + stage + "\" (known: " + Steps.known() + ")");
                     ok = false;
                 } else {
                     stages.add(new Pipeline.Stage(null, step));
@@ -528,8 +538,12 @@ public final class RuleFileCompiler {
                 } else {
                     Draft t = drafts.get(ref);
                     if (t == null) {
-                        error(refNode, d.name, "unknown rule \"" + ref + "\" in first (known: "
-                                + String.join(", ", drafts.keySet()) + ")");
+                        error(refNode, d.name, "unknown rule \"" + ref + "\" in first (known: " + someNames() + ")");
+                        ok = false;
+                        continue;
+                    }
+                    if (path.size() >= MAX_FIRST_DEPTH) {
+                        error(refNode, d.name, "first references nest more than " + MAX_FIRST_DEPTH + " rules deep");
                         ok = false;
                         continue;
                     }
@@ -549,10 +563,12 @@ public final class RuleFileCompiler {
                 refs.add(new FirstOfRule.Ref(ref, target));
             }
             path.remove(path.size() - 1);
-            if (!ok) {
+            long[] c = ok ? firstCost(d, refs) : null;
+            if (!ok || c == null) {
                 d.broken = true;
                 return null;
             }
+            cost.put(d.name, c);
             body = new FirstOfRule(refs);
         }
         CompiledRule rule = body;
@@ -569,116 +585,58 @@ public final class RuleFileCompiler {
         return rule;
     }
 
-    // ---------------------------------------------------------------- examples
-
-    private void examples(Node node, String rule) {
-        if (!(node instanceof SequenceNode)) {
-            error(node, rule, "examples is a list of {event, expect}");
-            return;
+    /**
+     * Depth and evaluations per event of a {@code first} rule, or {@code null} after reporting that they
+     * exceed the limits: a chain too deep overflows the stack; a diamond of references doubling at each
+     * level costs 2^n evaluations of every event.
+     */
+    private long[] firstCost(Draft d, List<FirstOfRule.Ref> refs) {
+        long depth = 0;
+        long evaluations = 0;
+        for (FirstOfRule.Ref r : refs) {
+            long[] c = r.name().contains(".") ? new long[] {nesting(r.rule()), 1} : cost.getOrDefault(r.name(), new long[] {1, 1});
+            depth = Math.max(depth, c[0]);
+            evaluations = Math.min(MAX_FIRST_EVALUATIONS + 1, evaluations + c[1]);
         }
-        int index = 0;
-        for (Node item : ((SequenceNode) node).getValue()) {
-            index++;
-            if (!(item instanceof MappingNode)) {
-                error(item, rule, "an example is a mapping with event and expect");
-                continue;
-            }
-            Map<String, Node> keys = new HashMap<>();
-            boolean ok = true;
-            for (NodeTuple t : ((MappingNode) item).getValue()) {
-                String key = scalar(t.getKeyNode());
-                if (!EXAMPLE_KEYS.contains(key)) {
-                    error(t.getKeyNode(), rule, "unknown example key \"" + key + "\" (known: " + String.join(", ", EXAMPLE_KEYS) + ")");
-                    ok = false;
-                } else {
-                    keys.put(key, t.getValueNode());
-                }
-            }
-            if (keys.containsKey("event") == keys.containsKey("event_file")) {
-                error(item, rule, "an example has one of event and event_file");
-                ok = false;
-            }
-            if (!keys.containsKey("expect")) {
-                error(item, rule, "an example needs expect: the expected context, or null for none");
-                ok = false;
-            }
-            JsonNode expect = null;
-            if (keys.containsKey("expect")) {
-                expect = YamlJson.toJson(keys.get("expect"));
-                if (expect.isObject()) {
-                    Set<String> unknown = new HashSet<>();
-                    expect.fieldNames().forEachRemaining(k -> {
-                        if (!EXPECT_KEYS.contains(k)) {
-                            unknown.add(k);
-                        }
-                    });
-                    if (!unknown.isEmpty()) {
-                        error(keys.get("expect"), rule, "unknown expected key(s) " + new java.util.TreeSet<>(unknown)
-                                + " (known: " + String.join(", ", EXPECT_KEYS) + ")");
-                        ok = false;
-                    }
-                } else if (!expect.isNull()) {
-                    error(keys.get("expect"), rule, "expect is a mapping of context keys, or null for no context");
-                    ok = false;
-                }
-            }
-            JsonNode event = null;
-            if (keys.containsKey("event")) {
-                event = YamlJson.toJson(keys.get("event"));
-                if (event.isTextual()) {
-                    JsonNode parsed = Json.parseOrNull(event.textValue());
-                    if (parsed == null) {
-                        error(keys.get("event"), rule, "event is YAML, or a string holding JSON; this string is not JSON");
-                        ok = false;
-                    } else {
-                        event = parsed;
-                    }
-                }
-            } else if (keys.containsKey("event_file")) {
-                if (baseDir == null && !prefix.isEmpty()) {
-                    continue; // a rule library on the class path (the built-ins) does not ship its example files
-                }
-                event = eventFile(keys.get("event_file"), rule);
-                ok &= event != null;
-            }
-            JsonNode context = keys.containsKey("context") ? YamlJson.toJson(keys.get("context")) : null;
-            String name = keys.containsKey("name") ? scalar(keys.get("name")) : null;
-            if (ok) {
-                Mark m = item.getStartMark();
-                examples.add(new RuleExample(prefix + rule, index, name, m.getLine() + 1, m.getColumn() + 1,
-                        event, context, expect));
-            }
-        }
-    }
-
-    private JsonNode eventFile(Node node, String rule) {
-        String name = scalar(node);
-        Path p = baseDir == null || name == null ? null : baseDir.resolve(name);
-        try {
-            if (p == null || !Files.isRegularFile(p)) {
-                error(node, rule, "event_file \"" + name + "\" not found" + (baseDir == null ? "" : " in " + baseDir));
-                return null;
-            }
-            JsonNode n = Json.parseOrNull(Files.readAllBytes(p));
-            if (n == null) {
-                error(node, rule, "event_file \"" + name + "\" is not JSON");
-            }
-            return n;
-        } catch (java.io.IOException e) {
-            error(node, rule, "event_file \"" + name + "\" could not be read: " + e.getMessage());
+        if (depth + 1 > MAX_FIRST_DEPTH) {
+            problems.add(d.line, d.column, d.name, "first references nest more than " + MAX_FIRST_DEPTH + " rules deep");
             return null;
         }
+        if (evaluations > MAX_FIRST_EVALUATIONS) {
+            problems.add(d.line, d.column, d.name, "first reaches more than " + MAX_FIRST_EVALUATIONS
+                    + " rule evaluations per event (a rule referenced along several paths counts once per path)");
+            return null;
+        }
+        return new long[] {depth + 1, evaluations};
+    }
+
+    /** Nesting depth of a library rule (the built-ins: few and shallow). */
+    private static long nesting(CompiledRule rule) {
+        long deepest = 0;
+        for (CompiledRule child : rule.children()) {
+            deepest = Math.max(deepest, nesting(child));
+        }
+        return deepest + 1;
+    }
+
+    /** The file's rule names for an error message, the first {@link #MAX_NAMES_LISTED} of them. */
+    private String someNames() {
+        if (drafts.size() <= MAX_NAMES_LISTED) {
+            return String.join(", ", drafts.keySet());
+        }
+        return drafts.keySet().stream().limit(MAX_NAMES_LISTED).collect(java.util.stream.Collectors.joining(", "))
+                + " and " + (drafts.size() - MAX_NAMES_LISTED) + " more";
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static String scalar(Node n) {
+    static String scalar(Node n) {
         return n instanceof ScalarNode ? ((ScalarNode) n).getValue() : null;
     }
 
     private void error(Node at, String rule, String message) {
         Mark m = at.getStartMark();
-        errors.add(new RuleError(file, m.getLine() + 1, m.getColumn() + 1, rule, message));
+        problems.add(m.getLine() + 1, m.getColumn() + 1, rule, message);
     }
 
     private static String firstLine(String s) {

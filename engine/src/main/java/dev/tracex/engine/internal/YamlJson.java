@@ -18,23 +18,42 @@ import java.util.Locale;
 /** A composed YAML node as a Jackson tree (example events and expectations are written in YAML or JSON). */
 final class YamlJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /**
+     * Most values one conversion builds. A file within the size limit holds fewer without aliases; with
+     * them, 50 aliases doubling a list 25 times would build 2^25 (a "billion laughs" example).
+     */
+    static final int MAX_VALUES = 1_000_000;
+
+    /** A node that expands, through YAML aliases, to more than {@link #MAX_VALUES} values. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("examples expand to more than " + MAX_VALUES + " values (YAML aliases repeat what they name)", null, false, false);
+        }
+    }
 
     private YamlJson() {
     }
 
     static JsonNode toJson(Node node) {
+        return toJson(node, new int[] {MAX_VALUES});
+    }
+
+    private static JsonNode toJson(Node node, int[] budget) {
+        if (--budget[0] < 0) {
+            throw new TooLarge();
+        }
         if (node instanceof MappingNode) {
             ObjectNode o = F.objectNode();
             for (NodeTuple t : ((MappingNode) node).getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode ? ((ScalarNode) t.getKeyNode()).getValue() : "?";
-                o.set(key, toJson(t.getValueNode()));
+                o.set(key, toJson(t.getValueNode(), budget));
             }
             return o;
         }
         if (node instanceof SequenceNode) {
             ArrayNode a = F.arrayNode();
             for (Node n : ((SequenceNode) node).getValue()) {
-                a.add(toJson(n));
+                a.add(toJson(n, budget));
             }
             return a;
         }

@@ -65,8 +65,12 @@ public final class XRayFormat implements PropagationFormat {
             if (end < 0) {
                 end = header.length();
             }
-            int eq = header.indexOf('=', start);
-            if (eq >= start && eq < end) {
+            // '=' is looked for within this field only: a header of many empty fields costs one pass, not one per field.
+            int eq = start;
+            while (eq < end && header.charAt(eq) != '=') {
+                eq++;
+            }
+            if (eq < end) {
                 String key = header.substring(start, eq).trim();
                 String value = header.substring(eq + 1, end).trim();
                 // The first of a repeated field wins, as in Datadog's codec.

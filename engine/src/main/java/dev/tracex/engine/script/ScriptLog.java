@@ -1,5 +1,7 @@
 package dev.tracex.engine.script;
 
+import dev.tracex.engine.internal.RuleLog;
+
 /**
  * Log lines of JS rules. They name the rule and, for errors, the JS position, never the event's content
  * or an error's message (which may quote it). Data-dependent misses are debug lines, like every rule's;
@@ -11,9 +13,10 @@ final class ScriptLog {
     private ScriptLog() {
     }
 
+    /** A data-dependent miss: joins the extraction's one debug line (see {@link RuleLog}). */
     static void debug(String rule, String message) {
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "rule \"" + rule + "\": " + message);
+        if (RuleLog.debugging()) {
+            RuleLog.line(rule, message);
         }
     }
 

@@ -154,12 +154,13 @@ class ProjectionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("caseExamples")
-    void extract_fromRawJson_equalsExtractFromTheFullTree(String name, CompiledRule rule, RuleExample example) {
+    void extract_fromRawJson_equalsExtractFromTheFullTree(String name, CompiledRule rule, RuleExample example) throws Exception {
         CompiledExtractor e = new CompiledExtractor(example.rule(), rule);
         JsonNode ctx = example.context();
-        String json = example.event().toString();
+        JsonNode event = example.loadEvent();
+        String json = event.toString();
 
-        Extraction fromTree = e.extract(example.event(), () -> ctx);
+        Extraction fromTree = e.extract(event, () -> ctx);
 
         assertThat(e.extract(json, () -> ctx)).isEqualTo(fromTree);
         assertThat(e.extract(json.getBytes(StandardCharsets.UTF_8), () -> ctx)).isEqualTo(fromTree);

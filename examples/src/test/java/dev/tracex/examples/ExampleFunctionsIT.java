@@ -1,0 +1,202 @@
+package dev.tracex.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every function of {@code template.yaml}, run as Lambda runs it: a JVM of its own whose environment is
+ * the function's (Globals merged with its own variables), the template's {@code Handler} instantiated
+ * and called on the function's event from {@code events/}. The class path is what
+ * {@code target/functions.zip} holds, {@code target/classes} (as {@code /var/task}) and
+ * {@code target/lib/*}, plus the test's {@link LocalLambda} standing in for the runtime. The expected ids are
+ * worked out by hand from the event files (decimal ids as sent; {@code _dd.p.tid} is the upper 64 bits).
+ */
+class ExampleFunctionsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path TASK_ROOT = Path.of("target/classes").toAbsolutePath();
+    private static final Path LIB = Path.of("target/lib").toAbsolutePath();
+    private static final Path TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath();
+
+    private static Map<String, Object> globals;
+    private static Map<String, Object> resources;
+
+    @TempDir
+    Path workDir;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readTemplate() throws IOException {
+        try (Reader r = Files.newBufferedReader(Path.of("template.yaml"))) {
+            Map<String, Object> template = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            globals = (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+            resources = (Map<String, Object>) template.get("Resources");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void template_everyFunction_isJava17BehindTheWrapperWithSnapStartOnItsAlias() {
+        assertThat(globals).containsEntry("Runtime", "java17")
+                .containsEntry("Handler", "dev.tracex.lambda.TracingHandler::handleRequest")
+                .containsEntry("CodeUri", "target/functions.zip")
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
+                .containsKey("AutoPublishAlias");
+        Map<String, Map<String, String>> selections = new java.util.TreeMap<>();
+        resources.forEach((name, resource) -> {
+            Map<String, Object> r = (Map<String, Object>) resource;
+            if (r.get("Type").equals("AWS::Serverless::Function")) {
+                Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>)
+                        ((Map<String, Object>) r.get("Properties")).get("Environment")).get("Variables");
+                selections.put(name, (Map<String, String>) (Map<String, ?>) variables);
+            }
+        });
+        // The four functions the tests below run, each with its handler and rule.
+        assertThat(selections).isEqualTo(Map.of(
+                "OrdersQueueFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderQueueHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.sqs"),
+                "ShipmentFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.json"),
+                "QuotesFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.jaeger"),
+                "NodeExtractorFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.json", "DD_TRACE_EXTRACTOR_PATH", "/var/task/node")));
+    }
+
+    @Test
+    void ordersQueueFunction_sqsEvent_passesRecordZerosContextOnWithEveryShipment() throws Exception {
+        JsonNode report = run("OrdersQueueFunction", Path.of("events/sqs_event.json"));
+
+        // Record 0's attribute: trace 3430719526451169030 = 0x2f9c5d3b8a1e4706, upper half 6745f1c800000000,
+        // parent 6592735288943113240 = 0x5b7e19d0c3a2f418, priority 1. Both shipments continue that trace
+        // (record 1's own context is a batch link at most, as in Datadog's libraries). tracestate's dd member
+        // carries the propagated tags but not _dd.p.tid, which traceparent's trace id already holds.
+        JsonNode datadog = JSON.readTree("""
+                {"x-datadog-trace-id": "3430719526451169030",
+                 "x-datadog-parent-id": "6592735288943113240",
+                 "x-datadog-sampling-priority": "1",
+                 "x-datadog-tags": "_dd.p.dm=-0,_dd.p.tid=6745f1c800000000",
+                 "traceparent": "00-6745f1c8000000002f9c5d3b8a1e4706-5b7e19d0c3a2f418-01",
+                 "tracestate": "dd=s:1;p:5b7e19d0c3a2f418;t.dm:-0"}""");
+        assertThat(report.get("result")).isEqualTo(JSON.readTree("""
+                [{"orderId": "ord-20261125-0042", "quantity": 2, "_datadog": %s},
+                 {"orderId": "ord-20261125-0043", "quantity": 1, "_datadog": %s}]""".formatted(datadog, datadog)));
+    }
+
+    @Test
+    void shipmentFunction_customPayloadEvent_seesTheDatadogHeadersAtTheTop() throws Exception {
+        JsonNode report = run("ShipmentFunction", Path.of("events/custom_payload_event.json"));
+
+        // 5827296727441744253 = 0x50deb77fcff6217d, 4112390218134436401 = 0x3912251d71b1ba31.
+        assertThat(report.get("result")).isEqualTo(expected(report, """
+                {"rule": "json", "format": "datadog",
+                 "trace_id": "5827296727441744253", "trace_id_128": "6745f1c80000000050deb77fcff6217d",
+                 "parent_id": "4112390218134436401", "sampling_priority": 1,
+                 "tags": {"_dd.p.dm": "-0", "_dd.p.tid": "6745f1c800000000"},
+                 "traceparent": "00-6745f1c80000000050deb77fcff6217d-3912251d71b1ba31-01",
+                 "otel_trace_id": "6745f1c80000000050deb77fcff6217d", "otel_parent_span_id": "3912251d71b1ba31"}"""));
+    }
+
+    @Test
+    void shipmentFunction_payloadWithoutContext_returnsAnEmptyMap() throws Exception {
+        Path event = Files.writeString(workDir.resolve("order.json"), "{\"orderId\": \"ord-20261125-0044\"}");
+        JsonNode report = run("ShipmentFunction", event);
+
+        assertThat(report.get("result")).isEqualTo(JSON.readTree("{}"));
+    }
+
+    @Test
+    void quotesFunction_httpApiEventWithUberTraceId_inlineJsRuleReadsIt() throws Exception {
+        JsonNode report = run("QuotesFunction", Path.of("events/apigw_v2_event.json"));
+
+        // uber-trace-id a3ce929d0e0e4736:f067aa0ba902b7:0:1 (URL-encoded): a 64-bit trace id, a span id
+        // whose leading zeros Jaeger dropped, flags 1 = sampled. 0xa3ce929d0e0e4736 = 11803532876627986230,
+        // 0x00f067aa0ba902b7 = 67667974448284343; a sampled traceparent without Datadog state is priority 1.
+        assertThat(report.get("result")).isEqualTo(expected(report, """
+                {"rule": "jaeger", "format": "tracecontext",
+                 "trace_id": "11803532876627986230", "trace_id_128": "0000000000000000a3ce929d0e0e4736",
+                 "parent_id": "67667974448284343", "sampling_priority": 1, "tags": {},
+                 "traceparent": "00-0000000000000000a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                 "otel_trace_id": "0000000000000000a3ce929d0e0e4736", "otel_parent_span_id": "00f067aa0ba902b7"}"""));
+    }
+
+    @Test
+    void nodeExtractorFunction_nodeProducersPayload_datadogsExtractorsJsReadsIt() throws Exception {
+        JsonNode report = run("NodeExtractorFunction", Path.of("events/node_producer_payload_event.json"));
+
+        // {traceID, parentID, sampleMode} from the Node snippet: 1885667171979194497 = 0x1a2b3c4d5e6f7081,
+        // 81985529216486895 = 0x0123456789abcdef, sampleMode 2 (user keep).
+        assertThat(report.get("result")).isEqualTo(expected(report, """
+                {"rule": "json", "format": "js",
+                 "trace_id": "1885667171979194497", "trace_id_128": "00000000000000001a2b3c4d5e6f7081",
+                 "parent_id": "81985529216486895", "sampling_priority": 2, "tags": {},
+                 "traceparent": "00-00000000000000001a2b3c4d5e6f7081-0123456789abcdef-01",
+                 "otel_trace_id": "00000000000000001a2b3c4d5e6f7081", "otel_parent_span_id": "0123456789abcdef"}"""));
+    }
+
+    /** {@code context} plus the request id the run used, which the function echoes. */
+    private static JsonNode expected(JsonNode report, String context) throws IOException {
+        ObjectNode o = (ObjectNode) JSON.readTree(context);
+        o.put("aws_request_id", report.get("aws_request_id").asText());
+        return o;
+    }
+
+    /** Runs function {@code name} of the template on {@code event} in a fresh JVM; its report. */
+    @SuppressWarnings("unchecked")
+    private JsonNode run(String name, Path event) throws IOException, InterruptedException {
+        Map<String, Object> function = (Map<String, Object>) resources.get(name);
+        assertThat(function).as("function %s in template.yaml", name).isNotNull();
+        Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+        Map<String, String> env = new HashMap<>();
+        for (Map<String, Object> p : java.util.List.of(globals, properties)) {
+            Object environment = p.get("Environment");
+            if (environment != null) {
+                ((Map<String, Object>) ((Map<String, Object>) environment).get("Variables"))
+                        .forEach((k, v) -> env.put(k, String.valueOf(v).replace("/var/task", TASK_ROOT.toString())));
+            }
+        }
+        String handler = (String) properties.getOrDefault("Handler", globals.get("Handler"));
+        env.put("_HANDLER", handler);
+        env.put("LAMBDA_TASK_ROOT", TASK_ROOT.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Dpolyglot.engine.WarnInterpreterOnly=false",
+                "-cp", String.join(File.pathSeparator, TEST_CLASSES.toString(), TASK_ROOT.toString(), LIB + File.separator + "*"),
+                LocalLambda.class.getName(), event.toAbsolutePath().toString())
+                .directory(workDir.toFile());
+        // The function sees only its own configuration, never the build's.
+        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_"));
+        pb.environment().putAll(env);
+        File out = workDir.resolve(name + ".out").toFile();
+        File err = workDir.resolve(name + ".err").toFile();
+        Process p = pb.redirectOutput(out).redirectError(err).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(name + " did not finish in 60 s");
+        }
+        String stderr = Files.readString(err.toPath(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("exit of %s; stderr:%n%s", name, stderr).isZero();
+        // A configuration problem would be a warning and a silent fallback to builtin.default.
+        assertThat(stderr).as("stderr of %s", name).doesNotContain("cannot be used");
+        return JSON.readTree(Files.readString(out.toPath(), StandardCharsets.UTF_8));
+    }
+}
