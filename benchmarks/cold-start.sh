@@ -21,7 +21,7 @@ JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
 # The runtime simulation, outside the function's own layout.
 rm -rf $OUT && mkdir -p $OUT/harness/dev/tracex/benchmarks/coldstart
-for c in ColdStartMain HarnessContext SimulatedSnapStart BareGraalJs; do
+for c in ColdStartMain ColdStartBreakdown HarnessContext SimulatedSnapStart BareGraalJs; do
   cp $T/classes/dev/tracex/benchmarks/coldstart/$c*.class $OUT/harness/dev/tracex/benchmarks/coldstart/
 done
 
@@ -56,6 +56,10 @@ verbose() {
 }
 echo "GraalVM/Truffle classes loaded, YAML rule on the JS layout: $(verbose extractors.orders_sqs)"
 echo "GraalVM/Truffle classes loaded, JS rule on the JS layout:   $(verbose extractors.orders_js)"
+
+echo "Where the YAML rule's cold start goes (one run):"
+java "${JVM_OPTS[@]}" -cp "$OUT/harness:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
+  $T/function-yaml/extractors.yaml orders_sqs "$EVENT" 2>/dev/null | sed 's/^/  /'
 
 python3 - "$OUT" <<'PY'
 import json, os, statistics, sys
