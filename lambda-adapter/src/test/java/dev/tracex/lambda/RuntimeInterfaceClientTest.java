@@ -130,6 +130,60 @@ class RuntimeInterfaceClientTest {
     }
 
     @Test
+    void ric_sqsFunctionWithJsRule_compiledOnceAndAThrowingSnippetNeverReachesTheHandler() throws Exception {
+        // The Node-style extractor a datadog-lambda-js user already has, as an inline JS rule.
+        Files.writeString(taskRoot.resolve("extractors.yaml"), String.join("\n",
+                "extractors:",
+                "  sqs_js:",
+                "    js: |",
+                "      (payload, context) => {",
+                "        const d = JSON.parse(payload.Records[0].messageAttributes._datadog.stringValue);",
+                "        return { traceID: d[\"x-datadog-trace-id\"], parentID: d[\"x-datadog-parent-id\"],",
+                "                 sampleMode: parseInt(d[\"x-datadog-sampling-priority\"], 10), source: \"event\" };",
+                "      }",
+                ""));
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start(api, Map.of(
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler",
+                    "DD_TRACE_EXTRACTOR", "extractors.sqs_js"));
+            try {
+                int n = 10;
+                for (int i = 0; i < n; i++) {
+                    api.enqueue("js-" + i, event("sqs_event.json"), Map.of());
+                }
+                // No _datadog attribute: the snippet throws a TypeError, which must stay inside tracex.
+                api.enqueue("js-throws", ("{\"Records\": [{\"messageId\": \"m-1\", \"body\": \"plain\", "
+                        + "\"eventSource\": \"aws:sqs\", \"messageAttributes\": {}}]}").getBytes(StandardCharsets.UTF_8), Map.of());
+                api.enqueue("js-after", event("sqs_event.json"), Map.of());
+
+                for (int i = 0; i < n; i++) {
+                    RuntimeApiServer.Outcome o = await(api, "js-" + i, 120);
+                    assertThat(o.error()).as(o.body() + "\n" + log()).isFalse();
+                    JsonNode seen = JSON.readTree(o.body());
+                    assertThat(seen.get("trace_id").asText()).isEqualTo("2684756524522091840");
+                    assertThat(seen.get("otel_span_id").asText()).isEqualTo("6721a18bd12b57d0");
+                    assertThat(seen.get("otel_remote").asBoolean()).isTrue();
+                }
+                RuntimeApiServer.Outcome throwing = await(api, "js-throws", 60);
+                assertThat(throwing.error()).as(throwing.body()).isFalse();
+                JsonNode seen = JSON.readTree(throwing.body());
+                assertThat(seen.get("records").asInt()).isEqualTo(1);
+                assertThat(seen.get("first_body").asText()).isEqualTo("plain");
+                assertThat(seen.has("trace_id")).as(throwing.body()).isFalse();
+                assertThat(JSON.readTree(await(api, "js-after", 60).body()).get("trace_id").asText())
+                        .isEqualTo("2684756524522091840");
+
+                String log = log();
+                assertThat(count(log, "compiled at cold start")).as(log).isEqualTo(1);
+                assertThat(log).contains("extractor sqs_js (then builtin.default) compiled at cold start");
+                assertThat(log).doesNotContain("WARNING");
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    @Test
     void ric_userExceptionAndMisconfiguredExtractor_errorReportedFunctionKeepsRunning() throws Exception {
         try (RuntimeApiServer api = new RuntimeApiServer()) {
             Process p = start(api, Map.of(
