@@ -150,13 +150,7 @@ public final class FieldsRule implements CompiledRule {
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             return v.intValue();
         }
-        if (v.isTextual()) {
-            String s = v.textValue().trim();
-            if (s.matches("-?\\d{1,9}")) {
-                return Integer.parseInt(s);
-            }
-        }
-        return null;
+        return v.isTextual() ? Ids.smallInteger(v.textValue().trim()) : null;
     }
 
     /** An object of tags, or text in the {@code x-datadog-tags} form; only {@code _dd.p.*} keys are kept. */

@@ -52,6 +52,25 @@ public final class Ids {
         return 0;
     }
 
+    /**
+     * Text of an optional minus sign and 1 to 9 digits (so it always fits an int), e.g. a sampling
+     * priority or an array index; else {@code null}. No regex: this runs per event.
+     */
+    public static Integer smallInteger(String s) {
+        int start = !s.isEmpty() && s.charAt(0) == '-' ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 9) {
+            return null;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return Integer.parseInt(s);
+    }
+
     /** Exactly 16 hex digits (either case) as an unsigned value; else 0. */
     public static long hex16(String s) {
         if (s == null || s.length() != 16 || !Hex.isHex(s, false)) {

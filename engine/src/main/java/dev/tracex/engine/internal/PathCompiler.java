@@ -58,17 +58,13 @@ final class PathCompiler {
      */
     static String unbalanced(String expr) {
         java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
-        char quote = 0;
         for (int i = 0; i < expr.length(); i++) {
             char c = expr.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
+            if (c == '\'' || c == '"') {
+                i = closingQuote(expr, i);
+                if (i < 0) {
+                    return "unclosed quote " + c;
                 }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
             } else if (c == '[' || c == '(') {
                 open.push(c);
             } else if (c == ']' || c == ')') {
@@ -78,10 +74,24 @@ final class PathCompiler {
                 }
             }
         }
-        if (quote != 0) {
-            return "unclosed quote " + quote;
-        }
         return open.isEmpty() ? null : "unclosed '" + open.peek() + "'";
+    }
+
+    /**
+     * The index of the quote closing the one at {@code open} (a backslash escapes the next character),
+     * or -1 when it is never closed. Shared by every scan that must not read brackets or bars in quotes.
+     */
+    static int closingQuote(String s, int open) {
+        char quote = s.charAt(open);
+        for (int i = open + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The leading names and indices of a path, and the rest of it (from the first other token). */
@@ -157,24 +167,18 @@ final class PathCompiler {
             }
             return i == inside.length() - 1 ? DefinitePath.Segment.field(name.toString()) : null;
         }
-        if (inside.matches("-?\\d{1,9}")) {
-            return DefinitePath.Segment.index(Integer.parseInt(inside));
-        }
-        return null;
+        Integer index = Ids.smallInteger(inside);
+        return index == null ? null : DefinitePath.Segment.index(index);
     }
 
     private static int findClose(String expr, int open) {
-        char quote = 0;
         for (int i = open + 1; i < expr.length(); i++) {
             char c = expr.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
+            if (c == '\'' || c == '"') {
+                i = closingQuote(expr, i);
+                if (i < 0) {
+                    return -1;
                 }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
             } else if (c == ']') {
                 return i;
             }

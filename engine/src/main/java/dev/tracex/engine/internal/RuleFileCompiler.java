@@ -473,18 +473,14 @@ public final class RuleFileCompiler {
     static List<int[]> split(String text) {
         List<int[]> out = new ArrayList<>();
         int depth = 0;
-        char quote = 0;
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
+            if (c == '\'' || c == '"') {
+                i = PathCompiler.closingQuote(text, i);
+                if (i < 0) {
+                    break; // the rest is inside an unclosed quote: no more stages
                 }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
             } else if (c == '[' || c == '(') {
                 depth++;
             } else if (c == ']' || c == ')') {

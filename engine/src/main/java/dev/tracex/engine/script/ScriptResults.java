@@ -106,13 +106,7 @@ final class ScriptResults {
         if (v.isNumber() && v.fitsInInt()) {
             return v.asInt();
         }
-        if (v.isString()) {
-            String s = v.asString().trim();
-            if (s.matches("-?\\d{1,9}")) {
-                return Integer.parseInt(s);
-            }
-        }
-        return null;
+        return v.isString() ? Ids.smallInteger(v.asString().trim()) : null;
     }
 
     /** A Go-style headers object as JSON: scalar values as text, arrays of scalars kept as arrays. */

@@ -77,4 +77,16 @@ class PathCompilerTest {
             assertThat(a.readAll(Json.parseOrNull(doc))).as(doc).isEmpty();
         }
     }
+
+    @Test
+    void quotes_hideBracketsAndBars_inEveryScan() throws Exception {
+        assertThat(PathCompiler.unbalanced("$['a]b(']")).isNull();
+        assertThat(PathCompiler.unbalanced("$['a\\'b]")).as("an escaped quote does not close").isEqualTo("unclosed quote '");
+        assertThat(PathCompiler.unbalanced("$['a\\'b']")).isNull();
+        assertThat(PathCompiler.unbalanced("$['a")).isEqualTo("unclosed quote '");
+        assertThat(PathCompiler.compile("$['a]b'].c").read(Json.parseOrNull("{\"a]b\": {\"c\": 5}}")).asInt()).isEqualTo(5);
+        assertThat(RuleFileCompiler.split("$['x|y'] | json | $[?(@.a == 'p|q')]"))
+                .extracting(r -> r[0] + "-" + r[1]).containsExactly("0-9", "10-16", "17-36");
+        assertThat(RuleFileCompiler.split("$['x|y | json")).extracting(r -> r[0] + "-" + r[1]).containsExactly("0-13");
+    }
 }
