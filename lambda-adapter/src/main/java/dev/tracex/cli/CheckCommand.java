@@ -5,7 +5,6 @@ import dev.tracex.engine.RuleCompilationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +23,11 @@ final class CheckCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         java.io.PrintWriter err = spec.commandLine().getErr();
         for (Path file : files) {
+            Extractors x = TracexCommand.load(file, err);
+            if (x == null) {
+                return TracexCommand.CONFIG_ERROR;
+            }
             try {
-                Extractors x = Extractors.load(file);
                 x.compileAll();
                 out.println(file + ": " + x.names().size() + " rules");
                 for (String name : x.names()) {
@@ -33,9 +35,6 @@ final class CheckCommand implements Callable<Integer> {
                 }
             } catch (RuleCompilationException e) {
                 err.println(e.getMessage());
-                return TracexCommand.CONFIG_ERROR;
-            } catch (IOException e) {
-                err.println(file + ": cannot read: " + e.getMessage());
                 return TracexCommand.CONFIG_ERROR;
             }
         }

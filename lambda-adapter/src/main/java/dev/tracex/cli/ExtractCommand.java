@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.ContextJson;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.Json;
-import dev.tracex.lambda.ExtractorResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,8 +12,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tracex extract}: the context an extractor finds in one event, as JSON. */
@@ -24,16 +20,12 @@ final class ExtractCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--extractor", paramLabel = "<file>.<name>",
-            description = "The rule to use, as DD_TRACE_EXTRACTOR would name it (default: $DD_TRACE_EXTRACTOR, else builtin.default).")
-    String extractor;
+    @picocli.CommandLine.Mixin
+    ExtractorOptions selection;
 
     @Option(names = "--context", paramLabel = "FILE",
             description = "The invocation's Lambda context as JSON (awsRequestId, clientContext, xrayTraceHeader, env...), for rules with from: context.")
     Path context;
-
-    @Option(names = "--path", paramLabel = "DIR", description = "A directory to look for the rules file in (repeatable), searched before LAMBDA_TASK_ROOT and the working directory.")
-    List<Path> paths = new ArrayList<>();
 
     @Parameters(paramLabel = "EVENT", description = "The event JSON file, or - for standard input.")
     String event;
@@ -42,14 +34,8 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         java.io.PrintWriter out = spec.commandLine().getOut();
         java.io.PrintWriter err = spec.commandLine().getErr();
-        Extractor selected;
-        try {
-            selected = ExtractorResolver.forCommandLine(extractor, paths).resolveStrict();
-        } catch (RuleCompilationException e) {
-            err.println(e.getMessage());
-            return TracexCommand.CONFIG_ERROR;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println(e.getMessage());
+        Extractor selected = selection.resolve(err::println);
+        if (selected == null) {
             return TracexCommand.CONFIG_ERROR;
         }
         byte[] bytes;

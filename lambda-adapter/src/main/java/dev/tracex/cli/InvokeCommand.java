@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.ContextJson;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.Json;
-import dev.tracex.lambda.ExtractorResolver;
 import dev.tracex.lambda.LocalContext;
 import dev.tracex.lambda.TraceHeaders;
 import dev.tracex.lambda.TracingHandler;
@@ -47,12 +45,8 @@ final class InvokeCommand implements Callable<Integer> {
             description = "Jars and directories holding the handler, separated by ':' (DIR/* for every jar in DIR), besides tracex's own class path.")
     String classpath;
 
-    @Option(names = "--extractor", paramLabel = "<file>.<name>",
-            description = "The rule to use, as DD_TRACE_EXTRACTOR would name it (default: $DD_TRACE_EXTRACTOR, else builtin.default).")
-    String extractor;
-
-    @Option(names = "--path", paramLabel = "DIR", description = "A directory to look for the rules file in (repeatable).")
-    List<Path> paths = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ExtractorOptions selection;
 
     @Option(names = "--function-name", paramLabel = "NAME", defaultValue = "tracex-invoke",
             description = "The function name the handler's Context reports (default: ${DEFAULT-VALUE}).")
@@ -65,11 +59,8 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Extractor selected;
-        try {
-            selected = ExtractorResolver.forCommandLine(extractor, paths).resolveStrict();
-        } catch (RuleCompilationException | IllegalArgumentException | IllegalStateException e) {
-            err.println(e.getMessage());
+        Extractor selected = selection.resolve(err::println);
+        if (selected == null) {
             return TracexCommand.CONFIG_ERROR;
         }
         byte[] bytes;

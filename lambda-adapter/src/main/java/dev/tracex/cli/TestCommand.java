@@ -2,11 +2,9 @@ package dev.tracex.cli;
 
 import dev.tracex.engine.ExampleResult;
 import dev.tracex.engine.Extractors;
-import dev.tracex.engine.RuleCompilationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,14 +25,8 @@ final class TestCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         for (Path file : files) {
-            Extractors x;
-            try {
-                x = Extractors.load(file);
-            } catch (RuleCompilationException e) {
-                err.println(e.getMessage());
-                return TracexCommand.CONFIG_ERROR;
-            } catch (IOException e) {
-                err.println(file + ": cannot read: " + e.getMessage());
+            Extractors x = TracexCommand.load(file, err);
+            if (x == null) {
                 return TracexCommand.CONFIG_ERROR;
             }
             for (ExampleResult r : x.runExamples()) {

@@ -46,6 +46,18 @@ public final class TracexCommand implements Runnable {
         return cl.execute(args);
     }
 
+    /** A rules file loaded for {@code check} or {@code test}, or {@code null} after printing why not to {@code err}. */
+    static dev.tracex.engine.Extractors load(java.nio.file.Path file, java.io.PrintWriter err) {
+        try {
+            return dev.tracex.engine.Extractors.load(file);
+        } catch (dev.tracex.engine.RuleCompilationException e) {
+            err.println(e.getMessage());
+        } catch (java.io.IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, check, test or invoke");
