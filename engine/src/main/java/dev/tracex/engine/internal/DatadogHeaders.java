@@ -2,6 +2,7 @@ package dev.tracex.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracex.engine.propagation.DatadogFormat;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -12,11 +13,11 @@ import java.util.Map;
  * ids, so the Datadog format decodes and validates them like any other carrier. Internal.
  */
 final class DatadogHeaders {
-    static final String TRACE_ID = "x-datadog-trace-id";
-    static final String PARENT_ID = "x-datadog-parent-id";
-    static final String SAMPLING_PRIORITY = "x-datadog-sampling-priority";
-    static final String ORIGIN = "x-datadog-origin";
-    static final String TAGS = "x-datadog-tags";
+    static final String TRACE_ID = DatadogFormat.TRACE_ID;
+    static final String PARENT_ID = DatadogFormat.PARENT_ID;
+    static final String SAMPLING_PRIORITY = DatadogFormat.SAMPLING_PRIORITY;
+    static final String ORIGIN = DatadogFormat.ORIGIN;
+    static final String TAGS = DatadogFormat.TAGS;
 
     private DatadogHeaders() {
     }

@@ -22,12 +22,12 @@ import java.util.Objects;
 public final class DatadogFormat implements PropagationFormat {
     public static final DatadogFormat INSTANCE = new DatadogFormat();
 
-    static final String TRACE_ID = "x-datadog-trace-id";
-    static final String PARENT_ID = "x-datadog-parent-id";
-    static final String SAMPLING_PRIORITY = "x-datadog-sampling-priority";
-    static final String ORIGIN = "x-datadog-origin";
-    static final String TAGS = "x-datadog-tags";
-
+    /** The header names, lowercase, as every Datadog tracer writes them. */
+    public static final String TRACE_ID = "x-datadog-trace-id";
+    public static final String PARENT_ID = "x-datadog-parent-id";
+    public static final String SAMPLING_PRIORITY = "x-datadog-sampling-priority";
+    public static final String ORIGIN = "x-datadog-origin";
+    public static final String TAGS = "x-datadog-tags";
 
     private DatadogFormat() {
     }
