@@ -1,0 +1,47 @@
+package dev.tracex.cli;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --help}, {@code -h}, {@code tracex help [command]} and {@code --version}. */
+class HelpTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"extract", "check", "test", "invoke"})
+    void help_onEverySubcommand_printsItsUsageAndExitsZero(String command) {
+        for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command},
+                {command, "event.json", "--help"}}) {
+            CommandRun run = CommandRun.of(args);
+
+            assertThat(run.exit()).as(String.join(" ", args)).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: tracex " + command + " ");
+            assertThat(run.err()).as(String.join(" ", args)).isEmpty();
+        }
+    }
+
+    @Test
+    void help_alone_listsTheCommands() {
+        CommandRun run = CommandRun.of("help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Usage: tracex ").contains("  extract ", "  check ", "  test ", "  invoke ", "  help ");
+    }
+
+    @Test
+    void version_printsTheBuiltArtifactsVersion() {
+        CommandRun run = CommandRun.of("--version");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("tracex " + System.getProperty("tracex.version", "0.1.0-SNAPSHOT") + "\n");
+    }
+
+    @Test
+    void noCommand_isAUsageError() {
+        CommandRun run = CommandRun.of();
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("missing command: extract, check, test, invoke or help\nUsage: tracex ");
+    }
+}
