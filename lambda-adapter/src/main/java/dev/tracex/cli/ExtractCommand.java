@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.ContextJson;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.engine.internal.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,30 +35,20 @@ final class ExtractCommand implements Callable<Integer> {
         if (selected == null) {
             return TracexCommand.CONFIG_ERROR;
         }
-        byte[] bytes;
-        try {
-            bytes = event.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(event));
-        } catch (IOException e) {
-            err.println("cannot read event " + event + ": " + e.getMessage());
-            return TracexCommand.CONFIG_ERROR;
-        }
-        JsonNode tree = Json.parseOrNull(bytes);
-        if (tree == null) {
-            err.println(event + ": not valid JSON");
-            return TracexCommand.CONFIG_ERROR;
-        }
+        JsonNode tree;
         JsonNode invocation = null;
-        if (context != null) {
-            try {
-                invocation = Json.parseOrNull(Files.readAllBytes(context));
-            } catch (IOException e) {
-                err.println("cannot read context " + context + ": " + e.getMessage());
-                return TracexCommand.CONFIG_ERROR;
+        try {
+            tree = EventFile.parse(event, System.in);
+            if (context != null) {
+                invocation = EventFile.parse(context.toString(), System.in);
+                if (!invocation.isObject()) {
+                    err.println(context + ": not a JSON object");
+                    return TracexCommand.CONFIG_ERROR;
+                }
             }
-            if (invocation == null || !invocation.isObject()) {
-                err.println(context + ": not a JSON object");
-                return TracexCommand.CONFIG_ERROR;
-            }
+        } catch (EventFile.Unusable e) {
+            err.println(e.getMessage());
+            return TracexCommand.CONFIG_ERROR;
         }
         JsonNode invocationJson = invocation;
         Extraction found = selected.extract(tree, () -> invocationJson);

@@ -75,4 +75,27 @@ class TestCommandTest {
                 "PASS " + file + ":7:9: rule \"json\" example 2",
                 "1 passed, 1 failed");
     }
+
+    @Test
+    void test_jsFile_isAUsageErrorSayingHowToTestIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("extractors.js"), "exports.json = (payload) => payload._datadog;\n");
+
+        CommandRun run = CommandRun.of("test", file.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(file + ": a .js file holds no examples: run its rules with `tracex extract --extractor "
+                + "extractors.<rule> EVENT.json`, or write them as js: rules with examples: in a YAML file\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void test_noExamples_failsInsteadOfPassingNothing(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("x.yaml"), "extractors:\n  json:\n    headers: $._datadog\n");
+
+        CommandRun run = CommandRun.of("test", file.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(file + ": no rule has examples:\n");
+        assertThat(run.out()).isEqualTo("0 passed, 0 failed\n");
+    }
 }
