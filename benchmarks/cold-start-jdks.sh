@@ -24,7 +24,7 @@ for c in ColdStartMain ColdStartBreakdown HarnessContext SimulatedSnapStart Bare
   cp $T/classes/dev/tracex/benchmarks/coldstart/$c*.class $OUT/harness/dev/tracex/benchmarks/coldstart/
 done
 
-version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'; }
+version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p'; }
 A=$(version "$JAVA_A")
 B=$(version "$JAVA_B")
 
