@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --help}, {@code -h}, {@code tracex help [command]} and {@code --version}. */
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"extract", "check", "test", "invoke"})
+    @ValueSource(strings = {"extract", "check", "test", "invoke", "schema"})
     void help_onEverySubcommand_printsItsUsageAndExitsZero(String command) {
         for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command},
                 {command, "event.json", "--help"}}) {
@@ -43,5 +43,16 @@ class HelpTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("missing command: extract, check, test, invoke or help\nUsage: tracex ");
+    }
+
+    @Test
+    void schema_printsTheRulesFileSchema() throws Exception {
+        CommandRun run = CommandRun.of("schema");
+
+        assertThat(run.exit()).isZero();
+        try (var in = HelpTest.class.getResourceAsStream("/dev/tracex/engine/tracex-rules.schema.json")) {
+            assertThat(run.out()).isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(run.out()).contains("\"title\": \"tracex rules file\"");
     }
 }
