@@ -1,0 +1,115 @@
+package dev.tracex.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built {@code tracex.jar}, copied alone into an empty directory and run there with {@code java -jar}: it
+ * carries everything (picocli, the rules, GraalJS), and its help, version and errors are what a user sees.
+ */
+class TracexJarIT {
+    @TempDir
+    static Path home;
+    static Path jar;
+
+    @BeforeAll
+    static void copyTheJarAlone() throws IOException {
+        jar = Files.copy(TracexJar.built(), home.resolve("tracex.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        assertThat(Files.list(home)).containsExactly(jar);
+    }
+
+    @Test
+    void manifest_keepsMultiReleaseAndNativeAccess() throws IOException {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            Manifest m = j.getManifest();
+            assertThat(m.getMainAttributes().getValue("Main-Class")).isEqualTo("dev.tracex.cli.TracexCommand");
+            assertThat(m.getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+            assertThat(m.getMainAttributes().getValue("Enable-Native-Access")).isEqualTo("ALL-UNNAMED");
+            assertThat(m.getMainAttributes().getValue("Class-Path")).isNull();
+            // Truffle finds GraalJS through its service files: merged, not the first jar's only.
+            assertThat(j.getEntry("META-INF/services/com.oracle.truffle.api.provider.TruffleLanguageProvider")).isNotNull();
+        }
+    }
+
+    @Test
+    void help_onEverySubcommand_exitsZeroWithItsUsage() throws Exception {
+        for (String command : new String[] {"extract", "check", "test", "invoke", "schema"}) {
+            for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command}}) {
+                CommandRun run = TracexJar.run(jar, home, args);
+
+                assertThat(run.exit()).as(String.join(" ", args)).isZero();
+                assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: tracex " + command + " ");
+                assertThat(run.err()).as(String.join(" ", args)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void version_isTheArtifactsVersion() throws Exception {
+        CommandRun run = TracexJar.run(jar, home, "--version");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("tracex " + System.getProperty("tracex.version") + "\n");
+    }
+
+    @Test
+    void extractCheckTest_jsRules_runFromTheCopiedJar(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("extractors.js"), """
+                exports.json = (payload) => {
+                    const d = payload._datadog;
+                    return { traceID: d["x-datadog-trace-id"], parentID: d["x-datadog-parent-id"], sampleMode: 1, source: 'event' };
+                };
+                """);
+        Path event = Files.writeString(dir.resolve("event.json"),
+                "{\"_datadog\": {\"x-datadog-trace-id\": \"123\", \"x-datadog-parent-id\": \"456\"}}");
+
+        CommandRun extract = TracexJar.run(jar, dir, "extract", "--extractor", "extractors.json", event.toString());
+        CommandRun check = TracexJar.run(jar, dir, "check", "extractors.js");
+
+        assertThat(extract.exit()).as(extract.err()).isZero();
+        JsonNode printed = new ObjectMapper().readTree(extract.out());
+        assertThat(printed.get("format").asText()).isEqualTo("js");
+        assertThat(printed.get("trace_id").asText()).isEqualTo("123");
+        assertThat(printed.get("parent_id").asText()).isEqualTo("456");
+        assertThat(extract.err()).isEmpty();
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).isEqualTo("extractors.js: 1 rule\n  json = Script(json, extractors.js:1)\n");
+    }
+
+    @Test
+    void extract_malformedEvents_sayWhereAndWhat(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("comma.json"), "{\n  \"_datadog\": {\n    \"x-datadog-trace-id\": \"1\",\n  }\n}\n");
+        Files.writeString(dir.resolve("empty.json"), "");
+
+        CommandRun comma = TracexJar.run(jar, dir, "extract", "comma.json");
+        CommandRun empty = TracexJar.run(jar, dir, "extract", "empty.json");
+        CommandRun missing = TracexJar.run(jar, dir, "extract", "missing.json");
+
+        assertThat(comma.exit()).isEqualTo(2);
+        assertThat(comma.err()).isEqualTo("comma.json:4:3: expected a field name in double quotes, found '}' (a trailing comma before it?)\n");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("empty.json: empty\n");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("missing.json: no such file\n");
+    }
+
+    @Test
+    void schema_printsTheSchemaTheJarCarries() throws Exception {
+        CommandRun run = TracexJar.run(jar, home, "schema");
+
+        assertThat(run.exit()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("title").asText()).isEqualTo("tracex rules file");
+    }
+}
