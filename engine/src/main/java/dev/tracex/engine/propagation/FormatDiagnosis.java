@@ -1,7 +1,7 @@
 package dev.tracex.engine.propagation;
 
 import dev.tracex.engine.ExtractionTrace;
-import dev.tracex.engine.internal.Ids;
+import dev.tracex.engine.ids.Ids;
 
 /**
  * Why a format found no context in a carrier, in words, for explanations only: called after
