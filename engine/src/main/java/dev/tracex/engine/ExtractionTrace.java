@@ -47,6 +47,16 @@ public final class ExtractionTrace {
         lines.add(new Line(depth, step));
     }
 
+    /** The last line of a step: {@code -> trace_id 1, parent_id 2 (datadog)}, {@code -> 2 links, no parent}, {@code -> no context}. */
+    public static String outcome(Extraction e) {
+        if (e.parent().isPresent()) {
+            TraceContext c = e.parent().get();
+            return "-> trace_id " + c.traceId() + ", parent_id " + c.parentIdDecimal() + " (" + c.format() + ")"
+                    + (e.links().isEmpty() ? "" : ", " + count(e.links().size(), "link"));
+        }
+        return e.links().isEmpty() ? "-> no context" : "-> " + count(e.links().size(), "link") + ", no parent";
+    }
+
     List<Line> lines() {
         return List.copyOf(lines);
     }
