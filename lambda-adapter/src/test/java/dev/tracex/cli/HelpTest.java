@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --help}, {@code -h}, {@code tracex help [command]} and {@code --version}. */
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"extract", "check", "test", "invoke", "schema"})
+    @ValueSource(strings = {"extract", "explain", "check", "test", "invoke", "schema"})
     void help_onEverySubcommand_printsItsUsageAndExitsZero(String command) {
         for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command},
                 {command, "event.json", "--help"}}) {
@@ -26,7 +26,7 @@ class HelpTest {
         CommandRun run = CommandRun.of("help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).startsWith("Usage: tracex ").contains("  extract ", "  check ", "  test ", "  invoke ", "  help ");
+        assertThat(run.out()).startsWith("Usage: tracex ").contains("  extract ", "  check ", "  test ", "  invoke ", "  explain ", "  schema ", "  help ");
     }
 
     @Test
@@ -42,7 +42,7 @@ class HelpTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("missing command: extract, check, test, invoke or help\nUsage: tracex ");
+        assertThat(run.err()).startsWith("missing command: extract, explain, check, test, invoke, schema or help\nUsage: tracex ");
     }
 
     @Test
