@@ -100,7 +100,12 @@ class RulesSchemaTest {
                 argumentSet("references: unknown rules and cycles in first", "references.yaml", Verdict.COMPILER_ONLY),
                 argumentSet("structure", "structure.yaml", Verdict.INVALID_YAML),
                 argumentSet("top_level", "top_level.yaml", Verdict.REJECTED_BY_THE_SCHEMA),
-                argumentSet("unknown_step", "unknown_step.yaml", Verdict.REJECTED_BY_THE_SCHEMA));
+                argumentSet("unknown_step", "unknown_step.yaml", Verdict.REJECTED_BY_THE_SCHEMA),
+                argumentSet("js_one_line_colon", "js_one_line_colon.yaml", Verdict.INVALID_YAML),
+                argumentSet("indentation", "indentation.yaml", Verdict.INVALID_YAML),
+                argumentSet("unclosed_quote", "unclosed_quote.yaml", Verdict.INVALID_YAML),
+                argumentSet("flow_brackets", "flow_brackets.yaml", Verdict.INVALID_YAML),
+                argumentSet("tab", "tab.yaml", Verdict.INVALID_YAML));
     }
 
     @Test
