@@ -45,7 +45,7 @@ class TracexJarIT {
 
     @Test
     void help_onEverySubcommand_exitsZeroWithItsUsage() throws Exception {
-        for (String command : new String[] {"extract", "check", "test", "invoke", "schema"}) {
+        for (String command : new String[] {"extract", "explain", "check", "test", "invoke", "schema"}) {
             for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command}}) {
                 CommandRun run = TracexJar.run(jar, home, args);
 
@@ -111,5 +111,36 @@ class TracexJarIT {
 
         assertThat(run.exit()).isZero();
         assertThat(new ObjectMapper().readTree(run.out()).get("title").asText()).isEqualTo("tracex rules file");
+    }
+
+    @Test
+    void explain_theIssuesCases_sayWhy(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("extractors.yaml"), """
+                extractors:
+                  json:
+                    headers: $._datadog
+                  legacy:
+                    js: |
+                      (payload) => {
+                        const d = payload._datadg;
+                        return { traceID: d["x-datadog-trace-id"], parentID: d["x-datadog-parent-id"] };
+                      }
+                """);
+        Files.writeString(dir.resolve("bad_parent.json"),
+                "{\"_datadog\": {\"x-datadog-trace-id\": \"5827296727441744253\", \"x-datadog-parent-id\": \"0x3912251d71b1ba31\"}}");
+        Files.writeString(dir.resolve("sqs.json"), Files.readString(Path.of(InvokeCommandTest.event("sqs_event.json"))));
+
+        CommandRun rejected = TracexJar.run(jar, dir, "explain", "--extractor", "extractors.json", "--no-fallback", "bad_parent.json");
+        CommandRun typo = TracexJar.run(jar, dir, "explain", "--extractor", "extractors.legacy", "bad_parent.json");
+        CommandRun fallback = TracexJar.run(jar, dir, "extract", "--extractor", "extractors.json", "sqs.json");
+
+        assertThat(rejected.exit()).isEqualTo(1);
+        assertThat(rejected.out()).contains(
+                "  datadog: x-datadog-parent-id \"0x3912251d71b1ba31\": not an unsigned 64-bit decimal\n").endsWith("answer: no context\n");
+        assertThat(typo.out()).startsWith("rule \"legacy\": Script(legacy, extractors.yaml:6)\n"
+                + "  no context: JS TypeError at extractors.yaml:8:27: TypeError: Cannot read property 'x-datadog-trace-id' of undefined\n");
+        assertThat(fallback.exit()).isZero();
+        assertThat(fallback.err()).isEqualTo("rule \"json\" found no context; builtin.default answered instead "
+                + "(tracex explain says why; --no-fallback turns the fallback off)\n");
     }
 }
