@@ -34,7 +34,8 @@ class HelpTest {
         CommandRun run = CommandRun.of("--version");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).isEqualTo("tracex " + System.getProperty("tracex.version", "0.1.0-SNAPSHOT") + "\n");
+        // The build writes the version into the resource (TracexJarIT compares it with the project's version).
+        assertThat(run.out()).matches("tracex \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n").doesNotContain("${");
     }
 
     @Test
