@@ -48,6 +48,9 @@ final class TestCommand implements Callable<Integer> {
                 out.println((r.passed() ? "PASS " : "FAIL ") + file + ":" + r.line() + ":" + r.column() + ": rule \""
                         + r.rule() + "\" example " + r.index() + (r.name() == null ? "" : " (" + r.name() + ")")
                         + (r.passed() ? "" : ": " + r.message()));
+                if (r.explanation() != null) {
+                    out.print(r.explanation().render("    "));
+                }
             }
         }
         out.println(passed + " passed, " + failed + " failed");

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestCommandTest {
     @Test
-    void test_runsEveryExampleAndCounts(@TempDir Path dir) throws Exception {
+    void test_runsEveryExampleAndCountsAndExplainsEachFailure(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("event.json"), "{\"_datadog\": {\"x-datadog-trace-id\": \"9\", \"x-datadog-parent-id\": \"10\"}}");
         Path file = Files.writeString(dir.resolve("x.yaml"), """
                 extractors:
@@ -34,6 +34,9 @@ class TestCommandTest {
                 "PASS " + file + ":5:9: rule \"json\" example 1",
                 "PASS " + file + ":7:9: rule \"json\" example 2 (from a file beside the rules)",
                 "FAIL " + file + ":10:9: rule \"json\" example 3 (wrong on purpose): expected a context, got none",
+                "    rule \"json\": Headers($._datadog)",
+                "      $._datadog: not found in an object (0 keys)",
+                "      -> no context",
                 "2 passed, 1 failed");
     }
 
