@@ -42,15 +42,22 @@ final class ExplainCommand implements Callable<Integer> {
             return TracexCommand.CONFIG_ERROR;
         }
         Attempts.Explained why = Attempts.explain(selected, !noFallback, in);
-        out.print(why.selected());
-        if (why.fallback() != null) {
-            out.println("rule \"" + selected.rule().name() + "\" found no context: the fallback runs");
-            out.print(why.fallback());
-        } else if (selected.fallback() != null && why.selected().extraction().parent().isEmpty()) {
-            out.println("no fallback (--no-fallback)");
-        }
-        out.println(verdict(why.answer(), selected.rule().name()));
+        out.print(text(why, selected));
         return why.answer().extraction().parent().isPresent() ? TracexCommand.FOUND : TracexCommand.NOT_FOUND;
+    }
+
+    /** What {@code tracex explain} prints for {@code why}: also the playground's trace pane. */
+    static String text(Attempts.Explained why, ExtractorOptions.Selected selected) {
+        StringBuilder out = new StringBuilder();
+        out.append(why.selected());
+        if (why.fallback() != null) {
+            out.append("rule \"").append(selected.rule().name()).append("\" found no context: the fallback runs\n");
+            out.append(why.fallback());
+        } else if (selected.fallback() != null && why.selected().extraction().parent().isEmpty()) {
+            out.append("no fallback (--no-fallback)\n");
+        }
+        out.append(verdict(why.answer(), selected.rule().name())).append('\n');
+        return out.toString();
     }
 
     private static String verdict(Attempts.Answer answer, String selected) {

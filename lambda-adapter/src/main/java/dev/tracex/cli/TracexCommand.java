@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         // usage and exits 0 instead of failing on the missing EVENT.
         scope = CommandLine.ScopeType.INHERIT,
         description = "Trace-context extractors for AWS Lambda: extract, check and test rules files; invoke a handler locally.",
-        subcommands = {ExtractCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class, InvokeCommand.class, SchemaCommand.class,
+        subcommands = {ExtractCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class, InvokeCommand.class, SchemaCommand.class, PlaygroundCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TracexCommand implements Runnable {
     static final int FOUND = 0;
@@ -69,6 +69,6 @@ public final class TracexCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, explain, check, test, invoke, schema or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, explain, check, test, invoke, schema, playground or help");
     }
 }

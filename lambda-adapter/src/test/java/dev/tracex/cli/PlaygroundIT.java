@@ -1,0 +1,250 @@
+package dev.tracex.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real {@code tracex playground} (the built jar, in its own JVM) driven through its page in headless Chromium,
+ * as a user would: type a rule, paste an event, see the context; break the rule, see the error at its line; pick a
+ * sample; save. And, with a plain HTTP client, what another site's requests get. Screenshots go to
+ * {@code target/playground-screenshots/}.
+ */
+class PlaygroundIT {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Path SCREENSHOTS = Path.of("target", "playground-screenshots");
+    private static final String RULES = """
+            extractors:
+              orders:
+                description: the _datadog object the order service puts in the payload
+                headers: $._datadog
+                examples:
+                  - event: {"_datadog": {"x-datadog-trace-id": "1", "x-datadog-parent-id": "2"}}
+                    expect: {trace_id: "1", parent_id: "2"}
+            """;
+
+    @TempDir
+    static Path dir;
+    static Process playground;
+    static Path stdout;
+    static Path stderr;
+    static String url;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        Files.writeString(dir.resolve("extractors.yaml"), RULES);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(TracexJar.DOCUMENTED_JVM_OPTIONS);
+        cmd.addAll(List.of("-jar", TracexJar.built().toString(), "playground", "--extractor", "extractors.orders", "--path", dir.toString()));
+        stdout = dir.resolve("stdout.txt");
+        stderr = dir.resolve("stderr.txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_"));
+        playground = pb.start();
+        url = firstLine(stdout);
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/");
+
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Chromium.BROWSER.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1500,900",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (playground != null) {
+            playground.destroy();
+            playground.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @BeforeEach
+    void openThePage() {
+        browser.get(url);
+        until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    @Test
+    void typeRuleAndPasteEvent_showsTheContextTraceAndExamples() throws IOException {
+        // The file as it is on disk, and its example run.
+        until(d -> text("examples").contains("PASS"));
+        assertThat(text("examples-summary")).isEqualTo("(1 passed, 0 failed)");
+
+        type("rules", """
+                extractors:
+                  orders:
+                    headers: $.detail._datadog
+                """);
+        type("event", "{\"detail\": {\"_datadog\": {\"x-datadog-trace-id\": \"3141592653589793238\", "
+                + "\"x-datadog-parent-id\": \"2718281828459045235\", \"x-datadog-sampling-priority\": \"1\"}}}");
+
+        until(d -> text("result").contains("\"trace_id\" : \"3141592653589793238\""));
+        assertThat(text("result")).contains("\"rule\" : \"orders\"", "\"parent_id\" : \"2718281828459045235\"", "\"sampling_priority\" : 1");
+        assertThat(text("explain")).contains("rule \"orders\": Headers($.detail._datadog)",
+                "answer: rule \"orders\" found trace_id 3141592653589793238, parent_id 2718281828459045235 (datadog)");
+        assertThat(text("errors")).isEmpty();
+        assertThat(text("examples-summary")).isEqualTo("(no rule has examples:)");
+        screenshot("context");
+    }
+
+    @Test
+    void breakTheRule_showsTheErrorAtItsLineAndColumn() throws IOException {
+        type("rules", """
+                extractors:
+                  orders:
+                    headers: $._datadog | b64
+                """);
+
+        until(d -> !text("errors").isEmpty());
+        assertThat(text("errors")).startsWith(dir.resolve("extractors.yaml") + ":3:27: rule \"orders\": unknown step \"b64\" (known: json, base64");
+        assertThat(browser.findElements(By.cssSelector("#rules-gutter span.error"))).extracting(WebElement::getText).containsExactly("3");
+        assertThat(text("rule-error")).isEqualTo("rule \"orders\": the rules file does not compile (see its errors)");
+        screenshot("error");
+    }
+
+    @Test
+    void pickASampleAndABuiltin_showsTheBuiltinsContext() throws IOException {
+        new Select(browser.findElement(By.id("sample"))).selectByVisibleText("sqs_event.json");
+        until(d -> value("event").contains("\"eventSource\": \"aws:sqs\""));
+        until(d -> new Select(d.findElement(By.id("rule"))).getOptions().stream().anyMatch(o -> o.getText().equals("builtin.sqs")));
+        new Select(browser.findElement(By.id("rule"))).selectByVisibleText("builtin.sqs");
+
+        until(d -> text("explain").startsWith("rule \"builtin.sqs\": ") && text("explain").contains("answer: "));
+        // The context names the record rule that read it; the batch's records are its links.
+        assertThat(text("result")).contains("\"rule\" : \"builtin.sqs_string_headers_record\"", "\"trace_id\" : \"2684756524522091840\"",
+                "\"parent_id\" : \"7431398482019833808\"", "\"links\" : [");
+        assertThat(text("explain")).contains("answer: rule \"builtin.sqs_string_headers_record\" found trace_id 2684756524522091840");
+        screenshot("sample");
+    }
+
+    @Test
+    void save_writesTheEditorsTextToTheFile() throws IOException {
+        String edited = RULES.replace("the order service", "the orders service, edited in the playground");
+        type("rules", edited);
+        browser.findElement(By.id("save")).click();
+
+        until(d -> text("save-status").startsWith("saved "));
+        assertThat(text("save-status")).isEqualTo("saved " + dir.resolve("extractors.yaml"));
+        assertThat(dir.resolve("extractors.yaml")).hasContent(edited);
+        assertThat(value("rules")).isEqualTo(edited);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void requestFromAnotherSite_isRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(url + "api/save"))
+                .header("Origin", "https://evil.example").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rules\": \"pwned\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).isEqualTo("refused: requests from https://evil.example are not from this playground's page");
+        assertThat(dir.resolve("extractors.yaml")).content().doesNotContain("pwned");
+
+        int port = URI.create(url).getPort();
+        // DNS rebinding: a foreign name that resolves to 127.0.0.1 reaches the port, but names itself in Host.
+        assertThat(raw(port, "GET /api/state HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 403 ");
+        assertThat(raw(port, "POST /api/run HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (PlaygroundServer.MAX_BODY + 1) + "\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 413 ");
+    }
+
+    private static String raw(int port, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] head = new byte[64];
+            int n = in.read(head);
+            return n <= 0 ? "" : new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Replaces the editor's text by typing, as a user does (select all, then the new text). */
+    private static void type(String id, String text) {
+        WebElement box = browser.findElement(By.id(id));
+        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        box.sendKeys(text);
+        until(d -> value(id).equals(text));
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static String value(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("value");
+    }
+
+    private static void until(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, WAIT).until(condition::apply);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    private static String firstLine(Path file) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String s = Files.readString(file);
+            int nl = s.indexOf('\n');
+            if (nl > 0) {
+                return s.substring(0, nl);
+            }
+            if (!playground.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("tracex playground printed no URL; stderr: " + Files.readString(stderr));
+    }
+}
