@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -18,8 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The built {@code tracex.jar}, copied alone into an empty directory and run there with {@code java -jar}: it
  * carries everything (picocli, the rules, GraalJS), and its help, version and errors are what a user sees.
+ * Run on the JDK of the test run ({@code .ci/run}: 17, then 25), with the launch the README documents for it
+ * ({@link TracexJar#DOCUMENTED_JVM_OPTIONS}); the JVM-warning tests below also run it with none.
  */
 class TracexJarIT {
+    private static final int JDK = Runtime.version().feature();
+
     @TempDir
     static Path home;
     static Path jar;
@@ -142,5 +147,47 @@ class TracexJarIT {
         assertThat(fallback.exit()).isZero();
         assertThat(fallback.err()).isEqualTo("rule \"json\" found no context; builtin.default answered instead "
                 + "(tracex explain says why; --no-fallback turns the fallback off)\n");
+    }
+
+    @Test
+    void extract_jsRuleWithTheDocumentedLaunch_printsNoJvmWarning(@TempDir Path dir) throws Exception {
+        CommandRun run = TracexJar.run(jar, jsRule(dir), "extract", "--extractor", "extractors.sqs_js", "event.json");
+
+        assertThat(TracexJar.DOCUMENTED_JVM_OPTIONS).as("JDK %d", JDK)
+                .isEqualTo(JDK >= 24 ? List.of("--sun-misc-unsafe-memory-access=allow") : List.of());
+        assertFoundTheContext(run);
+        assertThat(run.err()).as("JDK %d", JDK).isEmpty();
+    }
+
+    @Test
+    void extract_jsRulePlainJavaJar_manifestCoversNativeAccessOnlyUnsafeWarnsFromJdk24(@TempDir Path dir) throws Exception {
+        CommandRun run = TracexJar.run(jar, jsRule(dir), List.of(), "extract", "--extractor", "extractors.sqs_js", "event.json");
+
+        assertFoundTheContext(run);
+        if (JDK >= 24) {
+            assertThat(run.err()).as("JDK %d", JDK)
+                    .contains("WARNING: sun.misc.Unsafe::objectFieldOffset has been called by com.oracle.truffle.api.strings.TStringUnsafe")
+                    .doesNotContain("System::load", "--enable-native-access");
+        } else {
+            assertThat(run.err()).as("JDK %d", JDK).isEmpty();
+        }
+    }
+
+    /** A JS rule reading an SQS message attribute, and an event for it, in {@code dir}; returns {@code dir}. */
+    private static Path jsRule(Path dir) throws IOException {
+        Files.writeString(dir.resolve("extractors.yaml"), String.join("\n",
+                "extractors:",
+                "  sqs_js:",
+                "    js: (payload) => JSON.parse(payload.Records[0].messageAttributes._datadog.stringValue)",
+                ""));
+        Files.writeString(dir.resolve("event.json"), "{\"Records\": [{\"messageId\": \"m-1\", \"eventSource\": \"aws:sqs\", "
+                + "\"body\": \"{}\", \"messageAttributes\": {\"_datadog\": {\"dataType\": \"String\", \"stringValue\": "
+                + "\"{\\\"x-datadog-trace-id\\\": \\\"2684756524522091840\\\", \\\"x-datadog-parent-id\\\": \\\"7431398482019833808\\\"}\"}}}]}");
+        return dir;
+    }
+
+    private static void assertFoundTheContext(CommandRun run) throws IOException {
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("trace_id").asText()).as(run.out()).isEqualTo("2684756524522091840");
     }
 }
