@@ -14,7 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -44,16 +44,16 @@ final class PlaygroundServer {
     private final HttpServer server;
     private final ExecutorService thread;
     private final Playground playground;
-    private final Set<String> hosts;
-    private final Set<String> origins;
+    private final List<String> hosts;
+    private final List<String> origins;
 
     private PlaygroundServer(HttpServer server, ExecutorService thread, Playground playground) {
         this.server = server;
         this.thread = thread;
         this.playground = playground;
         int port = server.getAddress().getPort();
-        this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
-        this.origins = Set.of("http://127.0.0.1:" + port, "http://localhost:" + port);
+        this.hosts = List.of("127.0.0.1:" + port, "localhost:" + port);
+        this.origins = List.of("http://127.0.0.1:" + port, "http://localhost:" + port);
     }
 
     /** Starts serving {@code playground} on 127.0.0.1:{@code port} (0: any free port). */

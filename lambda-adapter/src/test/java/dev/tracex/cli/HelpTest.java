@@ -22,11 +22,22 @@ class HelpTest {
     }
 
     @Test
+    void help_onPlayground_printsItsUsageAndExitsZero() {
+        for (String[] args : new String[][] {{"playground", "--help"}, {"playground", "-h"}, {"help", "playground"}}) {
+            CommandRun run = CommandRun.of(args);
+
+            assertThat(run.exit()).as(String.join(" ", args)).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: tracex playground ").contains("--extractor", "--path", "--port");
+            assertThat(run.err()).as(String.join(" ", args)).isEmpty();
+        }
+    }
+
+    @Test
     void help_alone_listsTheCommands() {
         CommandRun run = CommandRun.of("help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).startsWith("Usage: tracex ").contains("  extract ", "  check ", "  test ", "  invoke ", "  explain ", "  schema ", "  help ");
+        assertThat(run.out()).startsWith("Usage: tracex ").contains("  extract ", "  check ", "  test ", "  invoke ", "  explain ", "  schema ", "  playground ", "  help ");
     }
 
     @Test
@@ -43,7 +54,7 @@ class HelpTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("missing command: extract, explain, check, test, invoke, schema or help\nUsage: tracex ");
+        assertThat(run.err()).startsWith("missing command: extract, explain, check, test, invoke, schema, playground or help\nUsage: tracex ");
     }
 
     @Test

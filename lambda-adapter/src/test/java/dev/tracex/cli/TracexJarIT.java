@@ -50,7 +50,7 @@ class TracexJarIT {
 
     @Test
     void help_onEverySubcommand_exitsZeroWithItsUsage() throws Exception {
-        for (String command : new String[] {"extract", "explain", "check", "test", "invoke", "schema"}) {
+        for (String command : new String[] {"extract", "explain", "check", "test", "invoke", "schema", "playground"}) {
             for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command}}) {
                 CommandRun run = TracexJar.run(jar, home, args);
 
