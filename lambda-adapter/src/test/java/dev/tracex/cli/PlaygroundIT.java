@@ -115,18 +115,46 @@ class PlaygroundIT {
         type("rules", """
                 extractors:
                   orders:
+                    description: the order service puts its headers under detail
                     headers: $.detail._datadog
+                    examples:
+                      - event: {"detail": {"_datadog": {"x-datadog-trace-id": "1", "x-datadog-parent-id": "2"}}}
+                        expect: {trace_id: "1", parent_id: "2"}
+                      - name: a wrong expectation
+                        event: {"detail": {}}
+                        expect: {trace_id: "1"}
                 """);
-        type("event", "{\"detail\": {\"_datadog\": {\"x-datadog-trace-id\": \"3141592653589793238\", "
-                + "\"x-datadog-parent-id\": \"2718281828459045235\", \"x-datadog-sampling-priority\": \"1\"}}}");
+        type("event", """
+                {
+                  "orderId": "o-1234",
+                  "detail": {
+                    "_datadog": {
+                      "x-datadog-trace-id": "3141592653589793238",
+                      "x-datadog-parent-id": "2718281828459045235",
+                      "x-datadog-sampling-priority": "1"
+                    }
+                  }
+                }""");
 
-        until(d -> text("result").contains("\"trace_id\" : \"3141592653589793238\""));
+        until(d -> text("result").contains("\"trace_id\" : \"3141592653589793238\"") && text("examples-summary").equals("(1 passed, 1 failed)"));
         assertThat(text("result")).contains("\"rule\" : \"orders\"", "\"parent_id\" : \"2718281828459045235\"", "\"sampling_priority\" : 1");
         assertThat(text("explain")).contains("rule \"orders\": Headers($.detail._datadog)",
                 "answer: rule \"orders\" found trace_id 3141592653589793238, parent_id 2718281828459045235 (datadog)");
         assertThat(text("errors")).isEmpty();
-        assertThat(text("examples-summary")).isEqualTo("(no rule has examples:)");
+        assertThat(browser.findElements(By.cssSelector("#examples li"))).extracting(WebElement::getText).satisfiesExactly(
+                pass -> assertThat(pass).isEqualTo("PASS " + dir.resolve("extractors.yaml") + ":6:9: rule \"orders\" example 1"),
+                fail -> assertThat(fail).startsWith("FAIL " + dir.resolve("extractors.yaml") + ":8:9: rule \"orders\" example 2 (a wrong expectation): "));
         screenshot("context");
+    }
+
+    @Test
+    void openAnEventFile_runsTheRuleOnIt() throws IOException {
+        Path event = Files.writeString(dir.resolve("order_event.json"),
+                "{\"_datadog\": {\"x-datadog-trace-id\": \"1618033988749894848\", \"x-datadog-parent-id\": \"1414213562373095048\"}}");
+        browser.findElement(By.id("event-file")).sendKeys(event.toString());
+
+        until(d -> value("event").contains("1618033988749894848") && text("result").contains("\"trace_id\" : \"1618033988749894848\""));
+        assertThat(text("result")).contains("\"rule\" : \"orders\"", "\"parent_id\" : \"1414213562373095048\"");
     }
 
     @Test
