@@ -43,6 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Attempts.Explained why = Attempts.explain(selected, !noFallback, in);
         out.print(text(why, selected));
+        out.flush(); // print does not flush as println did, and main exits right after
         return why.answer().extraction().parent().isPresent() ? TracexCommand.FOUND : TracexCommand.NOT_FOUND;
     }
 

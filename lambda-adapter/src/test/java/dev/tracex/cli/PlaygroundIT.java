@@ -200,6 +200,19 @@ class PlaygroundIT {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+
+        // Tab indents with two spaces (YAML); Ctrl+S saves as the button does.
+        browser.findElement(By.id("rules")).sendKeys("# indented:", Keys.TAB, "x");
+        until(d -> value("rules").equals(edited + "# indented:  x"));
+        browser.findElement(By.id("rules")).sendKeys(Keys.chord(Keys.CONTROL, "s"));
+        until(d -> {
+            try {
+                return Files.readString(dir.resolve("extractors.yaml")).equals(edited + "# indented:  x");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        until(d -> text("save-status").equals("saved " + dir.resolve("extractors.yaml")));
     }
 
     @Test

@@ -156,6 +156,19 @@ function openFile() {
   reader.readAsText(file);
 }
 
+// YAML is indented with spaces: Tab inserts two (Escape, then Tab, leaves the editor for the keyboard user).
+let escaped = false;
+function indentOnTab(e) {
+  if (e.key === "Escape") { escaped = true; return; }
+  if (e.key !== "Tab" || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || escaped) { escaped = false; return; }
+  e.preventDefault();
+  // insertText keeps the browser's undo history; setRangeText where it is not supported.
+  if (!document.execCommand("insertText", false, "  ")) {
+    rules.setRangeText("  ", rules.selectionStart, rules.selectionEnd, "end");
+    rules.dispatchEvent(new Event("input"));
+  }
+}
+
 async function start() {
   const state = await (await fetch("/api/state")).json();
   rules.value = state.rules;
@@ -166,6 +179,13 @@ async function start() {
   renderGutter();
   rules.addEventListener("input", () => { renderGutter(); schedule(); });
   rules.addEventListener("scroll", () => { gutter.scrollTop = rules.scrollTop; });
+  rules.addEventListener("keydown", indentOnTab);
+  document.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === "s") {
+      e.preventDefault(); // the browser's own "save page" would save the page, not the rules file
+      if (!$("save").disabled) save();
+    }
+  });
   eventBox.addEventListener("input", schedule);
   ruleSelect.addEventListener("change", () => { chosenRule = ruleSelect.value; schedule(); });
   $("sample").addEventListener("change", pickSample);
