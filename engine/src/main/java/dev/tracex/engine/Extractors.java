@@ -8,6 +8,7 @@ import dev.tracex.engine.internal.ExampleRunner;
 import dev.tracex.engine.internal.RuleExample;
 import dev.tracex.engine.internal.RuleFileCompiler;
 import dev.tracex.engine.internal.ScriptFiles;
+import dev.tracex.engine.internal.logging.Logging;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Extractors {
+    static {
+        // tracex's log setup first: compiling starts Jayway JsonPath, whose first log call starts SLF4J.
+        Logging.init();
+    }
+
     private final CompiledFile file;
     private final Map<String, Extractor> selected = new ConcurrentHashMap<>();
 
