@@ -84,6 +84,15 @@ class PlaygroundTest {
     }
 
     @Test
+    void run_jsRuleThatNeverEnds_isStoppedByTheSandboxsLimits() {
+        JsonNode r = unsaved.run("extractors:\n  spin:\n    js: |\n      (payload) => { while (true) {} }\n", EVENT, "spin");
+
+        assertThat(r.get("errors")).isEmpty();
+        assertThat(r.get("explain").asText()).startsWith("rule \"spin\": Script(spin, extractors.yaml:4)\n")
+                .contains("  no context: stopped: statement limit of ").contains(" exceeded\n");
+    }
+
+    @Test
     void run_builtinWhileTheFileIsBroken_stillRuns() {
         JsonNode r = unsaved.run("extractors: [", EVENT, "builtin.payload");
 
