@@ -1,0 +1,149 @@
+package dev.tracex.lambda;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+/**
+ * The layer's exec wrapper ({@code src/layer/tracex-wrapper}) as a script: what it hands on (the command line
+ * and the environment), given what Lambda's Java runtime gives it, checked by running it with a stand-in for
+ * the runtime's command that prints both. {@code shellcheck} judges every shell script of the project.
+ */
+class TracexWrapperScriptTest {
+    static final Path SCRIPT = Path.of("src/layer/tracex-wrapper");
+    private static final String TRACEX = "dev.tracex.lambda.TracingHandler::handleRequest";
+    private static final String FUNCTION = "com.example.Orders::handle";
+
+    @TempDir
+    Path dir;
+
+    /** What ran after the wrapper: its arguments (one a line, after "argv:") and the three variables. */
+    record Handed(int exit, String output) {
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                argumentSet("the function's handler becomes the target; its argument, and only an exact match, is replaced",
+                        Map.of("_HANDLER", FUNCTION),
+                        List.of("-Dx=" + FUNCTION, FUNCTION),
+                        String.join("\n", "_HANDLER=" + TRACEX, "DD_LAMBDA_HANDLER=" + FUNCTION,
+                                "argv:", "-Dx=" + FUNCTION, TRACEX)),
+                argumentSet("the function's own DD_LAMBDA_HANDLER is kept",
+                        Map.of("_HANDLER", FUNCTION, "DD_LAMBDA_HANDLER", "com.example.Other"),
+                        List.of(FUNCTION),
+                        String.join("\n", "_HANDLER=" + TRACEX, "DD_LAMBDA_HANDLER=com.example.Other", "argv:", TRACEX)),
+                argumentSet("a function whose handler is already the wrapper handler is left as it is",
+                        Map.of("_HANDLER", TRACEX, "DD_LAMBDA_HANDLER", FUNCTION),
+                        List.of(TRACEX),
+                        String.join("\n", "_HANDLER=" + TRACEX, "DD_LAMBDA_HANDLER=" + FUNCTION, "argv:", TRACEX)),
+                argumentSet("arguments with spaces and glob characters pass unchanged",
+                        Map.of("_HANDLER", FUNCTION),
+                        List.of("-Da=b c", "*", "", FUNCTION),
+                        String.join("\n", "_HANDLER=" + TRACEX, "DD_LAMBDA_HANDLER=" + FUNCTION,
+                                "argv:", "-Da=b c", "*", "", TRACEX)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void run_asLambdasRuntimeRunsIt_handsOnTheRewrittenCommandLine(Map<String, String> env, List<String> args, String expected)
+            throws Exception {
+        Handed handed = run(env, args);
+        assertThat(handed.output()).isEqualTo(expected + "\n");
+        assertThat(handed.exit()).isZero();
+    }
+
+    @Test
+    void run_nextWrapperNamed_itRunsWithTheRewrittenCommandLine() throws Exception {
+        Path next = script("next-wrapper", "#!/bin/sh\necho \"next wrapper: $*\"\nexec \"$@\"\n");
+        Handed handed = run(Map.of("_HANDLER", FUNCTION, "TRACEX_NEXT_WRAPPER", next.toString()), List.of(FUNCTION));
+        assertThat(handed.output()).isEqualTo(String.join("\n", "next wrapper: " + printer() + " " + TRACEX,
+                "_HANDLER=" + TRACEX, "DD_LAMBDA_HANDLER=" + FUNCTION, "argv:", TRACEX, ""));
+    }
+
+    @Test
+    void run_nextWrapperMissing_failsNamingIt() throws Exception {
+        Handed handed = run(Map.of("_HANDLER", FUNCTION, "TRACEX_NEXT_WRAPPER", "/opt/otel-handler-missing"), List.of(FUNCTION));
+        assertThat(handed.exit()).isEqualTo(126);
+        assertThat(handed.output()).isEqualTo("tracex-wrapper: TRACEX_NEXT_WRAPPER=/opt/otel-handler-missing is not an "
+                + "executable file (is its layer attached?)\n");
+    }
+
+    @Test
+    void run_nextWrapperIsItself_isIgnored() throws Exception {
+        Handed handed = run(Map.of("_HANDLER", FUNCTION, "TRACEX_NEXT_WRAPPER", SCRIPT.toString()), List.of(FUNCTION));
+        assertThat(handed.output()).startsWith("tracex-wrapper: TRACEX_NEXT_WRAPPER=" + SCRIPT + " is this wrapper itself; ignored\n")
+                .endsWith("argv:\n" + TRACEX + "\n");
+        assertThat(handed.exit()).isZero();
+    }
+
+    @Test
+    void shellcheck_projectScripts_reportNothing() throws Exception {
+        String shellcheck = Shellcheck.executable();
+        List<String> scripts = new ArrayList<>(List.of(SCRIPT.toString()));
+        Path ci = Path.of("../.ci/run");
+        if (Files.isRegularFile(ci)) {
+            scripts.add(ci.toString());
+        }
+        List<String> cmd = new ArrayList<>(List.of(shellcheck, "--severity=style", "--format=gcc"));
+        cmd.addAll(scripts);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as("shellcheck %s", scripts).isEmpty();
+        assertThat(p.exitValue()).isZero();
+    }
+
+    /** The stand-in for the runtime's java command: prints the variables the wrapper sets and its arguments. */
+    private Path printer() throws IOException {
+        Path p = dir.resolve("print-command");
+        if (!Files.exists(p)) {
+            script("print-command", String.join("\n", "#!/bin/sh",
+                    "echo \"_HANDLER=$_HANDLER\"", "echo \"DD_LAMBDA_HANDLER=${DD_LAMBDA_HANDLER-<unset>}\"",
+                    "echo argv:", "for a in \"$@\"; do printf '%s\\n' \"$a\"; done", ""));
+        }
+        return p;
+    }
+
+    private Path script(String name, String text) throws IOException {
+        Path p = Files.writeString(dir.resolve(name), text);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return p;
+    }
+
+    private Handed run(Map<String, String> env, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(SCRIPT.toString(), printer().toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("_") || k.startsWith("TRACEX_")
+                || k.startsWith("AWS_"));
+        pb.environment().putAll(new HashMap<>(env));
+        Process p = pb.start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Handed(p.exitValue(), out);
+    }
+}
