@@ -19,9 +19,10 @@ final class ExportedSpans {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int SERVER = 2;
     static final int INTERNAL = 1;
+    static final int STATUS_ERROR = 2;
 
     record Span(String traceId, String spanId, String parentSpanId, String name, int kind,
-                Map<String, String> attributes, List<String> links) {
+                Map<String, String> attributes, List<String> links, int status) {
         boolean isServer() {
             return kind == SERVER;
         }
@@ -78,7 +79,7 @@ final class ExportedSpans {
                     int k = kind.isInt() ? kind.asInt() : kind.asText().equals("SPAN_KIND_SERVER") ? SERVER : INTERNAL;
                     String parent = s.path("parentSpanId").asText("");
                     spans.add(new Span(s.path("traceId").asText(), s.path("spanId").asText(), parent.isEmpty() ? null : parent,
-                            s.path("name").asText(), k, attributes, links));
+                            s.path("name").asText(), k, attributes, links, s.path("status").path("code").asInt(0)));
                 }
             }
         }
