@@ -11,7 +11,8 @@ import java.util.Objects;
  * extraction is what {@link TracexLambda#current()} returns on this thread; with the OpenTelemetry API
  * present, the parent is the current OpenTelemetry {@code Context}'s remote parent span; with SLF4J
  * present, {@code dd.trace_id} and {@code dd.span_id} are in the MDC. {@link #close()} undoes all three
- * on the thread that opened it.
+ * on the thread that opened it. When a tracer's span is already active (dd-trace-java's, or a local
+ * OpenTelemetry span), only the first is done: the tracer owns the current span and the log correlation.
  *
  * <p>Never throws: a hand-off step that fails is skipped with one log line, and the handler runs. Not
  * thread-safe: open and close on the same thread, in a try-with-resources.
@@ -41,6 +42,12 @@ public final class InvocationScope implements AutoCloseable {
         CURRENT.set(extraction);
         List<AutoCloseable> undo = new ArrayList<>(2);
         extraction.parent().ifPresent(parent -> {
+            if (tracerSpanActive()) {
+                // A tracer's span runs this invocation (dd-trace-java's, or one an agent or the extension
+                // hand-off started): its ids belong in the log lines and it parents the function's spans.
+                // tracex's upstream ids in the MDC would override the tracer's log correlation.
+                return;
+            }
             if (OptionalLibraries.OPENTELEMETRY) {
                 try {
                     undo.add(OpenTelemetryHandOff.makeCurrent(parent));
@@ -57,6 +64,24 @@ public final class InvocationScope implements AutoCloseable {
             }
         });
         return new InvocationScope(previous, undo);
+    }
+
+    /**
+     * Whether a tracer's span is active on this thread: a dd-trace-java span, or a local OpenTelemetry
+     * span (an agent's or an SDK's, not a remote parent). Never throws.
+     */
+    static boolean tracerSpanActive() {
+        if (DatadogTracer.spanActive()) {
+            return true;
+        }
+        if (OptionalLibraries.OPENTELEMETRY) {
+            try {
+                return OpenTelemetryHandOff.localSpanCurrent();
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */

@@ -61,6 +61,12 @@ final class OpenTelemetryHandOff {
         return contexts.stream().map(OpenTelemetryHandOff::spanContext).toList();
     }
 
+    /** Whether the current span is a valid local span (an agent's or an SDK's), not a remote parent. */
+    static boolean localSpanCurrent() {
+        SpanContext sc = Span.current().getSpanContext();
+        return sc.isValid() && !sc.isRemote();
+    }
+
     /**
      * The current span's context when it is a local span (an SDK or agent started it), as a
      * {@link TraceContext}; {@code null} when there is none or it is only the remote parent put there

@@ -72,8 +72,14 @@ public final class TracingHandler implements RequestStreamHandler {
     @SuppressWarnings("try") // the scope is used by being closed
     public Extraction invoke(byte[] event, OutputStream output, Context context) throws IOException {
         Extraction found = TracexLambda.extract(extractor, event, context);
-        try (InvocationScope scope = InvocationScope.open(found)) {
-            target.handle(event, output, context);
+        try (DatadogExtensionHandOff datadog = DatadogExtensionHandOff.start(event, context, found);
+             InvocationScope scope = InvocationScope.open(found)) {
+            try {
+                target.handle(event, output, context);
+            } catch (IOException | RuntimeException | Error e) {
+                datadog.failed(e);
+                throw e;
+            }
         }
         return found;
     }
