@@ -2,11 +2,20 @@ package dev.tracex.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.propagation.PropagationStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +23,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * dd-trace-java (the real agent, {@code -javaagent:dd-java-agent.jar}) with tracex's wrapper under the real
@@ -24,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a loopback stand-in for the Datadog Lambda extension that follows the extension's source
  * ({@link DatadogExtensionStandIn}). Spans are read from what the tracer prints ({@code DD_WRITER_TYPE=PrintingWriter}),
  * log lines from the function's logback file; several invocations per JVM (the agent takes ~2 s to start).
+ * In process: the choice of the tracer span's parent, and an extension that is not there.
  */
 class DatadogExtensionHandOffTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -197,6 +210,50 @@ class DatadogExtensionHandOffTest {
             } finally {
                 f.stop();
             }
+        }
+    }
+
+    static Stream<Arguments> spanParents() {
+        TraceContext tracex = TraceContext.builder().traceId(0, Long.parseUnsignedLong(CUSTOM_TRACE))
+                .parentId(Long.parseUnsignedLong(CUSTOM_PARENT)).samplingPriority(2).build();
+        Map<String, String> tracexHeaders = PropagationStyle.inject(tracex, TracexLambda.HEADER_STYLES);
+        return Stream.of(
+                argumentSet("the extension answered tracex's trace: tracex's context, parent id included",
+                        Map.of("x-datadog-trace-id", CUSTOM_TRACE, "x-datadog-sampling-priority", "2"), Optional.of(tracex), tracexHeaders),
+                argumentSet("the extension found another trace in the event: its answer, without a parent id",
+                        Map.of("x-datadog-trace-id", SQS_TRACE, "x-datadog-sampling-priority", "1", "x-datadog-tags", "_dd.p.tid=66a0b5c000000000"),
+                        Optional.of(tracex),
+                        Map.of("x-datadog-trace-id", SQS_TRACE, "x-datadog-sampling-priority", "1", "x-datadog-tags", "_dd.p.tid=66a0b5c000000000")),
+                argumentSet("the extension answered none: tracex's context", Map.of(), Optional.of(tracex), tracexHeaders),
+                argumentSet("the extension answered, tracex has none: the answer",
+                        Map.of("x-datadog-trace-id", SQS_TRACE), Optional.empty(), Map.of("x-datadog-trace-id", SQS_TRACE)),
+                argumentSet("neither: a root", Map.of(), Optional.empty(), Map.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("spanParents")
+    void spanParent_answerAndExtraction_choosesTheContextTheAwsLambdaSpanGets(Map<String, String> answer,
+            Optional<TraceContext> extracted, Map<String, String> expected) {
+        assertThat(DatadogExtensionHandOff.spanParent(answer, extracted)).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void start_extensionUnreachable_oneWarningAndTheInvocationRunsWithoutIt() throws IOException {
+        InetSocketAddress closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = new InetSocketAddress(InetAddress.getLoopbackAddress(), s.getLocalPort());
+        }
+        DatadogExtension extension = new DatadogExtension(closed);
+        Extraction found = Extraction.of(TraceContext.builder().traceId(0, 1).parentId(2).build());
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 3; i++) {
+                try (DatadogExtensionHandOff handOff = DatadogExtensionHandOff.start(extension, CUSTOM, null, found)) {
+                    handOff.failed(new IllegalStateException("the handler's own failure"));
+                }
+            }
+            assertThat(log.lines).containsExactly("WARNING tracex: " + DatadogExtensionHandOff.ENV
+                    + "=true but the Datadog extension at " + extension + " cannot be reached, the function runs without it: "
+                    + "java.net.ConnectException: Connection refused");
         }
     }
 
