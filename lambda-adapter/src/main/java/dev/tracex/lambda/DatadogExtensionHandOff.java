@@ -50,6 +50,7 @@ final class DatadogExtensionHandOff implements AutoCloseable {
     private static final AtomicBoolean WARNED_ACTIVE = new AtomicBoolean();
     private static final AtomicBoolean WARNED_UNREACHABLE = new AtomicBoolean();
     private static final AtomicBoolean WARNED_NO_SPAN = new AtomicBoolean();
+    private static final AtomicBoolean WARNED_NO_EVENT = new AtomicBoolean();
 
     private static final DatadogExtensionHandOff NONE = new DatadogExtensionHandOff(null, null, null, null, null);
 
@@ -70,9 +71,29 @@ final class DatadogExtensionHandOff implements AutoCloseable {
         this.priority = priority;
     }
 
-    /** The hand-off for one invocation when {@value #ENV} is set, else one that does nothing. */
+    /**
+     * The hand-off for one invocation when {@value #ENV} is set, else one that does nothing. Without the
+     * event's raw bytes ({@code event} {@code null}: a handler that only has the deserialized object) it
+     * cannot send what the extension expects, and does nothing after one warning per process.
+     */
     static DatadogExtensionHandOff start(byte[] event, Context context, Extraction found) {
-        return ENABLED ? start(DatadogExtension.LOCAL, event, context, found) : NONE;
+        if (!ENABLED) {
+            return NONE;
+        }
+        if (event == null) {
+            if (!WARNED_NO_EVENT.getAndSet(true)) {
+                Log.warn("tracex: " + ENV + "=true needs the event's raw bytes, which this handler does not give tracex: "
+                        + "use dev.tracex.lambda.TracingHandler::handleRequest or a stream handler (TracingRequestStreamHandler, "
+                        + "TracexLambda.wrap(RequestStreamHandler)), or leave dd-trace-java's Lambda integration on");
+            }
+            return NONE;
+        }
+        try {
+            return start(DatadogExtension.LOCAL, event, context, found);
+        } catch (RuntimeException | LinkageError e) {
+            Log.warn("tracex: the Datadog extension hand-off failed, the invocation runs without it: " + e);
+            return NONE;
+        }
     }
 
     static DatadogExtensionHandOff start(DatadogExtension extension, byte[] event, Context context, Extraction found) {
