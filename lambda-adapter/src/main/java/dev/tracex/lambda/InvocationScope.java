@@ -20,7 +20,11 @@ import java.util.function.Consumer;
  * current, tracex's own invocation span is current, ended and flushed at {@link #close()}; otherwise, with the
  * OpenTelemetry API present and no tracer span current, the parent is the current context's remote parent
  * span (a tracer's local span is never re-parented);</li>
- * <li>with SLF4J present, {@code dd.trace_id} and {@code dd.span_id} are in the MDC.</li>
+ * <li>with SLF4J present and no tracer span current, {@code dd.trace_id} and {@code dd.span_id} are in the
+ * MDC (a tracer's own log correlation, dd-trace-java's, is never overridden);</li>
+ * <li>with {@value DatadogExtensionHandOff#ENV}{@code =true} and the raw event at hand, the Datadog extension
+ * is told of the invocation with tracex's context, and the tracer span it parents is current
+ * ({@link DatadogExtensionHandOff}); this comes first, so the steps above see that span.</li>
  * </ul>
  * {@link #close()} undoes all of it on the thread that opened it.
  *
@@ -63,15 +67,21 @@ public final class InvocationScope implements AutoCloseable {
         Objects.requireNonNull(extraction, "extraction");
         Extraction previous = CURRENT.get();
         CURRENT.set(extraction);
-        List<AutoCloseable> undo = new ArrayList<>(3);
+        List<AutoCloseable> undo = new ArrayList<>(4);
         Consumer<Throwable> onFailure = t -> { };
         TraceContext parent = extraction.parent().orElse(null);
+        DatadogExtensionHandOff datadog = DatadogExtensionHandOff.start(event, lambda, extraction);
+        undo.add(datadog);
+        onFailure = onFailure.andThen(datadog::failed);
+        // Seen before tracex starts a span of its own: whether a tracer's span (dd-trace-java's, the
+        // extension hand-off's, an agent's) already runs this invocation and owns the log correlation.
+        boolean tracerSpan = tracerSpanActive();
         if (OptionalLibraries.OPENTELEMETRY) {
             try {
                 OpenTelemetryInvocationSpan span = OpenTelemetryInvocationSpan.start(extraction, lambda, event);
                 if (span != null) {
                     undo.add(span);
-                    onFailure = span::failed;
+                    onFailure = onFailure.andThen(span::failed);
                 } else if (parent != null) {
                     AutoCloseable remote = OpenTelemetryHandOff.makeCurrent(parent);
                     if (remote != null) {
@@ -89,7 +99,9 @@ public final class InvocationScope implements AutoCloseable {
             } catch (RuntimeException | LinkageError e) {
                 Log.warn("tracex: cannot add the parent to the client context: " + e);
             }
-            if (OptionalLibraries.SLF4J) {
+            // tracex's upstream ids in the MDC would override a tracer's log correlation (dd-trace-java's
+            // logback/log4j values lose to the MDC's): only without a tracer span.
+            if (OptionalLibraries.SLF4J && !tracerSpan) {
                 try {
                     undo.add(MdcHandOff.put(parent));
                 } catch (RuntimeException | LinkageError e) {
@@ -98,6 +110,24 @@ public final class InvocationScope implements AutoCloseable {
             }
         }
         return new InvocationScope(previous, undo, forHandler, onFailure);
+    }
+
+    /**
+     * Whether a tracer's span is active on this thread: a dd-trace-java span, or a local OpenTelemetry
+     * span (an agent's or an SDK's, not a remote parent). Never throws.
+     */
+    static boolean tracerSpanActive() {
+        if (DatadogTracer.spanActive()) {
+            return true;
+        }
+        if (OptionalLibraries.OPENTELEMETRY) {
+            try {
+                return OpenTelemetryHandOff.hasLocalSpan();
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */
