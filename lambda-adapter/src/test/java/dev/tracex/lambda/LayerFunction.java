@@ -160,6 +160,18 @@ final class LayerFunction {
         }
     }
 
+    /** Puts the jars of this test's class path whose names start with {@code prefixes} in the function's lib/. */
+    void bundle(String... prefixes) throws IOException {
+        Path lib = Files.createDirectories(taskRoot.resolve("lib"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            String name = p.getFileName().toString();
+            if (name.endsWith(".jar") && Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+                Files.copy(p, lib.resolve(name));
+            }
+        }
+    }
+
     /** Writes an executable script {@code name} into /opt (another layer's wrapper, as the tests stand it in). */
     Path writeOptScript(String name, String text) throws IOException {
         Path script = Files.writeString(opt.resolve(name), text);
@@ -202,6 +214,11 @@ final class LayerFunction {
      * Output goes to {@code <name>.log} beside the task root.
      */
     Running start(String name, RuntimeApiServer api, Map<String, String> env) throws IOException {
+        return start(name, api, env, WRAPPER_PATH);
+    }
+
+    /** As {@link #start(String, RuntimeApiServer, Map)}, with {@code AWS_LAMBDA_EXEC_WRAPPER=wrapper} (e.g. a tracer's alone). */
+    Running start(String name, RuntimeApiServer api, Map<String, String> env, String wrapper) throws IOException {
         // Lambda's bootstrap passes "$_HANDLER" as the runtime client's argument.
         String handler = env.getOrDefault("_HANDLER", HANDLER);
         List<String> cmd = new ArrayList<>(List.of("unshare", "--mount"));
@@ -209,7 +226,7 @@ final class LayerFunction {
             cmd.add("--map-root-user");
         }
         // In the new namespace: the layers on /opt, then exactly what Lambda's bootstrap runs.
-        cmd.addAll(List.of("sh", "-c", "mount --bind \"$0\" /opt && exec \"$@\"", opt.toString(), WRAPPER_PATH));
+        cmd.addAll(List.of("sh", "-c", "mount --bind \"$0\" /opt && exec \"$@\"", opt.toString(), wrapper));
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
                 "-cp", runtimeClassPath, RIC_MAIN, handler));
@@ -227,7 +244,7 @@ final class LayerFunction {
                 "AWS_REGION", "us-east-1",
                 "LAMBDA_TASK_ROOT", taskRoot.toString(),
                 "_HANDLER", HANDLER));
-        lambda.put("AWS_LAMBDA_EXEC_WRAPPER", WRAPPER_PATH);
+        lambda.put("AWS_LAMBDA_EXEC_WRAPPER", wrapper);
         lambda.putAll(env);
         pb.environment().putAll(lambda);
         Path log = taskRoot.getParent().resolve(name + ".log");
