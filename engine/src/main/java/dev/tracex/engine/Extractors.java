@@ -1,13 +1,13 @@
 package dev.tracex.engine;
 
-import dev.tracex.engine.internal.Builtins;
-import dev.tracex.engine.internal.CompiledExtractor;
-import dev.tracex.engine.internal.CompiledFile;
-import dev.tracex.engine.internal.CompiledRule;
-import dev.tracex.engine.internal.ExampleRunner;
-import dev.tracex.engine.internal.RuleExample;
-import dev.tracex.engine.internal.RuleFileCompiler;
-import dev.tracex.engine.internal.ScriptFiles;
+import dev.tracex.engine.internal.compiler.Builtins;
+import dev.tracex.engine.internal.compiler.CompiledFile;
+import dev.tracex.engine.internal.compiler.ExampleRunner;
+import dev.tracex.engine.internal.compiler.RuleExample;
+import dev.tracex.engine.internal.compiler.RuleFileCompiler;
+import dev.tracex.engine.internal.compiler.ScriptFiles;
+import dev.tracex.engine.internal.rule.CompiledExtractor;
+import dev.tracex.engine.internal.rule.CompiledRule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +108,7 @@ public final class Extractors {
             throw new IllegalArgumentException("no extractors");
         }
         return compiled.size() == 1 ? compiled.get(0)
-                : new CompiledExtractor(compiled.get(0).name(), dev.tracex.engine.internal.FirstOfRule.of(compiled));
+                : new CompiledExtractor(compiled.get(0).name(), dev.tracex.engine.internal.rule.FirstOfRule.of(compiled));
     }
 
     /** The file's name as given when it was loaded. */

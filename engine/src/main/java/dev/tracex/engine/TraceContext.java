@@ -1,6 +1,6 @@
 package dev.tracex.engine;
 
-import dev.tracex.engine.internal.Hex;
+import dev.tracex.engine.ids.Hex;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -53,7 +53,7 @@ class ExtractorsTest {
         });
         assertThat(json.extract(bytes)).isEqualTo(fromString);
         assertThat(json.extract(new ByteArrayInputStream(bytes))).isEqualTo(fromString);
-        assertThat(json.extract(dev.tracex.engine.internal.Json.parseOrNull(EVENT))).isEqualTo(fromString);
+        assertThat(json.extract(dev.tracex.engine.internal.json.Json.parseOrNull(EVENT))).isEqualTo(fromString);
     }
 
     @Test

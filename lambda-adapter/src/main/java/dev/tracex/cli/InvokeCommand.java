@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.ContextJson;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.engine.internal.Json;
+import dev.tracex.engine.internal.json.Json;
 import dev.tracex.lambda.LocalContext;
 import dev.tracex.lambda.TraceHeaders;
 import dev.tracex.lambda.TracingHandler;

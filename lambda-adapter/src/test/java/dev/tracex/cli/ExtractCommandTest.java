@@ -1,7 +1,7 @@
 package dev.tracex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracex.engine.internal.Json;
+import dev.tracex.engine.internal.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

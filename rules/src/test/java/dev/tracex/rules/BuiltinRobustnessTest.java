@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.InvocationContext;
-import dev.tracex.engine.internal.CompiledExtractor;
-import dev.tracex.engine.internal.CompiledRule;
+import dev.tracex.engine.internal.rule.CompiledExtractor;
+import dev.tracex.engine.internal.rule.CompiledRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -109,7 +109,7 @@ class DefaultChainTest {
     void projection_default_leavesUnreadPartsOfTheEventUnparsed() throws Exception {
         // Raw events are read through the rules' projection; one rule needing the whole event would make
         // every invocation parse every body (a 1 MB API Gateway body costs ~5x more).
-        var projection = ((dev.tracex.engine.internal.CompiledExtractor) defaults()).projection();
+        var projection = ((dev.tracex.engine.internal.rule.CompiledExtractor) defaults()).projection();
 
         assertThat(projection.isWhole()).isFalse();
     }

@@ -1,7 +1,7 @@
 package dev.tracex.engine.propagation;
 
 import dev.tracex.engine.TraceContext;
-import dev.tracex.engine.internal.Hex;
+import dev.tracex.engine.ids.Hex;
 
 /**
  * What the two B3 encodings share: ids as lowercase hex (trace id 16 or 32 digits, span id 16) and the

@@ -1,7 +1,7 @@
 package dev.tracex.engine.propagation;
 
 import dev.tracex.engine.TraceContext;
-import dev.tracex.engine.internal.Hex;
+import dev.tracex.engine.ids.Hex;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

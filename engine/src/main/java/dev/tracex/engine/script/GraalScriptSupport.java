@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.engine.internal.CompiledScript;
-import dev.tracex.engine.internal.ScriptSource;
-import dev.tracex.engine.internal.ScriptSupport;
+import dev.tracex.engine.internal.script.CompiledScript;
+import dev.tracex.engine.internal.script.ScriptSource;
+import dev.tracex.engine.internal.script.ScriptSupport;
 import dev.tracex.engine.propagation.PropagationStyle;
 
 import java.util.LinkedHashMap;

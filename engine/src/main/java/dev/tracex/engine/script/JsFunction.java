@@ -3,7 +3,7 @@ package dev.tracex.engine.script;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
-import dev.tracex.engine.internal.CompiledScript;
+import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.propagation.PropagationStyle;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;

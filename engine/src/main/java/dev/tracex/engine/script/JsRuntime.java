@@ -2,7 +2,7 @@ package dev.tracex.engine.script;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracex.engine.internal.Json;
+import dev.tracex.engine.internal.json.Json;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;

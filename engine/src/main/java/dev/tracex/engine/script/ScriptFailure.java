@@ -1,7 +1,7 @@
 package dev.tracex.engine.script;
 
 import dev.tracex.engine.RuleError;
-import dev.tracex.engine.internal.ScriptSource;
+import dev.tracex.engine.internal.script.ScriptSource;
 
 /** A snippet or module that could not be evaluated to its functions, with the file position to report. */
 final class ScriptFailure extends Exception {

@@ -1,6 +1,6 @@
 package dev.tracex.engine.script;
 
-import dev.tracex.engine.internal.RuleLog;
+import dev.tracex.engine.internal.rule.RuleLog;
 
 /**
  * Log lines of JS rules. They name the rule and, for errors, the JS position, never the event's content

@@ -1,6 +1,6 @@
 package dev.tracex.engine.script;
 
-import dev.tracex.engine.internal.ScriptSource;
+import dev.tracex.engine.internal.script.ScriptSource;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.engine.internal.HeadersRule;
-import dev.tracex.engine.internal.Ids;
+import dev.tracex.engine.ids.Ids;
+import dev.tracex.engine.internal.rule.HeadersRule;
 import dev.tracex.engine.propagation.PropagationStyle;
 import org.graalvm.polyglot.Value;
 

@@ -7,7 +7,7 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.RandomJson;
-import dev.tracex.engine.internal.Json;
+import dev.tracex.engine.internal.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
-import dev.tracex.engine.internal.Json;
+import dev.tracex.engine.internal.json.Json;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

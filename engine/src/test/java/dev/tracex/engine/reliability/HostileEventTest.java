@@ -7,7 +7,7 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.engine.internal.Json;
+import dev.tracex.engine.internal.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

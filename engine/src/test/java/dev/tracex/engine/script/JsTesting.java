@@ -2,9 +2,9 @@ package dev.tracex.engine.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.engine.internal.CompiledScript;
-import dev.tracex.engine.internal.Json;
-import dev.tracex.engine.internal.ScriptSource;
+import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.script.CompiledScript;
+import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.propagation.PropagationStyle;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.tracex.engine.script;
 
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.engine.internal.ScriptSource;
+import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.propagation.PropagationStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,217 @@
+package dev.tracex.engine.internal.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of an event a compiled rule can read, as a tree of field names and array indices; used to
+ * read raw JSON into a pruned tree that holds only those parts. Everything else is streamed past by
+ * the parser without building nodes or decoding strings, which is where most of {@code readTree}'s time
+ * and allocation goes on large events (a 256 KB SQS body the rules never look at).
+ *
+ * <p>Every path a rule reads resolves to the same value in the pruned tree as in the full one: a kept
+ * value is kept whole (scalars, and subtrees marked whole, such as a carrier or anything a step or a JS
+ * rule consumes); skipped array elements become {@code null} so indices keep their meaning. Built once
+ * at compile time, read-only afterwards. Internal: may change without notice.
+ */
+public final class Projection {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private boolean whole;
+    private final Map<String, Projection> fields = new HashMap<>();
+    private final Map<Integer, Projection> indices = new HashMap<>();
+    private Projection anyChild;
+
+    /** The projection of a rule: what its paths reach. */
+    public static Projection of(Projectable rule) {
+        Projection root = new Projection();
+        rule.project(root);
+        root.fold();
+        return root;
+    }
+
+    /**
+     * Folds what every child reads ({@code [*]}) into each named field and index, so that a value reached
+     * both ways ({@code $.Records[0].eventSource} and {@code each: $.Records[*]}) is read by the union.
+     */
+    private void fold() {
+        if (anyChild != null) {
+            anyChild.fold();
+            fields.values().forEach(p -> p.add(anyChild));
+            indices.values().forEach(p -> p.add(anyChild));
+        }
+        fields.values().forEach(Projection::fold);
+        indices.values().forEach(Projection::fold);
+    }
+
+    /** Adds every mark of {@code other} to this projection (copying, never sharing, its children). */
+    private void add(Projection other) {
+        whole |= other.whole;
+        other.fields.forEach((k, v) -> field(k).add(v));
+        other.indices.forEach((k, v) -> element(k).add(v));
+        if (other.anyChild != null) {
+            anyChild().add(other.anyChild);
+        }
+    }
+
+    /** True when the whole document is needed (a JS rule, a deep scan, a filter reading the root). */
+    public boolean isWhole() {
+        return whole;
+    }
+
+    /** True when nothing of the event is read (e.g. only {@code from: context} rules). */
+    public boolean isEmpty() {
+        return !whole && fields.isEmpty() && indices.isEmpty() && anyChild == null;
+    }
+
+    /** Keeps everything below this point. */
+    public void keepWhole() {
+        whole = true;
+    }
+
+    /** The projection below field {@code name}, created if needed. */
+    Projection field(String name) {
+        return fields.computeIfAbsent(name, k -> new Projection());
+    }
+
+    /** The projection below array element {@code index} (negative: any element), created if needed. */
+    Projection element(int index) {
+        if (index < 0) {
+            return anyChild();
+        }
+        return indices.computeIfAbsent(index, k -> new Projection());
+    }
+
+    /** The projection applied to every array element and every field not named otherwise, created if needed. */
+    Projection anyChild() {
+        if (anyChild == null) {
+            anyChild = new Projection();
+        }
+        return anyChild;
+    }
+
+    /** Follows the segments of a definite path ({@code null} name = index) and returns the projection there. */
+    Projection at(List<DefinitePath.Segment> segments) {
+        Projection p = this;
+        for (DefinitePath.Segment s : segments) {
+            p = s.name() != null ? p.field(s.name()) : p.element(s.index());
+        }
+        return p;
+    }
+
+    /** Reads the value at the parser's current token (which must be set) into a tree pruned to this projection. */
+    public JsonNode read(JsonParser parser) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (whole || (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY)) {
+            return readWhole(parser, t);
+        }
+        if (t == JsonToken.START_OBJECT) {
+            ObjectNode o = F.objectNode();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                Projection child = fields.get(name);
+                if (child == null) {
+                    child = anyChild;
+                }
+                parser.nextToken();
+                if (child == null) {
+                    parser.skipChildren();
+                } else {
+                    o.set(name, child.read(parser));
+                }
+            }
+            return o;
+        }
+        ArrayNode a = F.arrayNode();
+        int i = 0;
+        for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken(), i++) {
+            if (e == null) {
+                throw new IOException("unexpected end of input in array");
+            }
+            Projection child = indices.get(i);
+            if (child == null) {
+                child = anyChild;
+            }
+            if (child == null) {
+                parser.skipChildren();
+                a.addNull();
+            } else {
+                a.add(child.read(parser));
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The value at the parser's current token, whole, as {@code ObjectMapper.readTree} builds it (same
+     * node types: int, long or big integer by size, double for fractions). Built here rather than with
+     * {@code readTree(parser)}, whose per-call set-up (a deserialization context per call) cost more than
+     * the values themselves when a rule keeps many small values, e.g. three per record of a batch.
+     * Recursion is bounded by the parser's nesting-depth constraint.
+     */
+    private static JsonNode readWhole(JsonParser parser, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = F.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    o.set(name, readWhole(parser, parser.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = F.arrayNode();
+                for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken()) {
+                    if (e == null) {
+                        throw new IOException("unexpected end of input in array");
+                    }
+                    a.add(readWhole(parser, e));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return F.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return F.numberNode(parser.getIntValue());
+                    case LONG:
+                        return F.numberNode(parser.getLongValue());
+                    default:
+                        return F.numberNode(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return F.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return F.booleanNode(true);
+            case VALUE_FALSE:
+                return F.booleanNode(false);
+            case VALUE_NULL:
+                return F.nullNode();
+            default:
+                // Not produced by JSON text (embedded objects, or a misplaced end or field name).
+                return Json.MAPPER.readTree(parser);
+        }
+    }
+
+    @Override
+    public String toString() {
+        if (whole) {
+            return "*";
+        }
+        StringBuilder b = new StringBuilder("{");
+        fields.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append(k).append(": ").append(v));
+        indices.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('[').append(k).append("]: ").append(v));
+        if (anyChild != null) {
+            b.append(b.length() > 1 ? ", " : "").append("[*]: ").append(anyChild);
+        }
+        return b.append('}').toString();
+    }
+}

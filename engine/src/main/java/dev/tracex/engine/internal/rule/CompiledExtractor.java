@@ -1,0 +1,112 @@
+package dev.tracex.engine.internal.rule;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.Extractor;
+import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.json.Projection;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * An {@link Extractor} over a compiled rule: parses raw input, runs the rule, and is the last line of
+ * defence that keeps any failure (a bug, a stack overflow on a pathological document) from reaching the
+ * caller. Internal: may change without notice.
+ */
+public final class CompiledExtractor implements Extractor {
+    private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
+
+    private final String name;
+    private final CompiledRule rule;
+    private final Projection projection;
+
+    public CompiledExtractor(String name, CompiledRule rule) {
+        this.name = name;
+        this.rule = rule;
+        this.projection = Projection.of(rule);
+    }
+
+    /** What of an event this extractor reads; raw input is parsed into a tree pruned to it. */
+    public Projection projection() {
+        return projection;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public CompiledRule rule() {
+        return rule;
+    }
+
+    @Override
+    public Extraction extract(JsonNode event, InvocationContext context) {
+        if (event == null) {
+            return Extraction.none();
+        }
+        RuleLog.Open log = RuleLog.begin(name);
+        Extraction found = Extraction.none();
+        try {
+            found = rule.extract(event, context == null ? InvocationContext.NONE : context);
+            return found;
+        } catch (RuntimeException | StackOverflowError e) {
+            if (RuleLog.debugging()) {
+                RuleLog.line(name, "extraction failed: " + e.getClass().getName());
+            }
+            return Extraction.none();
+        } finally {
+            RuleLog.end(log, found.isEmpty());
+        }
+    }
+
+    @Override
+    public Extraction extract(byte[] json, InvocationContext context) {
+        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
+    }
+
+    @Override
+    public Extraction extract(String json, InvocationContext context) {
+        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
+    }
+
+    @Override
+    public Extraction extract(InputStream json, InvocationContext context) {
+        if (json == null) {
+            return Extraction.none();
+        }
+        return extractParsed(() -> {
+            JsonParser p = Json.FACTORY.createParser(json);
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the caller owns the stream
+            return p;
+        }, context);
+    }
+
+    /** Opens a parser over raw input; may fail like the input. */
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private Extraction extractParsed(ParserSource source, InvocationContext context) {
+        try (JsonParser p = source.open()) {
+            return extract(read(p), context);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "rule \"" + name + "\": event is not valid JSON");
+            return Extraction.none();
+        }
+    }
+
+    /** The event, pruned to what the rule reads; the rest is streamed past without building nodes. */
+    public JsonNode read(JsonParser p) throws IOException {
+        return p.nextToken() == null ? null : projection.read(p);
+    }
+
+    @Override
+    public String toString() {
+        return name + " = " + rule;
+    }
+}

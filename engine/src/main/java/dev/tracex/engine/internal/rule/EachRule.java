@@ -1,0 +1,61 @@
+package dev.tracex.engine.internal.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.internal.json.JsonAccessor;
+import dev.tracex.engine.internal.json.Projection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code each:} the rule's body applied to every record a path matches (paths in the body are relative
+ * to the record). Every record's context becomes a link, in order; the parent is the first record's
+ * context, as Datadog's libraries take {@code Records[0]}.
+ */
+public final class EachRule implements CompiledRule {
+    private final JsonAccessor records;
+    private final CompiledRule body;
+
+    public EachRule(JsonAccessor records, CompiledRule body) {
+        this.records = records;
+        this.body = body;
+    }
+
+    @Override
+    public Extraction extract(JsonNode root, InvocationContext context) {
+        List<JsonNode> all = records.readAll(root);
+        if (all.isEmpty()) {
+            return Extraction.none();
+        }
+        TraceContext parent = null;
+        List<TraceContext> links = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Extraction e = body.extract(all.get(i), context);
+            if (e.parent().isPresent()) {
+                links.add(e.parent().get());
+                if (i == 0) {
+                    parent = e.parent().get();
+                }
+            }
+        }
+        return Extraction.of(parent, links);
+    }
+
+    @Override
+    public void project(Projection root) {
+        body.project(records.project(root));
+    }
+
+    @Override
+    public java.util.List<CompiledRule> children() {
+        return java.util.List.of(body);
+    }
+
+    @Override
+    public String toString() {
+        return "Each(" + records + ", " + body + ")";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tracex.engine.internal.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.internal.json.Projection;
+
+/** {@code from: context}: the rule reads the invocation's context (the Lambda context as JSON) instead of the event. */
+public final class FromContextRule implements CompiledRule {
+    private final CompiledRule body;
+
+    public FromContextRule(CompiledRule body) {
+        this.body = body;
+    }
+
+    @Override
+    public Extraction extract(JsonNode root, InvocationContext context) {
+        JsonNode json = context == null ? null : context.toJson();
+        return json == null ? Extraction.none() : body.extract(json, context);
+    }
+
+    @Override
+    public void project(Projection root) {
+        // reads the invocation context, nothing of the event
+    }
+
+    @Override
+    public java.util.List<CompiledRule> children() {
+        return java.util.List.of(body);
+    }
+
+    @Override
+    public String toString() {
+        return "FromContext(" + body + ")";
+    }
+}

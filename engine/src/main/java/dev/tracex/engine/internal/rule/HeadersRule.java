@@ -1,0 +1,66 @@
+package dev.tracex.engine.internal.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.json.Projection;
+import dev.tracex.engine.internal.step.Pipeline;
+import dev.tracex.engine.propagation.PropagationStyle;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@code headers:} a pipeline ending at an object of propagation headers, decoded with the rule's styles. */
+public final class HeadersRule implements CompiledRule {
+    private final String rule;
+    private final Pipeline pipeline;
+    private final List<PropagationStyle> styles;
+
+    public HeadersRule(String rule, Pipeline pipeline, List<PropagationStyle> styles) {
+        this.rule = rule;
+        this.pipeline = pipeline;
+        this.styles = List.copyOf(styles);
+    }
+
+    @Override
+    public Extraction extract(JsonNode root, InvocationContext context) {
+        JsonNode carrier = pipeline.evaluate(root);
+        if (carrier != null && carrier.isTextual()) {
+            carrier = Json.decodeEmbedded(carrier.textValue());
+        }
+        if (carrier == null || !carrier.isObject()) {
+            if (carrier != null) {
+                RuleLog.noContext(rule, pipeline, "not an object of headers");
+            }
+            return Extraction.none();
+        }
+        return decode(rule, carrier, styles);
+    }
+
+    @Override
+    public void project(Projection root) {
+        pipeline.project(root);
+    }
+
+    /** The context in a headers object, attributed to {@code rule}; shared with script rules' Go-style results. */
+    public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles) {
+        Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles);
+        if (found.isEmpty()) {
+            RuleLog.noContext(rule, "headers", "no valid " + styleNames(styles) + " headers");
+            return Extraction.none();
+        }
+        return Extraction.of(found.get().withRule(rule));
+    }
+
+    static String styleNames(List<PropagationStyle> styles) {
+        return styles.stream().map(s -> s.format().name()).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    @Override
+    public String toString() {
+        return "Headers(" + pipeline + (styles.equals(PropagationStyle.DEFAULTS) ? "" : ", styles=" + styleNames(styles)) + ")";
+    }
+}

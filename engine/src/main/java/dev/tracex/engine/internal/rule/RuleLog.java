@@ -1,0 +1,76 @@
+package dev.tracex.engine.internal.rule;
+
+/**
+ * Debug lines for events a rule could not use. They name the rule and the path, never the event's
+ * content, which may hold personal data.
+ *
+ * <p>One line per extraction: while an extraction is open on a thread ({@link #begin}), the first
+ * reason is kept and later ones only counted, and {@link #end} logs that one line if the extraction
+ * found nothing, e.g. {@code rule "any" -> "sqs": no context at $.Records[0].body: not an object of
+ * headers (and 2 more)}. A {@code first:} chain or a batch of 10,000 records thus costs one line, not one
+ * per rule or record. Public for the JS bridge's debug lines only; internal: may change without notice.
+ */
+public final class RuleLog {
+    private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
+    private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
+
+    /** The reasons of the extraction running on this thread for the selected rule {@code name}. */
+    static final class Open {
+        private final String name;
+        private String rule;
+        private String reason;
+        private int more;
+
+        private Open(String name) {
+            this.name = name;
+        }
+    }
+
+    private RuleLog() {
+    }
+
+    public static boolean debugging() {
+        return LOG.isLoggable(System.Logger.Level.DEBUG);
+    }
+
+    /** Opens an extraction by the selected rule {@code name}; {@code null} (nothing to end) when debug is off or one is open. */
+    static Open begin(String name) {
+        if (!debugging() || OPEN.get() != null) {
+            return null;
+        }
+        Open open = new Open(name);
+        OPEN.set(open);
+        return open;
+    }
+
+    /** Closes {@code open} and logs its first reason, if the extraction found nothing. */
+    static void end(Open open, boolean foundNothing) {
+        if (open == null) {
+            return;
+        }
+        OPEN.remove();
+        if (foundNothing && open.reason != null) {
+            String who = open.rule.equals(open.name) ? "rule \"" + open.name + "\"" : "rule \"" + open.name + "\" -> \"" + open.rule + "\"";
+            LOG.log(System.Logger.Level.DEBUG, who + ": " + open.reason + (open.more == 0 ? "" : " (and " + open.more + " more)"));
+        }
+    }
+
+    static void noContext(String rule, Object where, String why) {
+        if (debugging()) {
+            line(rule, "no context at " + where + ": " + why);
+        }
+    }
+
+    /** A reason for the open extraction, or logged now when none is open. */
+    public static void line(String rule, String reason) {
+        Open open = OPEN.get();
+        if (open == null) {
+            LOG.log(System.Logger.Level.DEBUG, "rule \"" + rule + "\": " + reason);
+        } else if (open.reason == null) {
+            open.rule = rule;
+            open.reason = reason;
+        } else {
+            open.more++;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tracex.engine.internal.rule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.internal.json.Projection;
+import dev.tracex.engine.internal.step.Pipeline;
+
+/**
+ * {@code when:} the rule applies only when a pipeline finds a value that is not {@code false}, empty
+ * or null: a cheap guard (e.g. {@code $.Records[0][?(@.eventSource == 'aws:sqs')]}) that keeps a rule
+ * from reading events of another kind.
+ */
+public final class WhenRule implements CompiledRule {
+    private final Pipeline condition;
+    private final CompiledRule body;
+
+    public WhenRule(Pipeline condition, CompiledRule body) {
+        this.condition = condition;
+        this.body = body;
+    }
+
+    @Override
+    public Extraction extract(JsonNode root, InvocationContext context) {
+        JsonNode v = condition.evaluate(root);
+        boolean holds = v != null
+                && !(v.isBoolean() && !v.booleanValue())
+                && !(v.isContainerNode() && v.size() == 0)
+                && !(v.isTextual() && v.textValue().isEmpty());
+        return holds ? body.extract(root, context) : Extraction.none();
+    }
+
+    @Override
+    public void project(Projection root) {
+        condition.project(root);
+        body.project(root);
+    }
+
+    @Override
+    public java.util.List<CompiledRule> children() {
+        return java.util.List.of(body);
+    }
+
+    @Override
+    public String toString() {
+        return "When(" + condition + ", " + body + ")";
+    }
+}

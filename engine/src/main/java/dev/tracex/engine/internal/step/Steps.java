@@ -1,0 +1,190 @@
+package dev.tracex.engine.internal.step;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tracex.engine.internal.json.Json;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/** The registry of pipeline steps, by the name a rule uses. Internal: may change without notice. */
+public final class Steps {
+    /**
+     * The most a {@code gzip} step will inflate: Lambda's largest synchronous payload is 6 MB, so
+     * anything bigger is a decompression bomb, not a trace carrier.
+     */
+    static final int MAX_INFLATED_BYTES = 6 * 1024 * 1024;
+
+    private static final Map<String, Step> BY_NAME = registry(
+            new JsonStep(), new Base64Step(), new GzipStep(), new TextStep(), new LowercaseKeysStep(),
+            new StepFunctionsStep(), new AwsTraceHeaderStep(), new LambdaXRayStep(), new XRayCarrierStep(),
+            new ApiGatewayAuthorizerStep());
+
+    private Steps() {
+    }
+
+    public static Step byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    public static String known() {
+        return String.join(", ", BY_NAME.keySet());
+    }
+
+    private static Map<String, Step> registry(Step... steps) {
+        Map<String, Step> m = new LinkedHashMap<>();
+        for (Step s : steps) {
+            m.put(s.name(), s);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Text or bytes holding JSON → the decoded value; an object or array passes through. */
+    static final class JsonStep implements Step {
+        @Override
+        public String name() {
+            return "json";
+        }
+
+        @Override
+        public JsonNode apply(JsonNode in) {
+            if (in.isTextual()) {
+                return Json.parseOrNull(in.textValue());
+            }
+            if (in.isBinary()) {
+                return Json.parseOrNull(((BinaryNode) in).binaryValue());
+            }
+            return in.isContainerNode() ? in : null;
+        }
+    }
+
+    /** Base64 text (standard or URL-safe alphabet, padding optional, line breaks allowed) → bytes. */
+    static final class Base64Step implements Step {
+        @Override
+        public String name() {
+            return "base64";
+        }
+
+        @Override
+        public JsonNode apply(JsonNode in) {
+            if (!in.isTextual()) {
+                return in.isBinary() ? in : null;
+            }
+            String text = in.textValue();
+            try {
+                if (text.indexOf('-') >= 0 || text.indexOf('_') >= 0) {
+                    return BinaryNode.valueOf(Base64.getUrlDecoder().decode(stripWhitespace(text)));
+                }
+                return BinaryNode.valueOf(Base64.getMimeDecoder().decode(text));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        private static String stripWhitespace(String s) {
+            StringBuilder b = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                if (!Character.isWhitespace(s.charAt(i))) {
+                    b.append(s.charAt(i));
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /** Gzip bytes → the inflated bytes, at most {@link #MAX_INFLATED_BYTES}. */
+    static final class GzipStep implements Step {
+        @Override
+        public String name() {
+            return "gzip";
+        }
+
+        @Override
+        public JsonNode apply(JsonNode in) {
+            if (!in.isBinary()) {
+                return null;
+            }
+            try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(((BinaryNode) in).binaryValue()))) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buf = new byte[8192];
+                int total = 0;
+                for (int n; (n = gz.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > MAX_INFLATED_BYTES) {
+                        return null;
+                    }
+                    out.write(buf, 0, n);
+                }
+                return BinaryNode.valueOf(out.toByteArray());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Bytes → UTF-8 text (invalid UTF-8 gives nothing); text passes through. */
+    static final class TextStep implements Step {
+        @Override
+        public String name() {
+            return "text";
+        }
+
+        @Override
+        public JsonNode apply(JsonNode in) {
+            if (in.isTextual()) {
+                return in;
+            }
+            if (!in.isBinary()) {
+                return null;
+            }
+            try {
+                return TextNode.valueOf(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(((BinaryNode) in).binaryValue()))
+                        .toString());
+            } catch (CharacterCodingException e) {
+                return null;
+            }
+        }
+    }
+
+    /** An object → the same object with lowercase keys (the first of two keys differing in case wins). */
+    static final class LowercaseKeysStep implements Step {
+        @Override
+        public String name() {
+            return "lowercase-keys";
+        }
+
+        @Override
+        public JsonNode apply(JsonNode in) {
+            JsonNode obj = in.isTextual() ? Json.decodeEmbedded(in.textValue()) : in;
+            if (obj == null || !obj.isObject()) {
+                return null;
+            }
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = e.getKey().toLowerCase(Locale.ROOT);
+                if (!out.has(key)) {
+                    out.set(key, e.getValue());
+                }
+            }
+            return out;
+        }
+    }
+}
