@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * and the extension both hard-code), spoken to with one HTTP/1.1 request per connection.
  *
  * <p>Plain HTTP over a socket rather than a JDK HTTP client on purpose: tracers instrument the JDK's
- * clients ({@code HttpURLConnection}, {@code java.net.http}), and an instrumented call would start a
- * client span of its own and inject that span's {@code x-datadog-*} headers over the context tracex
- * sends. A raw socket is invisible to them, so the extension receives exactly these headers and body.
+ * clients ({@code HttpURLConnection}, {@code java.net.http}), and an instrumented call starts a client
+ * span of its own and injects that span's {@code x-datadog-*} headers over the context tracex sends (seen
+ * with dd-java-agent 1.68.1 and {@code HttpURLConnection}: the extension received the client span's trace
+ * id instead of tracex's). A raw socket is invisible to them, so the extension receives exactly these
+ * headers and body.
  *
  * <p>Short time-outs (connect 200 ms, read 1 s, as dd-trace-java's 1 s): an absent or stuck extension
  * costs the function at most that. Header values that are not printable ASCII are dropped, never sent
@@ -33,7 +35,7 @@ final class DatadogExtension {
 
     private static final int CONNECT_TIMEOUT_MS = 200;
     private static final int READ_TIMEOUT_MS = 1000;
-    private static final int MAX_HEAD_BYTES = 64 * 1024;
+    private static final int MAX_READ_BYTES = 64 * 1024;
 
     /** A response's status and headers (names lowercased; the body is read and dropped). */
     record Response(int status, Map<String, String> headers) {
@@ -98,7 +100,7 @@ final class DatadogExtension {
         } catch (NumberFormatException e) {
             throw new IOException("not an HTTP status: " + lines[0], e);
         }
-        in.skip(Long.MAX_VALUE); // the body ({} from the extension) until the server closes
+        in.readNBytes(MAX_READ_BYTES); // the body ({} from the extension), read to the server's close, bounded
         return new Response(code, headers);
     }
 
@@ -111,8 +113,8 @@ final class DatadogExtension {
             if (b < 0) {
                 throw new IOException("connection closed in the response head");
             }
-            if (buf.size() >= MAX_HEAD_BYTES) {
-                throw new IOException("response head longer than " + MAX_HEAD_BYTES + " bytes");
+            if (buf.size() >= MAX_READ_BYTES) {
+                throw new IOException("response head longer than " + MAX_READ_BYTES + " bytes");
             }
             buf.write(b);
             state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1

@@ -179,6 +179,9 @@ final class DatadogExtensionHandOff implements AutoCloseable {
 
     /** Records that the handler threw {@code e}, for the end-invocation's error headers. */
     void failed(Throwable e) {
+        if (extension == null) {
+            return; // the shared no-op: keeps nothing
+        }
         error = e;
         if (span != null) {
             span.failed();

@@ -82,7 +82,7 @@ public final class InvocationScope implements AutoCloseable {
                 if (span != null) {
                     undo.add(span);
                     onFailure = onFailure.andThen(span::failed);
-                } else if (parent != null) {
+                } else if (parent != null && !tracerSpan) {
                     AutoCloseable remote = OpenTelemetryHandOff.makeCurrent(parent);
                     if (remote != null) {
                         undo.add(remote);
@@ -100,7 +100,7 @@ public final class InvocationScope implements AutoCloseable {
                 Log.warn("tracex: cannot add the parent to the client context: " + e);
             }
             // tracex's upstream ids in the MDC would override a tracer's log correlation (dd-trace-java's
-            // logback/log4j values lose to the MDC's): only without a tracer span.
+            // logback values lose to the MDC's): only without a tracer span.
             if (OptionalLibraries.SLF4J && !tracerSpan) {
                 try {
                     undo.add(MdcHandOff.put(parent));

@@ -32,7 +32,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * dd-trace-java (the real agent, {@code -javaagent:dd-java-agent.jar}) with tracex's wrapper under the real
- * runtime client, in a child JVM laid out as Lambda lays out a function ({@link LambdaTaskRoot}), against
+ * runtime client, in a child JVM laid out as Lambda lays out a function ({@link LambdaLayout}), against
  * a loopback stand-in for the Datadog Lambda extension that follows the extension's source
  * ({@link DatadogExtensionStandIn}). Spans are read from what the tracer prints ({@code DD_WRITER_TYPE=PrintingWriter}),
  * log lines from the function's logback file; several invocations per JVM (the agent takes ~2 s to start).
@@ -41,8 +41,8 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 class DatadogExtensionHandOffTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigInteger LOW_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-    private static final Path TRACER_TEST = Path.of("target", "tracer-test");
-    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final Path AGENT = Path.of(System.getProperty("tracex.test.ddAgent", "target/agents/dd-java-agent.jar"));
+    private static final Path LOGGING = Path.of(System.getProperty("tracex.test.functionLogging", "target/function-logging"));
     private static final String START = "/lambda/start-invocation";
     private static final String END = "/lambda/end-invocation";
     private static final String PLACEHOLDER = "dd-tracer-serverless-span";
@@ -289,7 +289,18 @@ class DatadogExtensionHandOffTest {
     }
 
     private Function start(RuntimeApiServer api, Map<String, String> env) throws IOException {
-        LambdaTaskRoot.create(taskRoot, jar("logback-classic-"), jar("logback-core-"));
+        LambdaLayout layout = LambdaLayout.create(taskRoot);
+        // The function logs with logback, dd-trace-java's log correlation's usual partner: logback is its
+        // only SLF4J provider (the unit tests' JUL binding stays out of its lib/).
+        try (var jars = Files.list(taskRoot.resolve("lib"))) {
+            for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith("slf4j-jdk14")).toList()) {
+                Files.delete(jar);
+            }
+        }
+        for (String prefix : List.of("logback-classic-", "logback-core-")) {
+            Path jar = jar(prefix);
+            Files.copy(jar, taskRoot.resolve("lib").resolve(jar.getFileName()));
+        }
         Files.writeString(taskRoot.resolve("logback.xml"), String.join("\n",
                 "<configuration>",
                 "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">",
@@ -298,10 +309,12 @@ class DatadogExtensionHandOffTest {
                 "  </appender>",
                 "  <root level=\"INFO\"><appender-ref ref=\"FILE\"/></root>",
                 "</configuration>", ""));
+        // Started here rather than with LambdaLayout.start: PrintingWriter's JSON goes to stdout alone, never
+        // interleaved with the log lines on stderr.
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-javaagent:" + TRACER_TEST.resolve("dd-java-agent.jar").toAbsolutePath(),
-                "-cp", LambdaTaskRoot.runtimeClassPath(), RIC_MAIN, "dev.tracex.lambda.TracingHandler::handleRequest"));
+                "-javaagent:" + AGENT.toAbsolutePath(),
+                "-cp", layout.runtimeClassPath(), LambdaLayout.RIC_MAIN, "dev.tracex.lambda.TracingHandler::handleRequest"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_")
                 || k.startsWith("_") || k.startsWith("OTEL_") || k.startsWith("TRACEX_") || k.equals("JAVA_TOOL_OPTIONS"));
@@ -334,9 +347,9 @@ class DatadogExtensionHandOffTest {
     }
 
     private static Path jar(String prefix) throws IOException {
-        try (var files = Files.list(TRACER_TEST)) {
+        try (var files = Files.list(LOGGING)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
-                    .orElseThrow(() -> new AssertionError(prefix + "*.jar not in " + TRACER_TEST + " (copied there by the build)"));
+                    .orElseThrow(() -> new AssertionError(prefix + "*.jar not in " + LOGGING + " (copied there by the build)"));
         }
     }
 

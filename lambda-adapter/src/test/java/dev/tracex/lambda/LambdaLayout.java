@@ -69,6 +69,11 @@ final class LambdaLayout {
         return taskRoot;
     }
 
+    /** The runtime client and its dependencies: the child JVM's {@code -cp}. */
+    String runtimeClassPath() {
+        return runtimeClassPath;
+    }
+
     private static void jar(Path dir, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
