@@ -28,6 +28,7 @@ class LambdaLayerIT {
     private static final String ORDER_TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final String ORDER_EVENT = "{\"order\": 7, \"meta\": {\"traceparent\": \"" + ORDER_TRACEPARENT + "\"}}";
     private static final String RULES = "extractors:\n  orders:\n    headers: $.meta\n";
+    private static final String JS_RULES = "extractors:\n  orders_js:\n    js: (payload) => payload.meta\n";
 
     @TempDir
     Path dir;
@@ -147,6 +148,35 @@ class LambdaLayerIT {
             assertThat(response(api, "sqs", running).path("traceparent").asText()).startsWith(SQS_PARENT);
             assertThat(running.log()).containsOnlyOnce("DD_TRACE_EXTRACTOR=extractors.orders cannot be used, continuing with "
                     + "builtin.default: no rules file extractors{.yaml,.yml,.js} in /opt/tracex, " + function.taskRoot());
+        }
+    }
+
+    @Test
+    void invoke_jsRuleWithTheJsAddOnLayer_handlerSeesTheExtractedParent() throws Exception {
+        LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"),
+                LayerFunction.builtZip("tracex.test.layerJsZip"));
+        Files.writeString(function.taskRoot().resolve("extractors.yaml"), JS_RULES);
+        try (RuntimeApiServer api = new RuntimeApiServer();
+             LayerFunction.Running running = function.start("js", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders_js",
+                     "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
+            api.enqueue("order", bytes(ORDER_EVENT), Map.of());
+            assertThat(response(api, "order", running).path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
+        }
+    }
+
+    @Test
+    void coldStart_jsRuleWithoutTheJsAddOnLayer_warnsOnceAndRunsWithBuiltinDefault() throws Exception {
+        LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
+        Files.writeString(function.taskRoot().resolve("extractors.yaml"), JS_RULES);
+        try (RuntimeApiServer api = new RuntimeApiServer();
+             LayerFunction.Running running = function.start("js-missing", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders_js"))) {
+            api.enqueue("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of());
+            assertThat(response(api, "sqs", running).path("traceparent").asText()).startsWith(SQS_PARENT);
+            assertThat(running.log()).containsOnlyOnce("DD_TRACE_EXTRACTOR=extractors.orders_js cannot be used, continuing with "
+                    + "builtin.default: " + function.taskRoot().resolve("extractors.yaml") + ":3:9: rule \"orders_js\": JS rules need "
+                    + "GraalVM polyglot on the class path: add the dependencies org.graalvm.polyglot:polyglot and "
+                    + "org.graalvm.polyglot:js-community (type pom); with tracex's Lambda layer, attach its add-on layer "
+                    + "tracex-lambda-layer-js.zip");
         }
     }
 
