@@ -125,6 +125,22 @@ class LambdaLayerIT {
     }
 
     @Test
+    void coldStart_brokenRulesFileInAUserLayerStrict_failsTheInitNamingFileLineAndColumn() throws Exception {
+        LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
+        Files.writeString(Files.createDirectories(function.opt().resolve("tracex")).resolve("extractors.yaml"),
+                "extractors:\n  orders:\n    headers: $.meta | b64\n");
+        try (RuntimeApiServer api = new RuntimeApiServer();
+             LayerFunction.Running running = function.start("broken-strict", api, Map.of(
+                     "DD_TRACE_EXTRACTOR", "extractors.orders", "DD_TRACE_EXTRACTOR_PATH", "/opt/tracex",
+                     "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
+            api.awaitInitError(60);
+            assertThat(running.exited(30)).as("the runtime exits after an init error").isTrue();
+            assertThat(running.log()).contains("DD_TRACE_EXTRACTOR=extractors.orders cannot be used (DD_TRACE_EXTRACTOR_STRICT=true): "
+                    + "/opt/tracex/extractors.yaml:3:23: rule \"orders\": unknown step \"b64\"");
+        }
+    }
+
+    @Test
     void coldStart_missingRulesFileStrict_failsTheInitNamingWhereItLooked() throws Exception {
         LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
         try (RuntimeApiServer api = new RuntimeApiServer();
