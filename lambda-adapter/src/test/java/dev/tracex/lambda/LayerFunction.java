@@ -198,11 +198,16 @@ final class LayerFunction {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             // The process is unshare's, which exec'd into sh, the wrappers and then java: one pid all along.
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }
