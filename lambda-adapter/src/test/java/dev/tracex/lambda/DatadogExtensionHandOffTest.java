@@ -418,7 +418,7 @@ class DatadogExtensionHandOffTest {
     private static void collect(JsonNode node, List<Span> spans) {
         if (node.isObject() && node.has("span_id") && node.has("trace_id")) {
             Map<String, String> meta = new HashMap<>();
-            node.path("meta").fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue().asText()));
+            node.path("meta").properties().forEach(e -> meta.put(e.getKey(), e.getValue().asText()));
             BigInteger traceId = id(node.get("trace_id"));
             String low = traceId.and(LOW_64).toString();
             spans.add(new Span(low, traceId.bitLength() > 64 ? String.format("%032x", traceId) : low,
