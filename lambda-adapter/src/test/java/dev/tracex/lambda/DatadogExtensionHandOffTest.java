@@ -213,6 +213,31 @@ class DatadogExtensionHandOffTest {
         }
     }
 
+    @Test
+    void optIn_withoutDatadogsOpenTelemetryApi_extensionToldWithoutASpanAndOneWarning() throws Exception {
+        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer()) {
+            Function f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true", "DD_TRACE_AWS_LAMBDA_ENABLED", "false",
+                    "DD_TRACE_OTEL_ENABLED", "false"));
+            try {
+                api.enqueue("custom-1", CUSTOM, Map.of());
+                api.enqueue("custom-2", CUSTOM, Map.of());
+                assertThat(f.await(api, "custom-1").error()).as(f.log()).isFalse();
+                assertThat(f.await(api, "custom-2").error()).isFalse();
+                List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
+                List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
+                assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
+                assertThat(ends).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
+                assertThat(ends).extracting(r -> r.header("x-datadog-span-id")).containsOnlyNulls();
+                assertThat(count(f.stderr(), "the function's spans are not children of aws.lambda: the OpenTelemetry API did not "
+                        + "start a dd-trace-java span (is DD_TRACE_OTEL_ENABLED=true?)")).as(f.stderr()).isEqualTo(1);
+                // No tracer span runs the handler: tracex's own MDC hand-off names the upstream span.
+                assertThat(f.logLine("handling custom-1")).isEqualTo(CUSTOM_TRACE + " " + CUSTOM_PARENT);
+            } finally {
+                f.stop();
+            }
+        }
+    }
+
     static Stream<Arguments> spanParents() {
         TraceContext tracex = TraceContext.builder().traceId(0, Long.parseUnsignedLong(CUSTOM_TRACE))
                 .parentId(Long.parseUnsignedLong(CUSTOM_PARENT)).samplingPriority(2).build();
