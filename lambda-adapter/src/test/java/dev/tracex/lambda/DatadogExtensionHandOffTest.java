@@ -213,6 +213,31 @@ class DatadogExtensionHandOffTest {
         }
     }
 
+    @Test
+    void optIn_withoutDatadogsOpenTelemetryApi_extensionToldWithoutASpanAndOneWarning() throws Exception {
+        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer()) {
+            Function f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true", "DD_TRACE_AWS_LAMBDA_ENABLED", "false",
+                    "DD_TRACE_OTEL_ENABLED", "false"));
+            try {
+                api.enqueue("custom-1", CUSTOM, Map.of());
+                api.enqueue("custom-2", CUSTOM, Map.of());
+                assertThat(f.await(api, "custom-1").error()).as(f.log()).isFalse();
+                assertThat(f.await(api, "custom-2").error()).isFalse();
+                List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
+                List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
+                assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
+                assertThat(ends).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
+                assertThat(ends).extracting(r -> r.header("x-datadog-span-id")).containsOnlyNulls();
+                assertThat(count(f.stderr(), "the function's spans are not children of aws.lambda: the OpenTelemetry API did not "
+                        + "start a dd-trace-java span (is DD_TRACE_OTEL_ENABLED=true?)")).as(f.stderr()).isEqualTo(1);
+                // No tracer span runs the handler: tracex's own MDC hand-off names the upstream span.
+                assertThat(f.logLine("handling custom-1")).isEqualTo(CUSTOM_TRACE + " " + CUSTOM_PARENT);
+            } finally {
+                f.stop();
+            }
+        }
+    }
+
     static Stream<Arguments> spanParents() {
         TraceContext tracex = TraceContext.builder().traceId(0, Long.parseUnsignedLong(CUSTOM_TRACE))
                 .parentId(Long.parseUnsignedLong(CUSTOM_PARENT)).samplingPriority(2).build();
@@ -418,7 +443,7 @@ class DatadogExtensionHandOffTest {
     private static void collect(JsonNode node, List<Span> spans) {
         if (node.isObject() && node.has("span_id") && node.has("trace_id")) {
             Map<String, String> meta = new HashMap<>();
-            node.path("meta").fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue().asText()));
+            node.path("meta").properties().forEach(e -> meta.put(e.getKey(), e.getValue().asText()));
             BigInteger traceId = id(node.get("trace_id"));
             String low = traceId.and(LOW_64).toString();
             spans.add(new Span(low, traceId.bitLength() > 64 ? String.format("%032x", traceId) : low,

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -200,8 +199,7 @@ final class DatadogExtensionStandIn implements AutoCloseable {
             return Optional.empty();
         }
         Map<String, String> m = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getValue().isValueNode()) {
                 m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText());
             }

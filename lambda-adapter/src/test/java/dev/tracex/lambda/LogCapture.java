@@ -11,11 +11,13 @@ import java.util.logging.Logger;
 final class LogCapture extends Handler implements AutoCloseable {
     private final Logger logger = Logger.getLogger("dev.tracex.lambda");
     private final Level previous = logger.getLevel();
+    private final boolean previousUseParent = logger.getUseParentHandlers();
     final List<String> lines = new ArrayList<>();
 
     LogCapture() {
         logger.addHandler(this);
         logger.setLevel(Level.INFO);
+        logger.setUseParentHandlers(false); // captured and asserted, not printed
     }
 
     @Override
@@ -31,5 +33,6 @@ final class LogCapture extends Handler implements AutoCloseable {
     public void close() {
         logger.removeHandler(this);
         logger.setLevel(previous);
+        logger.setUseParentHandlers(previousUseParent);
     }
 }

@@ -20,6 +20,7 @@ public class DatadogFunction implements RequestHandler<Map<String, Object>, Map<
     private static final Logger LOG = LoggerFactory.getLogger(DatadogFunction.class);
 
     @Override
+    @SuppressWarnings("try") // the scope is used by being closed
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String requestId = context.getAwsRequestId();
         LOG.info("handling {}", requestId);
