@@ -250,6 +250,10 @@ final class LayerFunction {
                 "LAMBDA_TASK_ROOT", taskRoot.toString(),
                 "_HANDLER", HANDLER));
         lambda.put("AWS_LAMBDA_EXEC_WRAPPER", wrapper);
+        if (LambdaJavaOptions.jdkWarnsAboutGraalJs()) {
+            // What the README has a java25 function set (the runtime client's own JNI load warns from JDK 24 on).
+            lambda.put("JAVA_TOOL_OPTIONS", LambdaJavaOptions.QUIET_ON_EVERY_RUNTIME);
+        }
         lambda.putAll(env);
         pb.environment().putAll(lambda);
         Path log = taskRoot.getParent().resolve(name + ".log");
