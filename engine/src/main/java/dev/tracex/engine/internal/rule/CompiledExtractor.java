@@ -53,7 +53,7 @@ public final class CompiledExtractor implements Extractor {
         RuleLog.Open log = RuleLog.begin(name);
         Extraction found = Extraction.none();
         try {
-            found = rule.extract(event, context == null ? InvocationContext.NONE : context);
+            found = rule.extract(event, context == null ? InvocationContext.NONE : context, null);
             return found;
         } catch (RuntimeException | StackOverflowError e) {
             if (RuleLog.debugging()) {
