@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The JSON form of a context, as {@code tracex extract} prints it and {@code examples: expect:} compares
  * it: {@code rule}, {@code format}, {@code trace_id} (lower 64 bits, decimal), {@code trace_id_128}
  * (32 hex), {@code parent_id} (decimal), {@code sampling_priority} (number or null), {@code origin},
- * {@code tags}, {@code traceparent}, and {@code links} for batch records.
+ * {@code tags}, {@code traceparent}, {@code tracestate} (the W3C header that came with the context, or null),
+ * and {@code links} for batch records: one object per record that carried a context, in record order.
  */
 public final class ContextJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -37,6 +38,11 @@ public final class ContextJson {
         ObjectNode tags = o.putObject("tags");
         c.tags().forEach(tags::put);
         o.put("traceparent", c.traceparent());
+        if (c.tracestate().isPresent()) {
+            o.put("tracestate", c.tracestate().get());
+        } else {
+            o.putNull("tracestate");
+        }
         return o;
     }
 

@@ -1,5 +1,6 @@
 package dev.tracex.engine.propagation;
 
+import dev.tracex.engine.ExtractionTrace;
 import dev.tracex.engine.TraceContext;
 
 import java.util.ArrayList;
@@ -53,8 +54,16 @@ public enum PropagationStyle {
      * kept, so vendors' entries travel on.
      */
     public static Optional<TraceContext> extract(HeaderCarrier carrier, List<PropagationStyle> styles) {
+        return extract(carrier, styles, null);
+    }
+
+    /** As {@link #extract(HeaderCarrier, List)}, writing each format tried, and why it found nothing, into {@code trace} if not null. */
+    public static Optional<TraceContext> extract(HeaderCarrier carrier, List<PropagationStyle> styles, ExtractionTrace trace) {
         for (PropagationStyle style : styles) {
             TraceContext found = style.format.extract(carrier);
+            if (found == null && trace != null) {
+                trace.note(style.format.name() + ": " + FormatDiagnosis.why(style.format, carrier));
+            }
             if (found != null) {
                 // Most Datadog carriers hold no tracestate: one lookup settles it before any W3C parsing.
                 if (style == DATADOG && found.tracestate().isEmpty() && styles.contains(TRACECONTEXT)
@@ -65,6 +74,10 @@ public enum PropagationStyle {
                             && (found.traceIdHigh() == 0 || w3c.traceIdHigh() == found.traceIdHigh())) {
                         found = found.toBuilder().tracestate(w3c.tracestate().get()).build();
                     }
+                }
+                if (trace != null) {
+                    trace.note(style.format.name() + ": trace_id " + found.traceId() + ", parent_id " + found.parentIdDecimal()
+                            + found.samplingPriority().stream().mapToObj(p -> ", sampling_priority " + p).findFirst().orElse(""));
                 }
                 return Optional.of(found);
             }

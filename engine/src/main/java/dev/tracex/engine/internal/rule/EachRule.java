@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -16,6 +17,8 @@ import java.util.List;
  * context, as Datadog's libraries take {@code Records[0]}.
  */
 public final class EachRule implements CompiledRule {
+    private static final int EXPLAINED_RECORDS = 10;
+
     private final JsonAccessor records;
     private final CompiledRule body;
 
@@ -25,15 +28,28 @@ public final class EachRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         List<JsonNode> all = records.readAll(root);
+        if (trace != null) {
+            trace.note("each " + records + ": " + all.size() + (all.size() == 1 ? " record" : " records"));
+        }
         if (all.isEmpty()) {
             return Extraction.none();
         }
         TraceContext parent = null;
         List<TraceContext> links = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
-            Extraction e = body.extract(all.get(i), context);
+            // An explanation follows the first records; a batch of thousands would bury the answer.
+            ExtractionTrace recordTrace = trace != null && i < EXPLAINED_RECORDS ? trace : null;
+            if (recordTrace != null) {
+                recordTrace.enter("record " + i + ":");
+            } else if (trace != null && i == EXPLAINED_RECORDS) {
+                trace.note("records " + i + " to " + (all.size() - 1) + ": not explained");
+            }
+            Extraction e = body.extract(all.get(i), context, recordTrace);
+            if (recordTrace != null) {
+                recordTrace.exit(ExtractionTrace.outcome(e));
+            }
             if (e.parent().isPresent()) {
                 links.add(e.parent().get());
                 if (i == 0) {

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -29,16 +30,25 @@ public final class FirstOfRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         Extraction linksOnly = null;
         for (Ref ref : refs) {
             Extraction e;
+            if (trace != null) {
+                trace.enter("rule \"" + ref.name + "\": " + ref.rule);
+            }
             try {
-                e = ref.rule.extract(root, context);
+                e = ref.rule.extract(root, context, trace);
             } catch (RuntimeException | StackOverflowError failure) {
                 // Rules never throw by contract; if one does anyway, the others still get their turn.
                 RuleLog.noContext(ref.name, "rule", "failed with " + failure.getClass().getName());
+                if (trace != null) {
+                    trace.exit("-> failed with " + failure);
+                }
                 continue;
+            }
+            if (trace != null) {
+                trace.exit(ExtractionTrace.outcome(e));
             }
             if (e.parent().isPresent()) {
                 return e;

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -14,9 +15,12 @@ public final class FromContextRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         JsonNode json = context == null ? null : context.toJson();
-        return json == null ? Extraction.none() : body.extract(json, context);
+        if (trace != null) {
+            trace.note(json == null ? "from: context: there is no invocation context" : "from: context: reads the invocation context");
+        }
+        return json == null ? Extraction.none() : body.extract(json, context, trace);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -26,18 +27,24 @@ public final class HeadersRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
-        JsonNode carrier = pipeline.evaluate(root);
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
+        JsonNode carrier = pipeline.evaluate(root, trace);
         if (carrier != null && carrier.isTextual()) {
             carrier = Json.decodeEmbedded(carrier.textValue());
+            if (trace != null) {
+                trace.note(carrier == null ? "the string is not JSON" : "decoded the string as JSON: " + ExtractionTrace.describe(carrier));
+            }
         }
         if (carrier == null || !carrier.isObject()) {
             if (carrier != null) {
                 RuleLog.noContext(rule, pipeline, "not an object of headers");
+                if (trace != null) {
+                    trace.note("not an object of headers: " + ExtractionTrace.describe(carrier));
+                }
             }
             return Extraction.none();
         }
-        return decode(rule, carrier, styles);
+        return decode(rule, carrier, styles, trace);
     }
 
     @Override
@@ -47,7 +54,12 @@ public final class HeadersRule implements CompiledRule {
 
     /** The context in a headers object, attributed to {@code rule}; shared with script rules' Go-style results. */
     public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles) {
-        Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles);
+        return decode(rule, headers, styles, null);
+    }
+
+    /** As {@link #decode(String, JsonNode, List)}, writing each format tried into {@code trace} if not null. */
+    public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles, ExtractionTrace trace) {
+        Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles, trace);
         if (found.isEmpty()) {
             RuleLog.noContext(rule, "headers", "no valid " + styleNames(styles) + " headers");
             return Extraction.none();
