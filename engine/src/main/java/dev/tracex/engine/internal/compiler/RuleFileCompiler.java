@@ -62,6 +62,8 @@ public final class RuleFileCompiler {
     static final List<String> KEYS = List.of("headers", "fields", "first", "js", "styles", "id_format",
             "each", "when", "from", "examples", "description");
     private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** An HTTP field name (RFC 9110 token). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
     private final String file;
     private final Path baseDir;
@@ -294,9 +296,16 @@ public final class RuleFileCompiler {
 
         switch (kind) {
             case "headers" -> {
-                Pipeline p = pipeline(kindValue, name);
-                if (p != null && !d.broken) {
-                    d.body = new HeadersRule(attributed, p, styles);
+                if (kindValue instanceof MappingNode) {
+                    Map<String, Pipeline> named = namedHeaders((MappingNode) kindValue, name);
+                    if (named != null && !d.broken) {
+                        d.body = new HeadersRule(attributed, named, styles);
+                    }
+                } else {
+                    Pipeline p = pipeline(kindValue, name);
+                    if (p != null && !d.broken) {
+                        d.body = new HeadersRule(attributed, p, styles);
+                    }
                 }
             }
             case "fields" -> d.body = fields(kindValue, name, attributed, hex);
@@ -335,6 +344,36 @@ public final class RuleFileCompiler {
             return null;
         }
         return ok ? PropagationStyle.distinct(groups) : null;
+    }
+
+    /** {@code headers:} as a mapping, header name → pipeline, or {@code null} after reporting every problem. */
+    private Map<String, Pipeline> namedHeaders(MappingNode node, String rule) {
+        Map<String, Pipeline> named = new LinkedHashMap<>();
+        boolean ok = true;
+        for (NodeTuple t : node.getValue()) {
+            String header = scalar(t.getKeyNode());
+            if (header == null || !HEADER_NAME.matcher(header).matches()) {
+                error(t.getKeyNode(), rule, "invalid header name \"" + header + "\": use letters, digits and !#$%&'*+-.^_`|~");
+                ok = false;
+                continue;
+            }
+            if (named.keySet().stream().anyMatch(header::equalsIgnoreCase)) {
+                error(t.getKeyNode(), rule, "duplicate header \"" + header + "\" (names are case-insensitive)");
+                ok = false;
+                continue;
+            }
+            Pipeline p = pipeline(t.getValueNode(), rule);
+            if (p == null) {
+                ok = false;
+            } else {
+                named.put(header, p);
+            }
+        }
+        if (ok && named.isEmpty()) {
+            error(node, rule, "headers needs a pipeline, or a mapping from header name to pipeline");
+            ok = false;
+        }
+        return ok ? named : null;
     }
 
     private FieldsRule fields(Node node, String rule, String attributed, boolean hex) {
