@@ -37,7 +37,7 @@ class DefaultChainTest {
     }
 
     /** What Datadog's extension reads, in its order, then the carriers it does not read. */
-    static final String DEFAULT_PLAN = "FirstOf(http, sqs_datadog, sns_datadog, eventbridge_datadog, kinesis_datadog, "
+    static final String DEFAULT_PLAN = "FirstOf(http, kafka, sqs_datadog, sns_datadog, eventbridge_datadog, kinesis_datadog, "
             + "stepfunctions, headers, payload, client_context, xray_env_when_merging, sqs, sns, eventbridge, kinesis)";
 
     /** The part of {@code builtin.default} that reads what Datadog's extension reads: today's chain before this issue. */
@@ -45,7 +45,7 @@ class DefaultChainTest {
         return Extractors.parse("""
                 extractors:
                   extension:
-                    first: [builtin.http, builtin.sqs_datadog, builtin.sns_datadog, builtin.eventbridge_datadog,
+                    first: [builtin.http, builtin.kafka, builtin.sqs_datadog, builtin.sns_datadog, builtin.eventbridge_datadog,
                       builtin.kinesis_datadog, builtin.stepfunctions, builtin.headers, builtin.payload,
                       builtin.client_context, builtin.xray_env_when_merging]
                 """, "extension.yaml").extractor("extension");
