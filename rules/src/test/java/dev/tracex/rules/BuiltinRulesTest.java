@@ -105,7 +105,7 @@ class BuiltinRulesTest {
     static Stream<Arguments> withoutContext() {
         return Stream.of(
                 argumentSet("S3 carries no context", "s3_event.json", null, "default"),
-                argumentSet("DynamoDB streams carry no context", "dynamodb_event.json", null, "default"),
+                argumentSet("DynamoDB items without a stored context", "dynamodb_event.json", null, "default"),
                 argumentSet("a payload without _datadog", "no_context_event.json", null, "default"),
                 argumentSet("SQS as Datadog reads it, an X-Ray root not written by Datadog", "sqs_no_context_event.json", null, "sqs_datadog"),
                 argumentSet("SQS, corrupt String and Binary _datadog", "sqs_corrupt_datadog_event.json", null, "default"),

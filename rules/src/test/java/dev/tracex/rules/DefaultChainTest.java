@@ -38,7 +38,7 @@ class DefaultChainTest {
 
     /** What Datadog's extension reads, in its order, then the carriers it does not read. */
     static final String DEFAULT_PLAN = "FirstOf(http, kafka, sqs_datadog, sns_datadog, eventbridge_datadog, kinesis_datadog, "
-            + "stepfunctions, headers, payload, client_context, xray_env_when_merging, sqs, sns, eventbridge, kinesis)";
+            + "stepfunctions, headers, payload, client_context, xray_env_when_merging, sqs, sns, eventbridge, kinesis, dynamodb)";
 
     /** The part of {@code builtin.default} that reads what Datadog's extension reads: today's chain before this issue. */
     private static Extractor extensionReading() throws Exception {
@@ -85,6 +85,7 @@ class DefaultChainTest {
                 argumentSet("SQS with X-Ray's AWSTraceHeader", "sqs_xray_event.json", "builtin.sqs_xray_record", "5759e988bd862e3fe1be46a994272793"),
                 argumentSet("SNS with OpenTelemetry's attributes", "sns_otel_event.json", "builtin.sns_attributes_record", "7a3f1c2e9b8d4f6a0c1e2d3f4a5b6c7d"),
                 argumentSet("EventBridge detail with traceparent", "eventbridge_otel_event.json", "builtin.eventbridge_detail", "9f8e7d6c5b4a39281706f5e4d3c2b1a0"),
+                argumentSet("DynamoDB item with a stored _datadog", "dynamodb_traced_event.json", "builtin.dynamodb_new_datadog_record", "0000000000000000390ce44db5e0386f"),
                 argumentSet("Kinesis data with traceparent", "kinesis_otel_event.json", "builtin.kinesis_data_record", "3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b"));
     }
 
