@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The JSON form of a context, as {@code tracex extract} prints it and {@code examples: expect:} compares
  * it: {@code rule}, {@code format}, {@code trace_id} (lower 64 bits, decimal), {@code trace_id_128}
  * (32 hex), {@code parent_id} (decimal), {@code sampling_priority} (number or null), {@code origin},
- * {@code tags}, {@code traceparent}, and {@code links} for batch records.
+ * {@code tags}, {@code baggage} (W3C baggage entries), {@code traceparent}, and {@code links} for batch records.
  */
 public final class ContextJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -36,6 +36,8 @@ public final class ContextJson {
         }
         ObjectNode tags = o.putObject("tags");
         c.tags().forEach(tags::put);
+        ObjectNode baggage = o.putObject("baggage");
+        c.baggage().forEach(baggage::put);
         o.put("traceparent", c.traceparent());
         return o;
     }

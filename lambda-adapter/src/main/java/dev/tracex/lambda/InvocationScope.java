@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The hand-off of one invocation's {@link Extraction}, open for the duration of the handler call: the
  * extraction is what {@link TracexLambda#current()} returns on this thread; with the OpenTelemetry API
- * present, the parent is the current OpenTelemetry {@code Context}'s remote parent span; with SLF4J
+ * present, the parent is the current OpenTelemetry {@code Context}'s remote parent span and its W3C
+ * baggage is in OpenTelemetry's {@code Baggage}; with SLF4J
  * present, {@code dd.trace_id} and {@code dd.span_id} are in the MDC. {@link #close()} undoes all three
  * on the thread that opened it.
  *
@@ -46,6 +47,11 @@ public final class InvocationScope implements AutoCloseable {
                     undo.add(OpenTelemetryHandOff.makeCurrent(parent));
                 } catch (RuntimeException | LinkageError e) {
                     Log.warn("tracex: cannot make the parent current in OpenTelemetry: " + e);
+                }
+                try {
+                    undo.add(BaggageHandOff.makeCurrent(parent));
+                } catch (RuntimeException | LinkageError e) {
+                    Log.warn("tracex: cannot make the baggage current in OpenTelemetry: " + e);
                 }
             }
             if (OptionalLibraries.SLF4J) {
