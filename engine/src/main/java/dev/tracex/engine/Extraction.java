@@ -1,25 +1,35 @@
 package dev.tracex.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What an extractor found in one event: the parent context, if any, and for batch events one context
- * per record (in record order, records without one skipped) to attach as span links.
+ * What an extractor found in one event: the parent context, if any, and for batch events every record
+ * in order ({@link #records()}: its identity and its context or none) and the contexts found among them
+ * ({@link #links()}, records without one skipped) to attach as span links.
  *
  * <p>Immutable. {@link #none()} is the result whenever nothing usable was found, including on
- * malformed input.
+ * malformed input and on a batch none of whose records carried a context.
+ * <pre>{@code
+ * Extraction e = extractor.extract(eventBytes);
+ * for (RecordContext r : e.records()) {
+ *     System.out.println(r.id().orElse("?") + " -> " + r.context().map(TraceContext::traceId).orElse("none"));
+ * }
+ * }</pre>
  */
 public final class Extraction {
-    private static final Extraction NONE = new Extraction(null, List.of());
+    private static final Extraction NONE = new Extraction(null, List.of(), List.of());
 
     private final TraceContext parent;
     private final List<TraceContext> links;
+    private final List<RecordContext> records;
 
-    private Extraction(TraceContext parent, List<TraceContext> links) {
+    private Extraction(TraceContext parent, List<TraceContext> links, List<RecordContext> records) {
         this.parent = parent;
         this.links = links;
+        this.records = records;
     }
 
     public static Extraction none() {
@@ -27,12 +37,30 @@ public final class Extraction {
     }
 
     public static Extraction of(TraceContext parent) {
-        return parent == null ? NONE : new Extraction(parent, List.of());
+        return parent == null ? NONE : new Extraction(parent, List.of(), List.of());
     }
 
+    /** A parent and links that are not tied to records (no {@link #records()}). */
     public static Extraction of(TraceContext parent, List<TraceContext> links) {
         List<TraceContext> copy = List.copyOf(Objects.requireNonNull(links, "links"));
-        return parent == null && copy.isEmpty() ? NONE : new Extraction(parent, copy);
+        return parent == null && copy.isEmpty() ? NONE : new Extraction(parent, copy, List.of());
+    }
+
+    /**
+     * A batch: {@code parent} as the rule's parent policy chose it (or {@code null}), and every record in
+     * order; the links are the records' contexts that exist. {@link #none()} when no record has a context
+     * and there is no parent.
+     */
+    public static Extraction ofRecords(TraceContext parent, List<RecordContext> records) {
+        List<RecordContext> copy = List.copyOf(Objects.requireNonNull(records, "records"));
+        List<TraceContext> links = new ArrayList<>(copy.size());
+        for (RecordContext r : copy) {
+            r.context().ifPresent(links::add);
+        }
+        if (parent == null && links.isEmpty()) {
+            return NONE;
+        }
+        return new Extraction(parent, List.copyOf(links), copy);
     }
 
     /** The context the invocation continues. */
@@ -45,6 +73,14 @@ public final class Extraction {
         return links;
     }
 
+    /**
+     * Every record of a batch in record order, with its identity and its context or none; empty for
+     * single events (and for {@link #of(TraceContext, List)}).
+     */
+    public List<RecordContext> records() {
+        return records;
+    }
+
     /** True when neither a parent nor any link was found. */
     public boolean isEmpty() {
         return parent == null && links.isEmpty();
@@ -54,16 +90,18 @@ public final class Extraction {
     public boolean equals(Object o) {
         return o instanceof Extraction
                 && Objects.equals(parent, ((Extraction) o).parent)
-                && links.equals(((Extraction) o).links);
+                && links.equals(((Extraction) o).links)
+                && records.equals(((Extraction) o).records);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(parent, links);
+        return Objects.hash(parent, links, records);
     }
 
     @Override
     public String toString() {
-        return "Extraction{parent=" + parent + ", links=" + links.size() + "}";
+        return "Extraction{parent=" + parent + ", links=" + links.size()
+                + (records.isEmpty() ? "" : ", records=" + records.size()) + "}";
     }
 }

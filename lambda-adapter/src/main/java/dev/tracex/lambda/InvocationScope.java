@@ -1,26 +1,37 @@
 package dev.tracex.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
+import dev.tracex.engine.TraceContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The hand-off of one invocation's {@link Extraction}, open for the duration of the handler call: the
- * extraction is what {@link TracexLambda#current()} returns on this thread; with the OpenTelemetry API
- * present, the parent is the current OpenTelemetry {@code Context}'s remote parent span and its W3C
- * baggage is in OpenTelemetry's {@code Baggage}; with SLF4J
- * present, {@code dd.trace_id} and {@code dd.span_id} are in the MDC. {@link #close()} undoes all three
- * on the thread that opened it.
+ * The hand-off of one invocation's {@link Extraction}, open for the duration of the handler call:
+ * <ul>
+ * <li>the extraction is what {@link TracexLambda#current()} returns on this thread;</li>
+ * <li>the Lambda {@link Context} for the handler ({@link #lambdaContext()}) carries the parent as
+ * {@code traceparent}/{@code tracestate} in its client context, where the OpenTelemetry agent and
+ * OpenTelemetry's Lambda wrappers read the parent of the invocation span they start;</li>
+ * <li>with an OpenTelemetry SDK handed to tracex ({@link TracexOpenTelemetry#register}) and no tracer span
+ * current, tracex's own invocation span is current, ended and flushed at {@link #close()}; otherwise, with the
+ * OpenTelemetry API present and no tracer span current, the parent is the current context's remote parent
+ * span (a tracer's local span is never re-parented); the parent's W3C baggage is added to OpenTelemetry's
+ * current {@code Baggage};</li>
+ * <li>with SLF4J present, {@code dd.trace_id} and {@code dd.span_id} are in the MDC.</li>
+ * </ul>
+ * {@link #close()} undoes all of it on the thread that opened it.
  *
  * <p>Never throws: a hand-off step that fails is skipped with one log line, and the handler runs. Not
  * thread-safe: open and close on the same thread, in a try-with-resources.
  *
  * <pre>{@code
  * Extraction found = TracexLambda.extract(event, context);
- * try (InvocationScope scope = TracexLambda.open(found)) {
- *     return handle(event, context);
+ * try (InvocationScope scope = TracexLambda.open(found, context)) {
+ *     return handle(event, scope.lambdaContext());
  * }
  * }</pre>
  */
@@ -29,30 +40,62 @@ public final class InvocationScope implements AutoCloseable {
 
     private final Extraction previous;
     private final List<AutoCloseable> undo;
+    private final Context lambdaContext;
+    private final Consumer<Throwable> onFailure;
     private boolean closed;
 
-    private InvocationScope(Extraction previous, List<AutoCloseable> undo) {
+    private InvocationScope(Extraction previous, List<AutoCloseable> undo, Context lambdaContext,
+                            Consumer<Throwable> onFailure) {
         this.previous = previous;
         this.undo = undo;
+        this.lambdaContext = lambdaContext;
+        this.onFailure = onFailure;
     }
 
     static InvocationScope open(Extraction extraction) {
+        return open(extraction, null, null);
+    }
+
+    /**
+     * Opens the hand-off of {@code extraction} for an invocation with Lambda context {@code lambda} (may be
+     * {@code null}) on {@code event} (its raw JSON, or {@code null} when only a deserialized object is at hand).
+     */
+    static InvocationScope open(Extraction extraction, Context lambda, byte[] event) {
         Objects.requireNonNull(extraction, "extraction");
         Extraction previous = CURRENT.get();
         CURRENT.set(extraction);
-        List<AutoCloseable> undo = new ArrayList<>(2);
-        extraction.parent().ifPresent(parent -> {
-            if (OptionalLibraries.OPENTELEMETRY) {
-                try {
-                    undo.add(OpenTelemetryHandOff.makeCurrent(parent));
-                } catch (RuntimeException | LinkageError e) {
-                    Log.warn("tracex: cannot make the parent current in OpenTelemetry: " + e);
+        List<AutoCloseable> undo = new ArrayList<>(3);
+        Consumer<Throwable> onFailure = t -> { };
+        TraceContext parent = extraction.parent().orElse(null);
+        if (OptionalLibraries.OPENTELEMETRY) {
+            try {
+                OpenTelemetryInvocationSpan span = OpenTelemetryInvocationSpan.start(extraction, lambda, event);
+                if (span != null) {
+                    undo.add(span);
+                    onFailure = span::failed;
+                } else if (parent != null) {
+                    AutoCloseable remote = OpenTelemetryHandOff.makeCurrent(parent);
+                    if (remote != null) {
+                        undo.add(remote);
+                    }
                 }
-                try {
-                    undo.add(BaggageHandOff.makeCurrent(parent));
-                } catch (RuntimeException | LinkageError e) {
-                    Log.warn("tracex: cannot make the baggage current in OpenTelemetry: " + e);
-                }
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot hand the parent to OpenTelemetry: " + e);
+            }
+        }
+        if (OptionalLibraries.OPENTELEMETRY && parent != null && !parent.baggage().isEmpty()) {
+            try {
+                undo.add(BaggageHandOff.makeCurrent(parent));
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot make the baggage current in OpenTelemetry: " + e);
+            }
+        }
+        Context forHandler = lambda;
+        if (parent != null) {
+            try {
+                forHandler = PropagatingContext.of(lambda, parent);
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot add the parent to the client context: " + e);
             }
             if (OptionalLibraries.SLF4J) {
                 try {
@@ -61,14 +104,38 @@ public final class InvocationScope implements AutoCloseable {
                     Log.warn("tracex: cannot put the trace ids in the SLF4J MDC: " + e);
                 }
             }
-        });
-        return new InvocationScope(previous, undo);
+        }
+        return new InvocationScope(previous, undo, forHandler, onFailure);
     }
 
     /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */
     static Extraction current() {
         Extraction e = CURRENT.get();
         return e == null ? Extraction.none() : e;
+    }
+
+    /**
+     * The Lambda context to pass to the handler: the invocation's own, with the extracted parent added to its
+     * client context as {@code traceparent}/{@code tracestate}; the invocation's own unchanged when nothing
+     * was extracted ({@code null} when opened without one).
+     */
+    public Context lambdaContext() {
+        return lambdaContext;
+    }
+
+    /**
+     * Notes that the handler threw {@code failure}, for the invocation span tracex started (its status
+     * becomes error); the caller rethrows it unchanged. Never throws.
+     */
+    public void failed(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        try {
+            onFailure.accept(failure);
+        } catch (RuntimeException | LinkageError e) {
+            Log.warn("tracex: cannot record the failure on the invocation span: " + e);
+        }
     }
 
     /** Undoes the hand-off, in reverse order; a second call does nothing. */

@@ -34,10 +34,23 @@ final class OpenTelemetryHandOff {
     private OpenTelemetryHandOff() {
     }
 
-    /** Makes a context with {@code parent} as the remote parent span current, until the scope is closed. */
+    /**
+     * Makes a context with {@code parent} as the remote parent span current, until the scope is closed; does
+     * nothing (returns {@code null}) when a local span is current, which a tracer started (a tracer's own
+     * span is never re-parented by tracex).
+     */
     static AutoCloseable makeCurrent(TraceContext parent) {
+        if (hasLocalSpan()) {
+            return null;
+        }
         Scope scope = Context.current().with(Span.wrap(spanContext(parent))).makeCurrent();
         return scope::close;
+    }
+
+    /** Whether the current span is a valid local one (an SDK or agent started it, not a remote parent). */
+    static boolean hasLocalSpan() {
+        SpanContext sc = Span.current().getSpanContext();
+        return sc.isValid() && !sc.isRemote();
     }
 
     /**

@@ -109,14 +109,28 @@ public final class TracexLambda {
         return InvocationScope.open(Objects.requireNonNull(extraction, "extraction"));
     }
 
+    /**
+     * {@link #open(Extraction)} for an invocation with Lambda context {@code context}: also gives the context to
+     * pass on to the handler ({@link InvocationScope#lambdaContext()}, the parent in its client context) and,
+     * with an SDK handed over ({@link TracexOpenTelemetry#register}), starts tracex's invocation span.
+     */
+    public static InvocationScope open(Extraction extraction, Context context) {
+        return InvocationScope.open(Objects.requireNonNull(extraction, "extraction"), context, null);
+    }
+
     /** {@code handler}, with extraction and hand-off around each call. */
     @SuppressWarnings("try") // the scope is used by being closed
     public static <I, O> RequestHandler<I, O> wrap(RequestHandler<I, O> handler) {
         Objects.requireNonNull(handler, "handler");
         ExtractorHolder.EXTRACTOR.name(); // resolve now, at the wrapper's creation (cold start)
         return (input, context) -> {
-            try (InvocationScope scope = open(extract(ExtractorHolder.EXTRACTOR, input, context))) {
-                return handler.handleRequest(input, context);
+            try (InvocationScope scope = InvocationScope.open(extract(ExtractorHolder.EXTRACTOR, input, context), context, null)) {
+                try {
+                    return handler.handleRequest(input, scope.lambdaContext());
+                } catch (RuntimeException | Error e) {
+                    scope.failed(e);
+                    throw e;
+                }
             }
         };
     }
@@ -128,8 +142,13 @@ public final class TracexLambda {
         ExtractorHolder.EXTRACTOR.name();
         return (input, output, context) -> {
             byte[] event = input.readAllBytes();
-            try (InvocationScope scope = open(extract(event, context))) {
-                handler.handleRequest(new ByteArrayInputStream(event), output, context);
+            try (InvocationScope scope = InvocationScope.open(extract(event, context), context, event)) {
+                try {
+                    handler.handleRequest(new ByteArrayInputStream(event), output, scope.lambdaContext());
+                } catch (Throwable t) {
+                    scope.failed(t);
+                    throw t;
+                }
             }
         };
     }
