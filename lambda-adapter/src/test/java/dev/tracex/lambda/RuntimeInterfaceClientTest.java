@@ -220,7 +220,7 @@ class RuntimeInterfaceClientTest {
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the RIC exits after an init error").isTrue();
                 assertThat(log()).contains("DD_TRACE_EXTRACTOR=extractors.sqs cannot be used "
                         + "(DD_TRACE_EXTRACTOR_STRICT=true): " + taskRoot.resolve("extractors.yaml") + ":3:29: rule \"sqs\": "
-                        + "unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer, message-attributes, bytes, kafka-headers, dynamodb-json)");
+                        + "unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer, message-attributes, bytes, kafka-headers, dynamodb-json, durable-checkpoint)");
                 assertThat(p.exitValue()).isEqualTo(1);
             } finally {
                 stop(p);

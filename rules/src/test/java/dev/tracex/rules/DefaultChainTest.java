@@ -37,7 +37,7 @@ class DefaultChainTest {
     }
 
     /** What Datadog's extension reads, in its order, then the carriers it does not read. */
-    static final String DEFAULT_PLAN = "FirstOf(http, kafka, sqs_datadog, sns_datadog, eventbridge_datadog, kinesis_datadog, "
+    static final String DEFAULT_PLAN = "FirstOf(durable_execution, http, kafka, sqs_datadog, sns_datadog, eventbridge_datadog, kinesis_datadog, "
             + "stepfunctions, headers, payload, client_context, xray_env_when_merging, sqs, sns, eventbridge, kinesis, dynamodb)";
 
     /** The part of {@code builtin.default} that reads what Datadog's extension reads: today's chain before this issue. */
@@ -73,6 +73,9 @@ class DefaultChainTest {
     void extract_eventTheExtensionReads_givesExactlyWhatItsReadingGives(String event, String context) throws Exception {
         Extraction extension = extensionReading().extract(Fixtures.event(event), Fixtures.context(context));
         assumeTrue(extension.parent().isPresent(), "the extension finds no parent here");
+        // The extension reads nothing in a durable execution's event; the Node library reads its checkpoint
+        // before any other source (the client context and X-Ray merging included), and so does tracex.
+        assumeTrue(!Fixtures.event(event).has("DurableExecutionArn"), "a durable execution");
 
         assertThat(defaults().extract(Fixtures.event(event), Fixtures.context(context))).isEqualTo(extension);
     }
@@ -96,6 +99,17 @@ class DefaultChainTest {
 
         assertThat(found.rule()).isEqualTo(rule);
         assertThat(found.traceIdHex()).isEqualTo(traceId128);
+    }
+
+    @Test
+    void extract_durableExecutionWithHeadersAndClientContext_checkpointWinsAsInTheNodeLibrary() throws Exception {
+        ObjectNode event = (ObjectNode) Fixtures.event("durable_execution_event.json");
+        event.putObject("headers").put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        Extraction found = defaults().extract(event, Fixtures.context("lambda_client_context.json"));
+
+        assertThat(found.parent().orElseThrow().rule()).isEqualTo("builtin.durable_execution");
+        assertThat(found.parent().orElseThrow().parentIdDecimal()).isEqualTo("3141592653589793238");
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class Steps {
             new JsonStep(), new Base64Step(), new GzipStep(), new TextStep(), new LowercaseKeysStep(),
             new StepFunctionsStep(), new AwsTraceHeaderStep(), new LambdaXRayStep(), new XRayCarrierStep(),
             new ApiGatewayAuthorizerStep(), new MessageAttributesStep(), new BytesStep(), new KafkaHeadersStep(),
-            new DynamoDbJsonStep());
+            new DynamoDbJsonStep(), new DurableCheckpointStep());
 
     private Steps() {
     }
