@@ -72,8 +72,12 @@ class ExampleFunctionsIT {
                 selections.put(name, (Map<String, String>) (Map<String, ?>) variables);
             }
         });
-        // The five functions the tests below run, each with its handler and rule.
+        // The functions the tests below run, each with its handler and rule, and one under the OpenTelemetry agent layer.
         assertThat(selections).isEqualTo(Map.of(
+                "TracedShipmentFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.json", "AWS_LAMBDA_EXEC_WRAPPER", "/opt/otel-handler",
+                        "OTEL_SERVICE_NAME", "shipments", "OTEL_PROPAGATORS", "tracecontext,baggage,xray",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
                 "OrdersQueueFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderQueueHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.sqs"),
                 "OrderBatchFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderBatchHandler",
@@ -84,6 +88,17 @@ class ExampleFunctionsIT {
                         "DD_TRACE_EXTRACTOR", "extractors.jaeger"),
                 "NodeExtractorFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.json", "DD_TRACE_EXTRACTOR_PATH", "/var/task/node")));
+        Map<String, Object> traced = (Map<String, Object>) ((Map<String, Object>) resources.get("TracedShipmentFunction")).get("Properties");
+        assertThat(traced.get("Layers")).isEqualTo(java.util.List.of(Map.of("Ref", "OtelJavaAgentLayerArn")));
+    }
+
+    @Test
+    void tracedShipmentFunction_underTheAgentLayersEnvironment_stillSeesTheContext() throws Exception {
+        // The agent itself is not attached here (OpenTelemetryAgentTest in lambda-adapter runs it); the
+        // function's own environment, exec wrapper variable included, must leave the wrapper working.
+        JsonNode report = run("TracedShipmentFunction", Path.of("events/custom_payload_event.json"));
+        assertThat(report.get("result").get("trace_id").asText()).isEqualTo("5827296727441744253");
+        assertThat(report.get("result").get("rule").asText()).isEqualTo("json");
     }
 
     @Test
