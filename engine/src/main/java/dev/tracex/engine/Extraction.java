@@ -20,16 +20,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Extraction {
-    private static final Extraction NONE = new Extraction(null, List.of(), List.of());
+    private static final Extraction NONE = new Extraction(null, List.of(), List.of(), false);
 
     private final TraceContext parent;
     private final List<TraceContext> links;
     private final List<RecordContext> records;
+    private final boolean parentSettled;
 
-    private Extraction(TraceContext parent, List<TraceContext> links, List<RecordContext> records) {
+    private Extraction(TraceContext parent, List<TraceContext> links, List<RecordContext> records, boolean parentSettled) {
         this.parent = parent;
         this.links = links;
         this.records = records;
+        this.parentSettled = parentSettled;
     }
 
     public static Extraction none() {
@@ -37,13 +39,13 @@ public final class Extraction {
     }
 
     public static Extraction of(TraceContext parent) {
-        return parent == null ? NONE : new Extraction(parent, List.of(), List.of());
+        return parent == null ? NONE : new Extraction(parent, List.of(), List.of(), false);
     }
 
     /** A parent and links that are not tied to records (no {@link #records()}). */
     public static Extraction of(TraceContext parent, List<TraceContext> links) {
         List<TraceContext> copy = List.copyOf(Objects.requireNonNull(links, "links"));
-        return parent == null && copy.isEmpty() ? NONE : new Extraction(parent, copy, List.of());
+        return parent == null && copy.isEmpty() ? NONE : new Extraction(parent, copy, List.of(), false);
     }
 
     /**
@@ -52,6 +54,16 @@ public final class Extraction {
      * and there is no parent.
      */
     public static Extraction ofRecords(TraceContext parent, List<RecordContext> records) {
+        return ofRecords(parent, records, false);
+    }
+
+    /**
+     * {@link #ofRecords(TraceContext, List)}, saying whether the parent is settled: a batch rule whose policy
+     * ({@code parent: none}, {@code if-single}, {@code if-same-trace}) decided there is none, so rules composed
+     * around it ({@code first:}, the fallback to {@code builtin.default}) keep this result rather than look
+     * further for a parent.
+     */
+    public static Extraction ofRecords(TraceContext parent, List<RecordContext> records, boolean parentSettled) {
         List<RecordContext> copy = List.copyOf(Objects.requireNonNull(records, "records"));
         List<TraceContext> links = new ArrayList<>(copy.size());
         for (RecordContext r : copy) {
@@ -60,7 +72,7 @@ public final class Extraction {
         if (parent == null && links.isEmpty()) {
             return NONE;
         }
-        return new Extraction(parent, List.copyOf(links), copy);
+        return new Extraction(parent, List.copyOf(links), copy, parent != null || parentSettled);
     }
 
     /** The context the invocation continues. */
@@ -81,6 +93,14 @@ public final class Extraction {
         return records;
     }
 
+    /**
+     * True when this result's parent, present or absent, is final: a parent was found, or a batch rule's
+     * policy decided on none. Composed rules stop at a settled result.
+     */
+    public boolean parentSettled() {
+        return parent != null || parentSettled;
+    }
+
     /** True when neither a parent nor any link was found. */
     public boolean isEmpty() {
         return parent == null && links.isEmpty();
@@ -91,7 +111,8 @@ public final class Extraction {
         return o instanceof Extraction
                 && Objects.equals(parent, ((Extraction) o).parent)
                 && links.equals(((Extraction) o).links)
-                && records.equals(((Extraction) o).records);
+                && records.equals(((Extraction) o).records)
+                && parentSettled == ((Extraction) o).parentSettled;
     }
 
     @Override

@@ -108,6 +108,25 @@ public final class InvocationScope implements AutoCloseable {
         return new InvocationScope(previous, undo, forHandler, onFailure);
     }
 
+    /** The extraction of the invocation open on this thread, or {@code null} when none is. */
+    static Extraction openOrNull() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Makes {@code e} what this thread's accessors read ({@code null}: nothing open) and returns what was there,
+     * to be put back the same way: a record's scope and a task carried to another thread.
+     */
+    static Extraction swap(Extraction e) {
+        Extraction previous = CURRENT.get();
+        if (e == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(e);
+        }
+        return previous;
+    }
+
     /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */
     static Extraction current() {
         Extraction e = CURRENT.get();

@@ -6,20 +6,23 @@ import dev.tracex.lambda.ExportedSpans.Span;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * tracex's wrapper in front of a function instrumented with OpenTelemetry's Lambda library instrumentation
- * ({@code opentelemetry-aws-lambda-core-1.0} {@code TracingRequestHandler} and {@code TracingRequestStreamHandler},
- * the function's own SDK), under the real Runtime Interface Client laid out as on Lambda, no agent: the library's
+ * ({@code opentelemetry-aws-lambda-core-1.0} {@code TracingRequestHandler} and {@code TracingRequestStreamHandler}
+ * with the function's own SDK; {@code opentelemetry-aws-lambda-events-3.11} {@code TracingRequestWrapper}, the wrapper
+ * layer's handler, with its autoconfigured SDK), under the real Runtime Interface Client laid out as on Lambda, no agent: the library's
  * SERVER span is parented on the extracted context, which it reads from the client context tracex fills in; the
  * user's span is its child; its flush puts the spans in the log before the response. The same events and
  * expectations as {@link OpenTelemetryAgentTest}.
@@ -36,14 +39,29 @@ class OpenTelemetryLibraryTest {
         layout = LambdaLayout.create(taskRoot);
     }
 
+    static Stream<Arguments> setups() {
+        return Stream.of(
+                argumentSet("TracingRequestHandler subclass", "typed",
+                        Map.of("DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.LibraryInstrumented$Typed")),
+                argumentSet("TracingRequestStreamHandler subclass", "stream",
+                        Map.of("DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.LibraryInstrumented$Streaming")),
+                // The OpenTelemetry wrapper layer's set-up, with tracex outermost: OpenTelemetry's wrapper
+                // (autoconfigured SDK) is tracex's DD_LAMBDA_HANDLER, the function's handler is OpenTelemetry's.
+                argumentSet("TracingRequestWrapper (the wrapper layer) behind tracex", "wrapper", Map.of(
+                        "DD_LAMBDA_HANDLER", "io.opentelemetry.instrumentation.awslambdaevents.v3_11.TracingRequestWrapper::handleRequest",
+                        "OTEL_INSTRUMENTATION_AWS_LAMBDA_HANDLER", "dev.tracex.lambda.functions.UserWork$Typed::handleRequest",
+                        "OTEL_TRACES_EXPORTER", "tracex-test-jsonl",
+                        "OTEL_METRICS_EXPORTER", "none",
+                        "OTEL_LOGS_EXPORTER", "none")));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"dev.tracex.lambda.functions.LibraryInstrumented$Typed", "dev.tracex.lambda.functions.LibraryInstrumented$Streaming"})
-    void libraryInstrumentation_behindTheWrapper_itsServerSpanHasTheExtractedParent(String userHandler) throws Exception {
+    @MethodSource("setups")
+    void libraryInstrumentation_behindTheWrapper_itsServerSpanHasTheExtractedParent(String name, Map<String, String> env) throws Exception {
         List<OpenTelemetryAgentTest.Invocation> invocations = OpenTelemetryAgentTest.invocations();
-        String name = userHandler.substring(userHandler.lastIndexOf('$') + 1);
         try (RuntimeApiServer api = new RuntimeApiServer();
              LambdaLayout.Function f = layout.start("library-" + name, "dev.tracex.lambda.TracingHandler::handleRequest", api,
-                     Map.of("DD_LAMBDA_HANDLER", userHandler), List.of())) {
+                     env, List.of())) {
             for (OpenTelemetryAgentTest.Invocation i : invocations) {
                 api.enqueue(i.requestId(), i.event(), i.headers());
             }

@@ -47,7 +47,7 @@ public final class EachRule implements CompiledRule {
             TraceContext c = body.extract(record, context).parent().orElse(null);
             found.add(RecordContext.of(i, recordId == null ? null : recordId.read(record), c));
         }
-        return Extraction.ofRecords(policy.choose(found), found);
+        return Extraction.ofRecords(policy.choose(found), found, policy.settlesAbsence());
     }
 
     @Override

@@ -48,6 +48,14 @@ public enum ParentPolicy {
         return b.toString();
     }
 
+    /**
+     * Whether no parent is a decision of this policy (none, if-single, if-same-trace), so composed rules keep
+     * the result; {@code first} and {@code first-found} only failed to find one, and others may look on.
+     */
+    boolean settlesAbsence() {
+        return this == NONE || this == IF_SINGLE || this == IF_SAME_TRACE;
+    }
+
     /** The parent among {@code records} (in record order), or {@code null}. */
     TraceContext choose(List<RecordContext> records) {
         switch (this) {
