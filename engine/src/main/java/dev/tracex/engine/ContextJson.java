@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The JSON form of a context, as {@code tracex extract} prints it and {@code examples: expect:} compares
  * it: {@code rule}, {@code format}, {@code trace_id} (lower 64 bits, decimal), {@code trace_id_128}
  * (32 hex), {@code parent_id} (decimal), {@code sampling_priority} (number or null), {@code origin},
- * {@code tags}, {@code baggage} (W3C baggage entries), {@code traceparent}, and for batches {@code links} (the records' contexts) and
+ * {@code tags}, {@code baggage} (W3C baggage entries, when there are some), {@code traceparent}, and for batches {@code links} (the records' contexts) and
  * {@code records} (every record in order: {@code index}, {@code id}, {@code context} or null).
  */
 public final class ContextJson {
@@ -37,8 +37,10 @@ public final class ContextJson {
         }
         ObjectNode tags = o.putObject("tags");
         c.tags().forEach(tags::put);
-        ObjectNode baggage = o.putObject("baggage");
-        c.baggage().forEach(baggage::put);
+        if (!c.baggage().isEmpty()) { // absent rather than empty: most contexts have none
+            ObjectNode baggage = o.putObject("baggage");
+            c.baggage().forEach(baggage::put);
+        }
         o.put("traceparent", c.traceparent());
         return o;
     }
