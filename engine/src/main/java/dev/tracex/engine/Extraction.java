@@ -1,7 +1,9 @@
 package dev.tracex.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,18 +22,46 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Extraction {
-    private static final Extraction NONE = new Extraction(null, List.of(), List.of(), false);
+    private static final Extraction NONE = new Extraction(null, List.of(), List.of(), false, null);
 
     private final TraceContext parent;
     private final List<TraceContext> links;
     private final List<RecordContext> records;
     private final boolean parentSettled;
+    /** The records by id, built on first use and shared with {@link #withParent} copies. */
+    private final RecordIndex index;
 
-    private Extraction(TraceContext parent, List<TraceContext> links, List<RecordContext> records, boolean parentSettled) {
+    private Extraction(TraceContext parent, List<TraceContext> links, List<RecordContext> records, boolean parentSettled,
+                       RecordIndex index) {
         this.parent = parent;
         this.links = links;
         this.records = records;
         this.parentSettled = parentSettled;
+        this.index = index == null ? new RecordIndex(records) : index;
+    }
+
+    /** Lazily built: most extractions are never asked for a record by id. Benign race: both builders build the same map. */
+    private static final class RecordIndex {
+        private final List<RecordContext> records;
+        private volatile Map<String, RecordContext> byId;
+
+        RecordIndex(List<RecordContext> records) {
+            this.records = records;
+        }
+
+        Map<String, RecordContext> byId() {
+            Map<String, RecordContext> m = byId;
+            if (m == null) {
+                m = new HashMap<>();
+                for (RecordContext r : records) {
+                    if (r.id().isPresent()) {
+                        m.putIfAbsent(r.id().get(), r);
+                    }
+                }
+                byId = m;
+            }
+            return m;
+        }
     }
 
     public static Extraction none() {
@@ -39,13 +69,13 @@ public final class Extraction {
     }
 
     public static Extraction of(TraceContext parent) {
-        return parent == null ? NONE : new Extraction(parent, List.of(), List.of(), false);
+        return parent == null ? NONE : new Extraction(parent, List.of(), List.of(), false, null);
     }
 
     /** A parent and links that are not tied to records (no {@link #records()}). */
     public static Extraction of(TraceContext parent, List<TraceContext> links) {
         List<TraceContext> copy = List.copyOf(Objects.requireNonNull(links, "links"));
-        return parent == null && copy.isEmpty() ? NONE : new Extraction(parent, copy, List.of(), false);
+        return parent == null && copy.isEmpty() ? NONE : new Extraction(parent, copy, List.of(), false, null);
     }
 
     /**
@@ -72,7 +102,7 @@ public final class Extraction {
         if (parent == null && links.isEmpty()) {
             return NONE;
         }
-        return new Extraction(parent, List.copyOf(links), copy, parent != null || parentSettled);
+        return new Extraction(parent, List.copyOf(links), copy, parent != null || parentSettled, null);
     }
 
     /** The context the invocation continues. */
@@ -83,6 +113,15 @@ public final class Extraction {
     /** One context per batch record that carried one; empty for single events. */
     public List<TraceContext> links() {
         return links;
+    }
+
+    /**
+     * This extraction with {@code parent} as its parent, the same links and records: what one record's
+     * processing sees ({@code parent} = the record's context). Constant time, whatever the batch size.
+     */
+    public Extraction withParent(TraceContext parent) {
+        Objects.requireNonNull(parent, "parent");
+        return new Extraction(parent, links, records, true, index);
     }
 
     /**
@@ -99,6 +138,16 @@ public final class Extraction {
      */
     public boolean parentSettled() {
         return parent != null || parentSettled;
+    }
+
+    /** The record whose {@code record_id:} is {@code id} (the first, if several share it); empty for none. */
+    public Optional<RecordContext> record(String id) {
+        return id == null || records.isEmpty() ? Optional.empty() : Optional.ofNullable(index.byId().get(id));
+    }
+
+    /** True when some record has an identity, so {@link #record(String)} can find records. */
+    public boolean hasRecordIds() {
+        return !records.isEmpty() && !index.byId().isEmpty();
     }
 
     /** True when neither a parent nor any link was found. */

@@ -5,9 +5,7 @@ import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -43,16 +41,10 @@ final class CurrentRecord {
     static List<RecordContext> match(List<String> ids, Extraction e) {
         List<RecordContext> extracted = e.records();
         List<RecordContext> out = new ArrayList<>(ids.size());
-        Map<String, RecordContext> byId = new HashMap<>();
-        for (RecordContext r : extracted) {
-            if (r.id().isPresent()) {
-                byId.putIfAbsent(r.id().get(), r);
-            }
-        }
-        boolean byIndex = byId.isEmpty() && extracted.size() == ids.size();
+        boolean byIndex = !e.hasRecordIds() && extracted.size() == ids.size();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            RecordContext r = byIndex ? extracted.get(i) : id == null ? null : byId.get(id);
+            RecordContext r = byIndex ? extracted.get(i) : e.record(id).orElse(null);
             TraceContext c = r == null ? null : r.context().orElse(null);
             out.add(RecordContext.of(i, id, c));
         }

@@ -45,9 +45,9 @@ public final class RecordScope implements AutoCloseable {
     static RecordScope open(RecordContext record, RecordMeta meta) {
         TraceContext c = record.context().orElse(null);
         Extraction invocation = InvocationScope.openOrNull();
-        Extraction previous = InvocationScope.openOrNull();
+        Extraction previous = invocation;
         if (c != null) {
-            InvocationScope.swap(Extraction.ofRecords(c, invocation == null ? List.of(record) : invocation.records()));
+            InvocationScope.swap(invocation == null ? Extraction.ofRecords(c, List.of(record)) : invocation.withParent(c));
         }
         List<AutoCloseable> undo = new ArrayList<>(2);
         Consumer<Throwable> onFailure = t -> { };
