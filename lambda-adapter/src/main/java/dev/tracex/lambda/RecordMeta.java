@@ -10,21 +10,28 @@ record RecordMeta(String id, String system, String destination, String partition
         return new RecordMeta(id, null, null, null, null);
     }
 
-    /** The last part of an ARN after {@code :}, then after {@code marker} if given: a queue, topic, stream or table name. */
+    /**
+     * The name in an ARN's resource part ({@code arn:partition:service:region:account:resource}): the whole
+     * resource (an SQS queue, an SNS topic), or, after {@code marker}, up to the next {@code /} (a Kinesis
+     * {@code stream/<name>}, a DynamoDB {@code table/<name>/stream/<time>}); {@code null} when absent.
+     */
     static String nameFromArn(String arn, String marker) {
-        if (arn == null || arn.isEmpty()) {
+        if (arn == null) {
             return null;
         }
-        String tail = arn.substring(arn.lastIndexOf(':') + 1);
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || parts[5].isEmpty()) {
+            return null;
+        }
+        String resource = parts[5];
         if (marker != null) {
-            int i = tail.indexOf(marker);
-            if (i < 0) {
+            if (!resource.startsWith(marker)) {
                 return null;
             }
-            tail = tail.substring(i + marker.length());
-            int slash = tail.indexOf('/');
-            tail = slash < 0 ? tail : tail.substring(0, slash);
+            resource = resource.substring(marker.length());
+            int slash = resource.indexOf('/');
+            resource = slash < 0 ? resource : resource.substring(0, slash);
         }
-        return tail.isEmpty() ? null : tail;
+        return resource.isEmpty() ? null : resource;
     }
 }
