@@ -3,18 +3,27 @@
 # process's own peak RSS (VmHWM). Runs on the function layouts that benchmarks/function-zips.sh builds
 # (benchmarks/target/function-yaml, function-js), with the Lambda Java runtime's JIT setting.
 #
-# usage: benchmarks/cold-start.sh [RUNS]        (default 11; needs bash 5 for EPOCHREALTIME)
+# usage: [JAVA_HOME=/path/to/jdk] benchmarks/cold-start.sh [RUNS]   (default 11; needs bash 5 for EPOCHREALTIME)
+# The JDK is $JAVA_HOME's when set, else the `java` on the PATH; results go to benchmarks/target/coldstart-jdk<N>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-11}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JDK_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')
+JDK_FEATURE=${JDK_VERSION%%.*}
+JDK_FEATURE=${JDK_FEATURE%%+*}
 T=benchmarks/target
-OUT=$T/coldstart
+OUT=$T/coldstart-jdk$JDK_FEATURE
 EVENT=benchmarks/src/main/resources/events/sqs_10_records_event.json
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 CRAC=$M2/org/crac/crac/1.5.0/crac-1.5.0.jar
 RIC=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.9.0/aws-lambda-java-runtime-interface-client-2.9.0.jar
 # What AWS Lambda's Java runtimes start the JVM with by default.
 JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+# The README's setting for functions with JS rules (JAVA_TOOL_OPTIONS there; on the command line here, so the
+# JVM's "Picked up" line stays out of the output): java25 needs it for a quiet start, java17 ignores it.
+# Given to every case of the JS layout.
+JS_OPTS=(--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow)
 
 [ -d $T/function-yaml ] && [ -d $T/function-js ] || { echo "run benchmarks/function-zips.sh first" >&2; exit 2; }
 [ -f "$CRAC" ] && [ -f "$RIC" ] || { echo "missing $CRAC or $RIC (mvn -pl lambda-adapter -am verify resolves them)" >&2; exit 2; }
@@ -32,7 +41,7 @@ case_() {
   for _ in $(seq "$RUNS"); do
     env -i PATH="$PATH" HOME="$HOME" LAMBDA_TASK_ROOT="$PWD/$layout" \
         DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler ${extractor:+DD_TRACE_EXTRACTOR=$extractor} \
-      java "${JVM_OPTS[@]}" "$@" -Dcoldstart.t0="${EPOCHREALTIME/./}" \
+      "$JAVA" "${JVM_OPTS[@]}" "$@" -Dcoldstart.t0="${EPOCHREALTIME/./}" \
         -cp "$OUT/harness:$layout:$layout/lib/*$extra" dev.tracex.benchmarks.coldstart.ColdStartMain "$mode" "$EVENT"
   done > "$OUT/$label.jsonl"
 }
@@ -42,25 +51,26 @@ CRAC_OPT=-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac
 case_ empty        function-yaml empty  "" ""
 case_ yaml         function-yaml tracex extractors.orders_sqs ""
 case_ yaml-primed  function-yaml tracex-primed extractors.orders_sqs "$CRAC_CP" $CRAC_OPT
-case_ empty-js     function-js   empty  "" ""
-case_ graal        function-js   graal  "" ""
-case_ js           function-js   tracex extractors.orders_js ""
-case_ js-primed    function-js   tracex-primed extractors.orders_js "$CRAC_CP" $CRAC_OPT
+case_ empty-js     function-js   empty  "" "" "${JS_OPTS[@]}"
+case_ graal        function-js   graal  "" "" "${JS_OPTS[@]}"
+case_ js           function-js   tracex extractors.orders_js "" "${JS_OPTS[@]}"
+case_ js-primed    function-js   tracex-primed extractors.orders_js "$CRAC_CP" $CRAC_OPT "${JS_OPTS[@]}"
 
 # Proof that a YAML rule loads no GraalVM class even with GraalVM on the class path (the JS layout).
 verbose() {
   env -i PATH="$PATH" HOME="$HOME" LAMBDA_TASK_ROOT="$PWD/$T/function-js" \
       DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=$1 \
-    java "${JVM_OPTS[@]}" -verbose:class -cp "$OUT/harness:$T/function-js:$T/function-js/lib/*" \
+    "$JAVA" "${JVM_OPTS[@]}" "${JS_OPTS[@]}" -verbose:class -cp "$OUT/harness:$T/function-js:$T/function-js/lib/*" \
       dev.tracex.benchmarks.coldstart.ColdStartMain tracex "$EVENT" | grep -c -E 'org\.graalvm|com\.oracle\.truffle' || true
 }
 echo "GraalVM/Truffle classes loaded, YAML rule on the JS layout: $(verbose extractors.orders_sqs)"
 echo "GraalVM/Truffle classes loaded, JS rule on the JS layout:   $(verbose extractors.orders_js)"
 
 echo "Where the YAML rule's cold start goes (one run):"
-java "${JVM_OPTS[@]}" -cp "$OUT/harness:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
+"$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
   $T/function-yaml/extractors.yaml orders_sqs "$EVENT" 2>/dev/null | sed 's/^/  /'
 
+echo "JDK $JDK_VERSION ($JAVA), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$OUT" <<'PY'
 import json, os, statistics, sys
 out = sys.argv[1]

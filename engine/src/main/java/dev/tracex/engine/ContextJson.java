@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The JSON form of a context, as {@code tracex extract} prints it and {@code examples: expect:} compares
  * it: {@code rule}, {@code format}, {@code trace_id} (lower 64 bits, decimal), {@code trace_id_128}
  * (32 hex), {@code parent_id} (decimal), {@code sampling_priority} (number or null), {@code origin},
- * {@code tags}, {@code baggage} (W3C baggage entries, when there are some), {@code traceparent}, and for batches {@code links} (the records' contexts) and
- * {@code records} (every record in order: {@code index}, {@code id}, {@code context} or null).
+ * {@code tags}, {@code baggage} (W3C baggage entries, when there are some), {@code traceparent}, {@code tracestate}
+ * (the W3C header that came with the context, or null), and for batches {@code links} (the records' contexts)
+ * and {@code records} (every record in order: {@code index}, {@code id}, {@code context} or null).
  */
 public final class ContextJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -42,6 +43,11 @@ public final class ContextJson {
             c.baggage().forEach(baggage::put);
         }
         o.put("traceparent", c.traceparent());
+        if (c.tracestate().isPresent()) {
+            o.put("tracestate", c.tracestate().get());
+        } else {
+            o.putNull("tracestate");
+        }
         return o;
     }
 

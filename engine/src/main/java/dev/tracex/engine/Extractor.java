@@ -30,6 +30,17 @@ public interface Extractor {
         return extract(event, InvocationContext.NONE);
     }
 
+    /**
+     * Extracts from a parsed event like {@link #extract(JsonNode, InvocationContext)} and says how, step by
+     * step: for people finding out why a rule found nothing (slow, allocating; never on the hot path). The
+     * explanation may quote the event's values.
+     */
+    default Explanation explain(JsonNode event, InvocationContext context) {
+        ExtractionTrace trace = Explanation.newTrace();
+        trace.note("rule \"" + name() + "\": " + getClass().getSimpleName() + " does not explain its steps");
+        return Explanation.of(extract(event, context), trace);
+    }
+
     /** Extracts from the raw JSON of an event; malformed JSON gives no context. */
     Extraction extract(byte[] json, InvocationContext context);
 

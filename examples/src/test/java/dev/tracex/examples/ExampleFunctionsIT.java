@@ -36,6 +36,9 @@ class ExampleFunctionsIT {
     private static final Path LIB = Path.of("target/lib").toAbsolutePath();
     private static final Path TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath();
 
+    private static final String JS_RULES_JAVA_TOOL_OPTIONS = "--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow";
+
+    private static Map<String, Object> parameters;
     private static Map<String, Object> globals;
     private static Map<String, Object> resources;
 
@@ -50,6 +53,7 @@ class ExampleFunctionsIT {
     static void readTemplate() throws IOException {
         try (Reader r = Files.newBufferedReader(Path.of("template.yaml"))) {
             Map<String, Object> template = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            parameters = (Map<String, Object>) template.get("Parameters");
             globals = (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
             resources = (Map<String, Object>) template.get("Resources");
         }
@@ -57,8 +61,10 @@ class ExampleFunctionsIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void template_everyFunction_isJava17BehindTheWrapperWithSnapStartOnItsAlias() {
-        assertThat(globals).containsEntry("Runtime", "java17")
+    void template_everyFunction_isOnTheChosenJavaRuntimeBehindTheWrapperWithSnapStartOnItsAlias() {
+        assertThat((Map<String, Object>) parameters.get("JavaRuntime")).containsEntry("Default", "java17")
+                .containsEntry("AllowedValues", java.util.List.of("java17", "java21", "java25"));
+        assertThat(globals).containsEntry("Runtime", Map.of("Ref", "JavaRuntime"))
                 .containsEntry("Handler", "dev.tracex.lambda.TracingHandler::handleRequest")
                 .containsEntry("CodeUri", "target/functions.zip")
                 .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
@@ -85,9 +91,10 @@ class ExampleFunctionsIT {
                 "ShipmentFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.json"),
                 "QuotesFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
-                        "DD_TRACE_EXTRACTOR", "extractors.jaeger"),
+                        "DD_TRACE_EXTRACTOR", "extractors.jaeger", "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS),
                 "NodeExtractorFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
-                        "DD_TRACE_EXTRACTOR", "extractors.json", "DD_TRACE_EXTRACTOR_PATH", "/var/task/node")));
+                        "DD_TRACE_EXTRACTOR", "extractors.json", "DD_TRACE_EXTRACTOR_PATH", "/var/task/node",
+                        "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS)));
         Map<String, Object> traced = (Map<String, Object>) ((Map<String, Object>) resources.get("TracedShipmentFunction")).get("Properties");
         assertThat(traced.get("Layers")).isEqualTo(java.util.List.of(Map.of("Ref", "OtelJavaAgentLayerArn")));
     }
@@ -218,7 +225,8 @@ class ExampleFunctionsIT {
                 LocalLambda.class.getName(), event.toAbsolutePath().toString())
                 .directory(workDir.toFile());
         // The function sees only its own configuration, never the build's.
-        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_")
+                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         pb.environment().putAll(env);
         File out = workDir.resolve(name + ".out").toFile();
         File err = workDir.resolve(name + ".err").toFile();
@@ -232,6 +240,9 @@ class ExampleFunctionsIT {
         assertThat(p.exitValue()).as("exit of %s; stderr:%n%s", name, stderr).isZero();
         // A configuration problem would be a warning and a silent fallback to builtin.default.
         assertThat(stderr).as("stderr of %s", name).doesNotContain("cannot be used");
+        // On the JDK running the tests (17 or 25, .ci/run), with the template's settings: no JVM warning.
+        assertThat(stderr).as("stderr of %s on JDK %d", name, Runtime.version().feature())
+                .doesNotContain("WARNING: A restricted method", "WARNING: A terminally deprecated method");
         return JSON.readTree(Files.readString(out.toPath(), StandardCharsets.UTF_8));
     }
 }

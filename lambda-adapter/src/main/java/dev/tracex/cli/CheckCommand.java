@@ -29,7 +29,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             try {
                 x.compileAll();
-                out.println(file + ": " + x.names().size() + " rules");
+                out.println(file + ": " + TracexCommand.count(x.names().size(), "rule"));
                 for (String name : x.names()) {
                     out.println("  " + name + " = " + x.plan(name));
                 }

@@ -65,9 +65,11 @@ final class InvokeCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try {
-            bytes = event.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(event));
-        } catch (IOException e) {
-            err.println("cannot read event " + event + ": " + e.getMessage());
+            // Parsed only to report a malformed event as extract does; the wrapper gets the bytes, as on Lambda.
+            bytes = EventFile.read(event, System.in);
+            EventFile.parse(event, bytes);
+        } catch (EventFile.Unusable e) {
+            err.println(e.getMessage());
             return TracexCommand.CONFIG_ERROR;
         }
         ClassLoader loader;
@@ -85,7 +87,7 @@ final class InvokeCommand implements Callable<Integer> {
             try {
                 wrapper = TracingHandler.of(handler, loader, selected);
             } catch (IllegalStateException e) {
-                err.println(e.getMessage());
+                err.println(OptionNames.asOption(e.getMessage(), "DD_LAMBDA_HANDLER", "--handler"));
                 return TracexCommand.CONFIG_ERROR;
             }
             ByteArrayOutputStream result = new ByteArrayOutputStream();

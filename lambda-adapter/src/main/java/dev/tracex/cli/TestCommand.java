@@ -29,7 +29,17 @@ final class TestCommand implements Callable<Integer> {
             if (x == null) {
                 return TracexCommand.CONFIG_ERROR;
             }
-            for (ExampleResult r : x.runExamples()) {
+            if (file.getFileName().toString().endsWith(".js")) {
+                // A .js file is only functions: there is nowhere in it to write an example.
+                err.println(file + ": a .js file holds no examples: run its rules with `tracex extract --extractor "
+                        + stem(file) + ".<rule> EVENT.json`, or write them as js: rules with examples: in a YAML file");
+                return TracexCommand.CONFIG_ERROR;
+            }
+            List<ExampleResult> results = x.runExamples();
+            if (results.isEmpty()) {
+                err.println(file + ": no rule has examples:");
+            }
+            for (ExampleResult r : results) {
                 if (r.passed()) {
                     passed++;
                 } else {
@@ -38,9 +48,18 @@ final class TestCommand implements Callable<Integer> {
                 out.println((r.passed() ? "PASS " : "FAIL ") + file + ":" + r.line() + ":" + r.column() + ": rule \""
                         + r.rule() + "\" example " + r.index() + (r.name() == null ? "" : " (" + r.name() + ")")
                         + (r.passed() ? "" : ": " + r.message()));
+                if (r.explanation() != null) {
+                    out.print(r.explanation().render("    "));
+                }
             }
         }
         out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 ? 0 : 1;
+        // Nothing run is not a pass: a CI step running `tracex test` on a file without examples tests nothing.
+        return failed == 0 && passed > 0 ? 0 : 1;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".js".length());
     }
 }

@@ -7,9 +7,13 @@ import picocli.CommandLine.Command;
  * {@code tracex}: extract a context from an event file, check rules files, run their examples.
  * Exit status: 0 success, 1 no context / failed examples, 2 usage or configuration error.
  */
-@Command(name = "tracex", mixinStandardHelpOptions = true, version = "tracex 0.1.0",
+@Command(name = "tracex", mixinStandardHelpOptions = true, versionProvider = TracexVersion.class,
+        // INHERIT: every subcommand gets --help/-h and --version too, so `tracex extract --help` prints the
+        // usage and exits 0 instead of failing on the missing EVENT.
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Trace-context extractors for AWS Lambda: extract, check and test rules files; invoke a handler locally.",
-        subcommands = {ExtractCommand.class, CheckCommand.class, TestCommand.class, InvokeCommand.class})
+        subcommands = {ExtractCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class, InvokeCommand.class, SchemaCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TracexCommand implements Runnable {
     static final int FOUND = 0;
     static final int NOT_FOUND = 1;
@@ -58,8 +62,13 @@ public final class TracexCommand implements Runnable {
         return null;
     }
 
+    /** {@code 1 rule}, {@code 2 rules}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, check, test or invoke");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, explain, check, test, invoke, schema or help");
     }
 }

@@ -53,8 +53,21 @@ public final class ExtractorResolver {
      */
     public Extractor resolveStrict() throws RuleCompilationException {
         Extractor fallback = defaultExtractor();
+        Extractor primary = resolveSelected();
+        // One extractor, so the event is read once, pruned to what either rule reads.
+        return primary.name().equals(fallback.name()) ? primary : Extractors.firstOf(primary, fallback);
+    }
+
+    /**
+     * The selected extractor alone, without {@code builtin.default} behind it ({@code builtin.default} when
+     * nothing is selected): for {@code tracex extract --no-fallback} and {@code tracex explain}.
+     *
+     * @throws RuleCompilationException when the file does not compile or has no such rule
+     * @throws IllegalArgumentException when the selection is not {@code <file>.<name>} or no file is found
+     */
+    public Extractor resolveSelected() throws RuleCompilationException {
         if (selection == null) {
-            return fallback;
+            return defaultExtractor();
         }
         ExtractorSelection sel = ExtractorSelection.parse(selection);
         Extractor primary;
@@ -70,8 +83,7 @@ public final class ExtractorResolver {
             }
             primary = rules.extractor(sel.rule());
         }
-        // One extractor, so the event is read once, pruned to what either rule reads.
-        return primary.name().equals(fallback.name()) ? primary : Extractors.firstOf(primary, fallback);
+        return primary;
     }
 
     /** {@code builtin.default}. */

@@ -49,4 +49,14 @@ class CheckCommandTest {
         assertThat(CommandRun.of().exit()).isEqualTo(2);
         assertThat(CommandRun.of("frobnicate").exit()).isEqualTo(2);
     }
+
+    @Test
+    void check_oneRule_saysRuleInTheSingular(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("one.yaml"), "extractors:\n  json:\n    headers: $._datadog\n");
+
+        CommandRun run = CommandRun.of("check", file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines()).containsExactly(file + ": 1 rule", "  json = Headers($._datadog)");
+    }
 }

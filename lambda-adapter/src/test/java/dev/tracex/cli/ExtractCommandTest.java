@@ -75,7 +75,7 @@ class ExtractCommandTest {
         CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "nothere.json", event.toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("DD_TRACE_EXTRACTOR=nothere.json: no rules file nothere{.yaml,.yml,.js} in " + dir);
+        assertThat(run.err()).startsWith("--extractor nothere.json: no rules file nothere{.yaml,.yml,.js} in " + dir);
     }
 
     @Test
@@ -86,14 +86,14 @@ class ExtractCommandTest {
     }
 
     @Test
-    void extract_invalidEventJson_isAUsageError() throws Exception {
+    void extract_invalidEventJson_isAUsageErrorWithThePosition() throws Exception {
         Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, "{not json");
+        Files.writeString(bad, "{\n  \"a\": 1,\n}");
 
         CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.json", bad.toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo(bad + ": not valid JSON");
+        assertThat(run.err().strip()).isEqualTo(bad + ":3:1: expected a field name in double quotes, found '}' (a trailing comma before it?)");
     }
 
     @Test
@@ -134,5 +134,35 @@ class ExtractCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo(ctx + ": not a JSON object");
+    }
+
+    @Test
+    void extract_badExtractorOption_namesTheOptionNotTheVariable() {
+        CommandRun run = CommandRun.of("extract", "--extractor", "nodot", event.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("--extractor must be <file>.<name>, e.g. extractors.json; got \"nodot\"\n");
+    }
+
+    @Test
+    void extract_missingEventFile_saysNoSuchFile() {
+        CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.json", "missing.json");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("missing.json: no such file\n");
+    }
+
+    @Test
+    void extract_sqsBatch_printsTracestateAndOneLinkPerRecordInOrder() throws Exception {
+        CommandRun run = CommandRun.of("extract", "--extractor", "builtin.sqs", InvokeCommandTest.event("sqs_event.json"));
+
+        assertThat(run.exit()).isZero();
+        JsonNode printed = Json.parseOrNull(run.out());
+        assertThat(printed.get("trace_id").asText()).isEqualTo("2684756524522091840");
+        assertThat(printed.get("tracestate").asText()).isEqualTo("dd=s:1,congo=t61rcWkgMzE");
+        assertThat(printed.get("links")).extracting(l -> l.get("trace_id").asText())
+                .containsExactly("2684756524522091840", "1111111111111111111");
+        assertThat(printed.get("links").get(1).get("tracestate").isNull()).isTrue();
+        assertThat(printed.get("links").get(1).get("sampling_priority").asInt()).isZero();
     }
 }

@@ -69,7 +69,7 @@ class InvokeCommandTest {
     void invoke_unknownHandler_exits2WithTheMessage() throws Exception {
         int status = TracexCommand.run("invoke", "--handler", "com.example.Missing", event("custom_payload_event.json"));
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("DD_LAMBDA_HANDLER=com.example.Missing: class com.example.Missing not found"
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("--handler com.example.Missing: class com.example.Missing not found"
                 + System.lineSeparator());
         assertThat(out.size()).isZero();
     }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestCommandTest {
     @Test
-    void test_runsEveryExampleAndCounts(@TempDir Path dir) throws Exception {
+    void test_runsEveryExampleAndCountsAndExplainsEachFailure(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("event.json"), "{\"_datadog\": {\"x-datadog-trace-id\": \"9\", \"x-datadog-parent-id\": \"10\"}}");
         Path file = Files.writeString(dir.resolve("x.yaml"), """
                 extractors:
@@ -34,6 +34,9 @@ class TestCommandTest {
                 "PASS " + file + ":5:9: rule \"json\" example 1",
                 "PASS " + file + ":7:9: rule \"json\" example 2 (from a file beside the rules)",
                 "FAIL " + file + ":10:9: rule \"json\" example 3 (wrong on purpose): expected a context, got none",
+                "    rule \"json\": Headers($._datadog)",
+                "      $._datadog: not found in an object (0 keys)",
+                "      -> no context",
                 "2 passed, 1 failed");
     }
 
@@ -74,5 +77,28 @@ class TestCommandTest {
                 "FAIL " + file + ":5:9: rule \"json\" example 1: event_file \"events/missing.json\" not found in " + dir,
                 "PASS " + file + ":7:9: rule \"json\" example 2",
                 "1 passed, 1 failed");
+    }
+
+    @Test
+    void test_jsFile_isAUsageErrorSayingHowToTestIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("extractors.js"), "exports.json = (payload) => payload._datadog;\n");
+
+        CommandRun run = CommandRun.of("test", file.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(file + ": a .js file holds no examples: run its rules with `tracex extract --extractor "
+                + "extractors.<rule> EVENT.json`, or write them as js: rules with examples: in a YAML file\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void test_noExamples_failsInsteadOfPassingNothing(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("x.yaml"), "extractors:\n  json:\n    headers: $._datadog\n");
+
+        CommandRun run = CommandRun.of("test", file.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(file + ": no rule has examples:\n");
+        assertThat(run.out()).isEqualTo("0 passed, 0 failed\n");
     }
 }

@@ -55,6 +55,9 @@ class RuntimeInterfaceClientTest {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RIC_MAIN, handler));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_"));
+        // The README's setting for JS rules, as a function's configuration would set it (valid on every runtime;
+        // from JDK 24 it also quiets the runtime client's own native-access warning). JvmWarningsTest runs without it.
+        pb.environment().put("JAVA_TOOL_OPTIONS", LambdaJavaOptions.QUIET_ON_EVERY_RUNTIME);
         Map<String, String> lambda = new HashMap<>(Map.of(
                 "AWS_LAMBDA_RUNTIME_API", api.address(),
                 "AWS_LAMBDA_FUNCTION_NAME", "orders",

@@ -1,5 +1,6 @@
 package dev.tracex.engine.propagation;
 
+import dev.tracex.engine.ExtractionTrace;
 import dev.tracex.engine.TraceContext;
 
 import java.util.ArrayList;
@@ -54,8 +55,16 @@ public enum PropagationStyle {
      * ({@link W3CBaggage}), whichever style found the ids.
      */
     public static Optional<TraceContext> extract(HeaderCarrier carrier, List<PropagationStyle> styles) {
+        return extract(carrier, styles, null);
+    }
+
+    /** As {@link #extract(HeaderCarrier, List)}, writing each format tried, and why it found nothing, into {@code trace} if not null. */
+    public static Optional<TraceContext> extract(HeaderCarrier carrier, List<PropagationStyle> styles, ExtractionTrace trace) {
         for (PropagationStyle style : styles) {
             TraceContext found = style.format.extract(carrier);
+            if (found == null && trace != null) {
+                noteMissing(trace, style, carrier);
+            }
             if (found != null) {
                 // Most Datadog carriers hold no tracestate: one lookup settles it before any W3C parsing.
                 if (style == DATADOG && found.tracestate().isEmpty() && styles.contains(TRACECONTEXT)
@@ -75,10 +84,24 @@ public enum PropagationStyle {
                         found = found.toBuilder().baggage(entries).build();
                     }
                 }
+                if (trace != null) {
+                    noteFound(trace, style, found);
+                }
                 return Optional.of(found);
             }
         }
         return Optional.empty();
+    }
+
+    // The explanation's lines are built out of line, so the extraction loop stays small enough for the JIT to
+    // inline as before (and keep the carrier off the heap): explaining must cost ordinary extractions nothing.
+    private static void noteMissing(ExtractionTrace trace, PropagationStyle style, HeaderCarrier carrier) {
+        trace.note(style.format.name() + ": " + FormatDiagnosis.why(style.format, carrier));
+    }
+
+    private static void noteFound(ExtractionTrace trace, PropagationStyle style, TraceContext found) {
+        trace.note(style.format.name() + ": trace_id " + found.traceId() + ", parent_id " + found.parentIdDecimal()
+                + (found.samplingPriority().isPresent() ? ", sampling_priority " + found.samplingPriority().getAsInt() : ""));
     }
 
     /** Headers for {@code context} in every given style, in order (lowercase names), and {@code baggage} when it has some. */

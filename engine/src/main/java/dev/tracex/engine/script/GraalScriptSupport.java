@@ -97,7 +97,7 @@ public final class GraalScriptSupport implements ScriptSupport {
     private static void primeOnce(JsRuntime r) {
         if (PRIMED.compareAndSet(false, true)) {
             try {
-                ScriptResults.read("prime", r.prime(SAMPLE), PropagationStyle.DEFAULTS);
+                ScriptResults.read("prime", r.prime(SAMPLE), PropagationStyle.DEFAULTS, null);
                 r.context.resetLimits();
             } catch (RuntimeException e) {
                 // Priming is an optimisation only.

@@ -2,6 +2,7 @@ package dev.tracex.engine.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
+import dev.tracex.engine.ExtractionTrace;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.propagation.PropagationStyle;
@@ -30,13 +31,13 @@ final class JsFunction implements CompiledScript {
     }
 
     @Override
-    public Extraction extract(JsonNode event, InvocationContext context) {
+    public Extraction extract(JsonNode event, InvocationContext context, ExtractionTrace trace) {
         JsRuntime r;
         try {
             r = pool.borrow();
         } catch (ScriptFailure | RuntimeException e) {
             // Only after a cancelled context, when evaluating the code again fails; it compiled once.
-            ScriptLog.warn(rule, "no context: the JS code could not be evaluated again: " + e.getMessage());
+            ScriptLog.warn(rule, "no context: the JS code could not be evaluated again: " + e.getMessage(), trace);
             return Extraction.none();
         }
         boolean healthy = false;
@@ -47,24 +48,24 @@ final class JsFunction implements CompiledScript {
             Value result = r.call(name, event, lambdaContext, pool.passing);
             Extraction found;
             if (r.isPending(result)) {
-                ScriptLog.warn(rule, "returned a Promise that did not settle when the call returned: no context");
+                ScriptLog.warn(rule, "returned a Promise that did not settle when the call returned: no context", trace);
                 found = Extraction.none();
             } else {
-                found = ScriptResults.read(rule, result, styles);
+                found = ScriptResults.read(rule, result, styles, trace);
             }
             healthy = true;
             return found;
         } catch (PolyglotException e) {
             healthy = !(e.isCancelled() || e.isResourceExhausted() || e.isExit() || e.isInternalError() || r.cancelled());
-            failed(r, e);
+            failed(r, e, trace);
             return Extraction.none();
         } catch (RuntimeException e) {
             // The watchdog closed the context between calls into it (IllegalStateException), or a host bug.
             healthy = false;
             if (r.cancelled()) {
-                ScriptLog.warn(rule, "no context: stopped after " + pool.limits.timeout().toMillis() + " ms");
+                ScriptLog.warn(rule, "no context: stopped after " + pool.limits.timeout().toMillis() + " ms", trace);
             } else {
-                ScriptLog.warn(rule, "no context: " + e.getClass().getName());
+                ScriptLog.warn(rule, "no context: " + e.getClass().getName(), trace);
             }
             return Extraction.none();
         } finally {
@@ -75,17 +76,22 @@ final class JsFunction implements CompiledScript {
         }
     }
 
-    private void failed(JsRuntime r, PolyglotException e) {
+    private void failed(JsRuntime r, PolyglotException e, ExtractionTrace trace) {
         if (r.cancelled()) {
-            ScriptLog.warn(rule, "no context: stopped after " + pool.limits.timeout().toMillis() + " ms");
+            ScriptLog.warn(rule, "no context: stopped after " + pool.limits.timeout().toMillis() + " ms", trace);
         } else if (e.isResourceExhausted()) {
-            ScriptLog.warn(rule, "no context: stopped: " + pool.limitMessage(e));
+            ScriptLog.warn(rule, "no context: stopped: " + pool.limitMessage(e), trace);
         } else if (e.isGuestException()) {
-            // The error's message may quote the event: name its type and where it was thrown, not what it says.
+            // The error's message may quote the event: the log names its type and where it was thrown, not what
+            // it says; an explanation, for the person who passed the event, says it too.
             int[] at = pool.position(e);
-            ScriptLog.debug(rule, "no context: JS " + errorName(e) + " at " + pool.source.file() + ":" + at[0] + ":" + at[1]);
+            String where = "no context: JS " + errorName(e) + " at " + pool.source.file() + ":" + at[0] + ":" + at[1];
+            if (trace != null) {
+                trace.note(where + ": " + e.getMessage());
+            }
+            ScriptLog.debug(rule, where);
         } else {
-            ScriptLog.warn(rule, "no context: " + e.getClass().getName() + (e.isHostException() ? " in host code" : ""));
+            ScriptLog.warn(rule, "no context: " + e.getClass().getName() + (e.isHostException() ? " in host code" : ""), trace);
         }
     }
 

@@ -20,6 +20,21 @@ final class ScriptLog {
         }
     }
 
+    /** A miss, also written into {@code trace} when explaining (there with the JS error's own message, if any). */
+    static void debug(String rule, String message, dev.tracex.engine.ExtractionTrace trace) {
+        if (trace != null) {
+            trace.note(message);
+        }
+        debug(rule, message);
+    }
+
+    static void warn(String rule, String message, dev.tracex.engine.ExtractionTrace trace) {
+        if (trace != null) {
+            trace.note(message);
+        }
+        warn(rule, message);
+    }
+
     static void warn(String rule, String message) {
         LOG.log(System.Logger.Level.WARNING, "rule \"" + rule + "\": " + message);
     }

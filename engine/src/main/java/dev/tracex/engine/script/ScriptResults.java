@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extraction;
+import dev.tracex.engine.ExtractionTrace;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.ids.Ids;
 import dev.tracex.engine.internal.rule.HeadersRule;
@@ -31,33 +32,36 @@ final class ScriptResults {
     private ScriptResults() {
     }
 
-    static Extraction read(String rule, Value result, List<PropagationStyle> styles) {
+    static Extraction read(String rule, Value result, List<PropagationStyle> styles, ExtractionTrace trace) {
         if (result == null || result.isNull()) {
-            ScriptLog.debug(rule, "returned " + (result == null ? "nothing" : result.toString()) + ": no context");
+            ScriptLog.debug(rule, "returned " + (result == null ? "nothing" : result.toString()) + ": no context", trace);
             return Extraction.none();
         }
         if (result.hasArrayElements()) {
-            return tuple(rule, result);
+            return tuple(rule, result, trace);
         }
         if (result.hasMembers() && !result.canExecute() && !result.isString()) {
             if (result.hasMember("traceId") || result.hasMember("parentId")
                     || result.hasMember("traceID") || result.hasMember("parentID")) {
-                return node(rule, result);
+                return node(rule, result, trace);
             }
-            return HeadersRule.decode(rule, headers(result), styles);
+            if (trace != null) {
+                trace.note("returned an object of headers");
+            }
+            return HeadersRule.decode(rule, headers(result), styles, trace);
         }
         ScriptLog.warn(rule, "returned " + kind(result) + "; expected {traceId, parentId, sampleMode}, "
-                + "[trace_id, parent_id, sampling_priority], an object of headers, or null");
+                + "[trace_id, parent_id, sampling_priority], an object of headers, or null", trace);
         return Extraction.none();
     }
 
     /** As the Node library reads it: {@code traceId || traceID}, {@code parentId || parentID} (JavaScript's {@code ||}). */
-    private static Extraction node(String rule, Value r) {
+    private static Extraction node(String rule, Value r, ExtractionTrace trace) {
         boolean current = truthy(r.getMember("traceId"));
         boolean currentParent = truthy(r.getMember("parentId"));
         return context(rule, current ? r.getMember("traceId") : r.getMember("traceID"),
                 currentParent ? r.getMember("parentId") : r.getMember("parentID"), r.getMember("sampleMode"),
-                current ? "traceId" : "traceID", currentParent ? "parentId" : "parentID");
+                current ? "traceId" : "traceID", currentParent ? "parentId" : "parentID", trace);
     }
 
     /** JavaScript truthiness for the values an id may be: not null/undefined, {@code ""}, {@code 0}, {@code NaN} or {@code false}. */
@@ -78,26 +82,26 @@ final class ScriptResults {
         return true;
     }
 
-    private static Extraction tuple(String rule, Value r) {
+    private static Extraction tuple(String rule, Value r, ExtractionTrace trace) {
         long n = r.getArraySize();
         if (n < 2 || n > 3) {
-            ScriptLog.warn(rule, "returned an array of " + n + " values; expected [trace_id, parent_id, sampling_priority]");
+            ScriptLog.warn(rule, "returned an array of " + n + " values; expected [trace_id, parent_id, sampling_priority]", trace);
             return Extraction.none();
         }
         return context(rule, r.getArrayElement(0), r.getArrayElement(1), n == 3 ? r.getArrayElement(2) : null,
-                "trace_id", "parent_id");
+                "trace_id", "parent_id", trace);
     }
 
     private static Extraction context(String rule, Value traceId, Value parentId, Value priority,
-                                      String traceName, String parentName) {
+                                      String traceName, String parentName, ExtractionTrace explaining) {
         long trace = id(traceId);
         if (trace == 0) {
-            ScriptLog.debug(rule, (isAbsent(traceId) ? "no " : "invalid ") + traceName + ": no context");
+            ScriptLog.debug(rule, (isAbsent(traceId) ? "no " : "invalid ") + traceName + ": no context", explaining);
             return Extraction.none();
         }
         long parent = id(parentId);
         if (parent == 0) {
-            ScriptLog.debug(rule, (isAbsent(parentId) ? "no " : "invalid ") + parentName + ": no context");
+            ScriptLog.debug(rule, (isAbsent(parentId) ? "no " : "invalid ") + parentName + ": no context", explaining);
             return Extraction.none();
         }
         return Extraction.of(TraceContext.builder().traceIdLow(trace).parentId(parent)

@@ -29,8 +29,12 @@ public final class ExampleRunner {
         }
         Extraction found = extractor.extract(event, () -> ctxJson);
         String failure = compare(example.expect(), found, example.rule());
+        if (failure == null) {
+            return new ExampleResult(example.rule(), example.index(), example.name(), example.line(), example.column(), true, "");
+        }
+        // Only a failure is explained: the extraction runs again, tracing every step.
         return new ExampleResult(example.rule(), example.index(), example.name(), example.line(), example.column(),
-                failure == null, failure == null ? "" : failure);
+                false, failure, extractor.explain(event, () -> ctxJson));
     }
 
     /** {@code null} when {@code found} matches {@code expect}, else what differs. */

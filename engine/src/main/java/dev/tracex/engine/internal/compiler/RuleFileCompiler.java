@@ -138,9 +138,8 @@ public final class RuleFileCompiler {
             root = yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             problems.add(m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, null,
-                    "invalid YAML: " + firstLine(problem));
+                    "invalid YAML: " + YamlSyntax.plainWords(e, text));
             return;
         } catch (YAMLException e) {
             problems.add(1, 1, null, "invalid YAML: " + firstLine(e.getMessage()));

@@ -1,5 +1,7 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.Explanation;
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
@@ -51,7 +53,7 @@ public final class CompiledExtractor implements Extractor {
         RuleLog.Open log = RuleLog.begin(name);
         Extraction found = Extraction.none();
         try {
-            found = rule.extract(event, context == null ? InvocationContext.NONE : context);
+            found = rule.extract(event, context == null ? InvocationContext.NONE : context, null);
             return found;
         } catch (RuntimeException | StackOverflowError e) {
             if (RuleLog.debugging()) {
@@ -61,6 +63,20 @@ public final class CompiledExtractor implements Extractor {
         } finally {
             RuleLog.end(log, found.isEmpty());
         }
+    }
+
+    @Override
+    public Explanation explain(JsonNode event, InvocationContext context) {
+        ExtractionTrace trace = Explanation.newTrace();
+        trace.enter("rule \"" + name + "\": " + rule);
+        Extraction found = Extraction.none();
+        try {
+            found = event == null ? Extraction.none() : rule.extract(event, context == null ? InvocationContext.NONE : context, trace);
+        } catch (RuntimeException | StackOverflowError e) {
+            trace.note("extraction failed: " + e);
+        }
+        trace.exit(ExtractionTrace.outcome(found));
+        return Explanation.of(found, trace);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -13,7 +14,15 @@ import dev.tracex.engine.internal.json.Projection;
  */
 public sealed interface CompiledRule extends Projectable
         permits HeadersRule, FieldsRule, FirstOfRule, EachRule, WhenRule, FromContextRule, ScriptRule {
-    Extraction extract(JsonNode root, InvocationContext context);
+    /**
+     * Extracts, writing each step into {@code trace} when it is not {@code null} (an explanation); with
+     * {@code null}, the ordinary extraction, whose only extra cost is that null check at each step.
+     */
+    Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace);
+
+    default Extraction extract(JsonNode root, InvocationContext context) {
+        return extract(root, context, null);
+    }
 
     /**
      * Marks in {@code root} the parts of the event this rule can read (see {@link Projection}). The

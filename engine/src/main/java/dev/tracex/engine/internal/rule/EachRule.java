@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -18,6 +19,8 @@ import java.util.List;
  * picks (default {@link ParentPolicy#FIRST}, as Datadog's libraries take {@code Records[0]}).
  */
 public final class EachRule implements CompiledRule {
+    private static final int EXPLAINED_RECORDS = 10;
+
     private final JsonAccessor records;
     private final CompiledRule body;
     private final RecordId recordId;
@@ -36,18 +39,45 @@ public final class EachRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         List<JsonNode> all = records.readAll(root);
+        if (trace != null) {
+            noteRecords(trace, all.size());
+        }
         if (all.isEmpty()) {
             return Extraction.none();
         }
         List<RecordContext> found = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             JsonNode record = all.get(i);
-            TraceContext c = body.extract(record, context).parent().orElse(null);
+            // An explanation follows the first records; a batch of thousands would bury the answer.
+            ExtractionTrace recordTrace = trace != null && i < EXPLAINED_RECORDS ? trace : null;
+            if (recordTrace != null) {
+                noteRecord(recordTrace, i);
+            } else if (trace != null && i == EXPLAINED_RECORDS) {
+                noteUnexplained(trace, i, all.size());
+            }
+            Extraction e = body.extract(record, context, recordTrace);
+            if (recordTrace != null) {
+                recordTrace.exit(ExtractionTrace.outcome(e));
+            }
+            TraceContext c = e.parent().orElse(null);
             found.add(RecordContext.of(i, recordId == null ? null : recordId.read(record), c));
         }
         return Extraction.ofRecords(policy.choose(found), found, policy.settlesAbsence());
+    }
+
+    // The explanation's lines, out of line so extract stays small for the JIT.
+    private void noteRecords(ExtractionTrace trace, int n) {
+        trace.note("each " + records + ": " + n + (n == 1 ? " record" : " records"));
+    }
+
+    private static void noteRecord(ExtractionTrace trace, int i) {
+        trace.enter("record " + i + ":");
+    }
+
+    private static void noteUnexplained(ExtractionTrace trace, int from, int n) {
+        trace.note("records " + from + " to " + (n - 1) + ": not explained");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -70,44 +71,58 @@ public final class FieldsRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         TraceContext.Builder b = TraceContext.builder().rule(rule).format("fields");
-        JsonNode tid = traceId.evaluate(root);
+        JsonNode tid = traceId.evaluate(root, trace);
         if (!readTraceId(tid, b)) {
             RuleLog.noContext(rule, traceId, tid == null ? "missing trace_id" : "invalid trace_id");
+            if (trace != null) {
+                trace.note(invalid("trace_id", tid, hex ? "16 or 32 hex digits" : "an unsigned 64-bit decimal"));
+            }
             return Extraction.none();
         }
-        JsonNode pid = parentId.evaluate(root);
+        JsonNode pid = parentId.evaluate(root, trace);
         long parent = hex ? (pid != null && pid.isTextual() ? Ids.hex16(pid.textValue()) : 0) : Ids.decimal(pid);
         if (parent == 0) {
             RuleLog.noContext(rule, parentId, pid == null ? "missing parent_id" : "invalid parent_id");
+            if (trace != null) {
+                trace.note(invalid("parent_id", pid, hex ? "16 hex digits" : "an unsigned 64-bit decimal"));
+            }
             return Extraction.none();
         }
         b.parentId(parent);
         if (traceIdHigh != null) {
-            JsonNode high = traceIdHigh.evaluate(root);
+            JsonNode high = traceIdHigh.evaluate(root, trace);
             if (high != null) {
                 long h = high.isTextual() ? Ids.hex16(high.textValue()) : 0;
                 if (h == 0) {
                     RuleLog.noContext(rule, traceIdHigh, "invalid trace_id_high");
+                    if (trace != null) {
+                        trace.note(invalid("trace_id_high", high, "16 hex digits"));
+                    }
                     return Extraction.none();
                 }
                 b.traceIdHigh(h);
             }
         }
         if (samplingPriority != null) {
-            b.samplingPriority(priority(samplingPriority.evaluate(root)));
+            b.samplingPriority(priority(samplingPriority.evaluate(root, trace)));
         }
         if (origin != null) {
-            JsonNode o = origin.evaluate(root);
+            JsonNode o = origin.evaluate(root, trace);
             if (o != null && o.isValueNode()) {
                 b.origin(o.asText());
             }
         }
         if (tags != null) {
-            readTags(tags.evaluate(root), b);
+            readTags(tags.evaluate(root, trace), b);
         }
         return Extraction.of(b.build());
+    }
+
+    /** Why a field's value is no id, for an explanation. */
+    private static String invalid(String field, JsonNode value, String expected) {
+        return value == null ? field + ": missing" : field + ": " + ExtractionTrace.describe(value) + " is not " + expected + " (or is zero)";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -15,6 +16,10 @@ import java.util.stream.Collectors;
 public final class FirstOfRule implements CompiledRule {
     /** A resolved reference: the name as written and the compiled rule it names. */
     public record Ref(String name, CompiledRule rule) {
+        /** The explanation's line for this reference (out of line: extract stays small for the JIT). */
+        String describe() {
+            return "rule \"" + name + "\": " + rule;
+        }
     }
 
     private final Ref[] refs;
@@ -29,16 +34,25 @@ public final class FirstOfRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         Extraction linksOnly = null;
         for (Ref ref : refs) {
             Extraction e;
+            if (trace != null) {
+                trace.enter(ref.describe());
+            }
             try {
-                e = ref.rule.extract(root, context);
+                e = ref.rule.extract(root, context, trace);
             } catch (RuntimeException | StackOverflowError failure) {
                 // Rules never throw by contract; if one does anyway, the others still get their turn.
                 RuleLog.noContext(ref.name, "rule", "failed with " + failure.getClass().getName());
+                if (trace != null) {
+                    trace.exit(ExtractionTrace.failed(failure));
+                }
                 continue;
+            }
+            if (trace != null) {
+                trace.exit(ExtractionTrace.outcome(e));
             }
             if (e.parentSettled()) {
                 return e;

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -7,6 +8,9 @@ import dev.tracex.engine.internal.json.Projection;
 
 /** {@code from: context}: the rule reads the invocation's context (the Lambda context as JSON) instead of the event. */
 public final class FromContextRule implements CompiledRule {
+    private static final String NO_CONTEXT = "from: context: there is no invocation context";
+    private static final String READS_CONTEXT = "from: context: reads the invocation context";
+
     private final CompiledRule body;
 
     public FromContextRule(CompiledRule body) {
@@ -14,9 +18,12 @@ public final class FromContextRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         JsonNode json = context == null ? null : context.toJson();
-        return json == null ? Extraction.none() : body.extract(json, context);
+        if (trace != null) {
+            trace.note(json == null ? NO_CONTEXT : READS_CONTEXT);
+        }
+        return json == null ? Extraction.none() : body.extract(json, context, trace);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -48,33 +49,51 @@ public final class HeadersRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         if (named != null) {
-            ObjectNode headers = assemble(root);
+            ObjectNode headers = assemble(root, trace);
             if (headers.isEmpty()) {
                 RuleLog.noContext(rule, "headers", "none of " + named.keySet() + " found");
+                if (trace != null) {
+                    trace.note("none of " + named.keySet() + " found");
+                }
                 return Extraction.none();
             }
-            return decode(rule, headers, styles);
+            return decode(rule, headers, styles, trace);
         }
-        JsonNode carrier = pipeline.evaluate(root);
+        JsonNode carrier = pipeline.evaluate(root, trace);
         if (carrier != null && carrier.isTextual()) {
             carrier = Json.decodeEmbedded(carrier.textValue());
+            if (trace != null) {
+                noteDecoded(trace, carrier);
+            }
         }
         if (carrier == null || !carrier.isObject()) {
             if (carrier != null) {
                 RuleLog.noContext(rule, pipeline, "not an object of headers");
+                if (trace != null) {
+                    noteNotHeaders(trace, carrier);
+                }
             }
             return Extraction.none();
         }
-        return decode(rule, carrier, styles);
+        return decode(rule, carrier, styles, trace);
+    }
+
+    // The explanation's lines, out of line so extract stays as small as before for the JIT.
+    private static void noteDecoded(ExtractionTrace trace, JsonNode carrier) {
+        trace.note(carrier == null ? "the string is not JSON" : "decoded the string as JSON: " + ExtractionTrace.describe(carrier));
+    }
+
+    private static void noteNotHeaders(ExtractionTrace trace, JsonNode carrier) {
+        trace.note("not an object of headers: " + ExtractionTrace.describe(carrier));
     }
 
     /** The mapping form's carrier: each value that is text, a number or a boolean (an array: its first value). */
-    private ObjectNode assemble(JsonNode root) {
+    private ObjectNode assemble(JsonNode root, ExtractionTrace trace) {
         ObjectNode headers = Json.MAPPER.createObjectNode();
         for (Map.Entry<String, Pipeline> e : named.entrySet()) {
-            JsonNode v = e.getValue().evaluate(root);
+            JsonNode v = e.getValue().evaluate(root, trace);
             if (v != null && v.isArray()) {
                 v = v.size() > 0 ? v.get(0) : null;
             }
@@ -96,7 +115,12 @@ public final class HeadersRule implements CompiledRule {
 
     /** The context in a headers object, attributed to {@code rule}; shared with script rules' Go-style results. */
     public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles) {
-        Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles);
+        return decode(rule, headers, styles, null);
+    }
+
+    /** As {@link #decode(String, JsonNode, List)}, writing each format tried into {@code trace} if not null. */
+    public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles, ExtractionTrace trace) {
+        Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles, trace);
         if (found.isEmpty()) {
             RuleLog.noContext(rule, "headers", "no valid " + styleNames(styles) + " headers");
             return Extraction.none();

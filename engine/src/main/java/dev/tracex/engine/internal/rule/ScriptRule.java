@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -43,9 +44,12 @@ public final class ScriptRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         CompiledScript c = compiled;
-        return c == null ? Extraction.none() : c.extract(root, context);
+        if (c == null && trace != null) {
+            trace.note("JS not compiled: only the selected rule's snippets are");
+        }
+        return c == null ? Extraction.none() : c.extract(root, context, trace);
     }
 
     @Override

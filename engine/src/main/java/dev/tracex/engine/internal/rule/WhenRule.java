@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
@@ -21,13 +22,21 @@ public final class WhenRule implements CompiledRule {
     }
 
     @Override
-    public Extraction extract(JsonNode root, InvocationContext context) {
-        JsonNode v = condition.evaluate(root);
+    public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
+        JsonNode v = condition.evaluate(root, trace);
         boolean holds = v != null
                 && !(v.isBoolean() && !v.booleanValue())
                 && !(v.isContainerNode() && v.size() == 0)
                 && !(v.isTextual() && v.textValue().isEmpty());
-        return holds ? body.extract(root, context) : Extraction.none();
+        if (trace != null) {
+            noteCondition(trace, holds);
+        }
+        return holds ? body.extract(root, context, trace) : Extraction.none();
+    }
+
+    // Out of line so extract stays small for the JIT.
+    private void noteCondition(ExtractionTrace trace, boolean holds) {
+        trace.note("when " + condition + (holds ? ": holds" : ": does not hold, the rule does not apply"));
     }
 
     @Override

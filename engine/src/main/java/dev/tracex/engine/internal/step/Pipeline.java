@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.step;
 
+import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.JsonAccessor;
@@ -43,14 +44,43 @@ public final class Pipeline {
 
     /** The pipeline's value for {@code root}, or {@code null} (JSON null counts as nothing). */
     public JsonNode evaluate(JsonNode root) {
+        return evaluate(root, null);
+    }
+
+    /** As {@link #evaluate(JsonNode)}, writing what each stage got into {@code trace} if not null. */
+    public JsonNode evaluate(JsonNode root, ExtractionTrace trace) {
         JsonNode value = root;
         for (Stage stage : stages) {
+            JsonNode input = value;
             value = stage.apply(value);
             if (value == null || value.isNull() || value.isMissingNode()) {
+                if (trace != null) {
+                    trace.note(stage + ": " + nothingFrom(stage, input, value));
+                }
                 return null;
+            }
+            if (trace != null) {
+                noteGot(trace, stage, value);
             }
         }
         return value;
+    }
+
+    // Out of line: evaluate stays as small as before for the JIT.
+    private static void noteGot(ExtractionTrace trace, Stage stage, JsonNode value) {
+        trace.note(stage + ": " + ExtractionTrace.describe(value));
+    }
+
+    /** Why a stage gave nothing, for an explanation. */
+    private static String nothingFrom(Stage stage, JsonNode input, JsonNode output) {
+        if (stage.path() != null) {
+            if (input.isTextual() && Json.decodeEmbedded(input.textValue()) == null) {
+                return "not found: applied to " + ExtractionTrace.describe(input) + ", which is not JSON";
+            }
+            return output != null && output.isNull() ? "null" : "not found in " + ExtractionTrace.describe(input);
+        }
+        String verdict = stage.step().name().equals("json") ? "not JSON: " : "cannot decode ";
+        return verdict + ExtractionTrace.describe(input);
     }
 
     /**
