@@ -45,6 +45,9 @@ class ExampleFunctionsIT {
     @TempDir
     Path workDir;
 
+    /** What the last function run wrote to standard error (its logger's lines). */
+    private String lastStderr;
+
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void readTemplate() throws IOException {
@@ -83,6 +86,8 @@ class ExampleFunctionsIT {
                         "OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
                 "OrdersQueueFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderQueueHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.sqs"),
+                "OrderBatchFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderBatchHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.sqs_records"),
                 "ShipmentFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.json"),
                 "QuotesFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
@@ -151,6 +156,20 @@ class ExampleFunctionsIT {
         assertThat(report.get("result")).isEqualTo(JSON.readTree("""
                 [{"orderId": "ord-20261125-0042", "quantity": 2, "_datadog": %s},
                  {"orderId": "ord-20261125-0043", "quantity": 1, "_datadog": %s}]""".formatted(datadog, datadog)));
+    }
+
+    @Test
+    void orderBatchFunction_sqsBatch_eachOrderUnderItsOwnTrace_theMalformedOneInTheBatchResponse() throws Exception {
+        JsonNode report = run("OrderBatchFunction", Path.of("events/sqs_batch_event.json"));
+
+        assertThat(report.get("result")).isEqualTo(JSON.readTree("""
+                {"batchItemFailures": [{"itemIdentifier": "8d1c2b3a-4e5f-4a6b-9c7d-0e1f2a3b4c5d"}]}"""));
+        // Message 1: 3430719526451169030 = 0x2f9c5d3b8a1e4706 with _dd.p.tid 6745f1c800000000; message 2:
+        // 1885667171979194497 = 0x1a2b3c4d5e6f7081; message 4: 6151017474352412307 = 0x555ccdcdadfef693.
+        assertThat(lastStderr.lines().filter(l -> l.startsWith("order ")).toList()).containsExactly(
+                "order ord-20261125-0042 (message 059f36b4-87a3-44ab-83d2-661975830a7d): trace 6745f1c8000000002f9c5d3b8a1e4706",
+                "order ord-20261125-0043 (message 2e1424d4-f796-459a-8184-9c92662be6da): trace 00000000000000001a2b3c4d5e6f7081",
+                "order ord-20261125-0045 (message c0ffee00-1234-4abc-8def-0123456789ab): trace 0000000000000000555ccdcdadfef693");
     }
 
     @Test
@@ -247,6 +266,7 @@ class ExampleFunctionsIT {
             throw new AssertionError(name + " did not finish in 60 s");
         }
         String stderr = Files.readString(err.toPath(), StandardCharsets.UTF_8);
+        lastStderr = stderr;
         assertThat(p.exitValue()).as("exit of %s; stderr:%n%s", name, stderr).isZero();
         // A configuration problem would be a warning and a silent fallback to builtin.default.
         assertThat(stderr).as("stderr of %s", name).doesNotContain("cannot be used");

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * <li>with an OpenTelemetry SDK handed to tracex ({@link TracexOpenTelemetry#register}) and no tracer span
  * current, tracex's own invocation span is current, ended and flushed at {@link #close()}; otherwise, with the
  * OpenTelemetry API present and no tracer span current, the parent is the current context's remote parent
- * span (a tracer's local span is never re-parented);</li>
+ * span (a tracer's local span is never re-parented); the parent's W3C baggage is added to OpenTelemetry's
+ * current {@code Baggage};</li>
  * <li>with SLF4J present and no tracer span current, {@code dd.trace_id} and {@code dd.span_id} are in the
  * MDC (a tracer's own log correlation, dd-trace-java's, is never overridden);</li>
  * <li>with {@value DatadogExtensionHandOff#ENV}{@code =true} and the raw event at hand, the Datadog extension
@@ -92,6 +93,13 @@ public final class InvocationScope implements AutoCloseable {
                 Log.warn("tracex: cannot hand the parent to OpenTelemetry: " + e);
             }
         }
+        if (OptionalLibraries.OPENTELEMETRY && parent != null && !parent.baggage().isEmpty()) {
+            try {
+                undo.add(BaggageHandOff.makeCurrent(parent));
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot make the baggage current in OpenTelemetry: " + e);
+            }
+        }
         Context forHandler = lambda;
         if (parent != null) {
             try {
@@ -128,6 +136,25 @@ public final class InvocationScope implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The extraction of the invocation open on this thread, or {@code null} when none is. */
+    static Extraction openOrNull() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Makes {@code e} what this thread's accessors read ({@code null}: nothing open) and returns what was there,
+     * to be put back the same way: a record's scope and a task carried to another thread.
+     */
+    static Extraction swap(Extraction e) {
+        Extraction previous = CURRENT.get();
+        if (e == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(e);
+        }
+        return previous;
     }
 
     /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */

@@ -58,6 +58,12 @@ final class OpenTelemetryInvocationSpan implements AutoCloseable {
         registered = null;
     }
 
+    /** The tracer of the SDK handed over, or {@code null}. */
+    static Tracer registeredTracer() {
+        Registration r = registered;
+        return r == null ? null : r.tracer();
+    }
+
     static boolean isRegistered() {
         return registered != null;
     }

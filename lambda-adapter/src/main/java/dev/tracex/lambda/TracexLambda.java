@@ -156,6 +156,25 @@ public final class TracexLambda {
         };
     }
 
+    /**
+     * Runs {@code handler} for every record of a batch event given as JSON ({@code Records[*]} of SQS, SNS,
+     * Kinesis, DynamoDB; Kafka's {@code records.<topic-partition>[*]}), in event order, each with its own
+     * context current ({@link RecordScope}); records without one run under the invocation's context. Records
+     * are matched to contexts by identity in the open invocation's extraction, or, with none open, by
+     * extracting {@code event} now. The first exception thrown for a record propagates unchanged, after that
+     * record's scope is closed; the remaining records are not processed. For the typed events and partial batch
+     * responses see {@link TracexBatch}.
+     *
+     * <pre>{@code
+     * TracexLambda.forEachRecord(event, (record, rc) -> log.info("message {}", rc.id().orElse("?")));
+     * }</pre>
+     */
+    public static void forEachRecord(JsonNode event, RecordHandler<JsonNode> handler) {
+        Objects.requireNonNull(handler, "handler");
+        JsonRecords records = JsonRecords.of(event);
+        BatchRun.forEach(records.records, records.metas, () -> extract(event, null), handler);
+    }
+
     /** The parent context of the invocation running on this thread, if one was extracted. */
     public static Optional<TraceContext> current() {
         return InvocationScope.current().parent();

@@ -19,6 +19,7 @@ final class ExportedSpans {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int SERVER = 2;
     static final int INTERNAL = 1;
+    static final int CONSUMER = 5;
     static final int STATUS_ERROR = 2;
 
     record Span(String traceId, String spanId, String parentSpanId, String name, int kind,
@@ -76,7 +77,8 @@ final class ExportedSpans {
                         links.add(l.path("traceId").asText() + "-" + l.path("spanId").asText());
                     }
                     JsonNode kind = s.path("kind");
-                    int k = kind.isInt() ? kind.asInt() : kind.asText().equals("SPAN_KIND_SERVER") ? SERVER : INTERNAL;
+                    int k = kind.isInt() ? kind.asInt() : kind.asText().equals("SPAN_KIND_SERVER") ? SERVER
+                            : kind.asText().equals("SPAN_KIND_CONSUMER") ? CONSUMER : INTERNAL;
                     String parent = s.path("parentSpanId").asText("");
                     spans.add(new Span(s.path("traceId").asText(), s.path("spanId").asText(), parent.isEmpty() ? null : parent,
                             s.path("name").asText(), k, attributes, links, s.path("status").path("code").asInt(0)));

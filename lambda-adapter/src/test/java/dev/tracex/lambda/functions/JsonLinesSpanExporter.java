@@ -29,7 +29,7 @@ public final class JsonLinesSpanExporter implements SpanExporter {
         for (SpanData s : spans) {
             ObjectNode o = out.addObject();
             o.put("traceId", s.getTraceId()).put("spanId", s.getSpanId()).put("name", s.getName())
-                    .put("kind", s.getKind() == SpanKind.SERVER ? 2 : s.getKind() == SpanKind.INTERNAL ? 1 : 0);
+                    .put("kind", otlpKind(s.getKind()));
             if (s.getParentSpanContext().isValid()) {
                 o.put("parentSpanId", s.getParentSpanId());
             }
@@ -44,6 +44,11 @@ public final class JsonLinesSpanExporter implements SpanExporter {
         }
         System.out.println(line);
         return CompletableResultCode.ofSuccess();
+    }
+
+    /** OTLP's numbers for span kinds (INTERNAL 1, SERVER 2, CLIENT 3, PRODUCER 4, CONSUMER 5). */
+    private static int otlpKind(SpanKind kind) {
+        return kind.ordinal() + 1;
     }
 
     @Override
