@@ -57,6 +57,11 @@ public final class ExtractionTrace {
         return e.links().isEmpty() ? "-> no context" : "-> " + count(e.links().size(), "link") + ", no parent";
     }
 
+    /** The last line of a step that threw (rules never do by contract; a bug if one does). */
+    public static String failed(Throwable t) {
+        return "-> failed with " + t;
+    }
+
     List<Line> lines() {
         return List.copyOf(lines);
     }

@@ -6,6 +6,7 @@ import dev.tracex.engine.internal.compiler.ExampleRunner;
 import dev.tracex.engine.internal.compiler.RuleExample;
 import dev.tracex.engine.internal.compiler.RuleFileCompiler;
 import dev.tracex.engine.internal.compiler.ScriptFiles;
+import dev.tracex.engine.internal.logging.Logging;
 import dev.tracex.engine.internal.rule.CompiledExtractor;
 import dev.tracex.engine.internal.rule.CompiledRule;
 
@@ -36,6 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Extractors {
+    static {
+        // tracex's log setup first: compiling starts Jayway JsonPath, whose first log call starts SLF4J.
+        Logging.init();
+    }
+
     private final CompiledFile file;
     private final Map<String, Extractor> selected = new ConcurrentHashMap<>();
 

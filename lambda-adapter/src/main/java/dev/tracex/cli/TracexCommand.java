@@ -1,5 +1,8 @@
 package dev.tracex.cli;
 
+import dev.tracex.engine.internal.logging.LogLevel;
+import dev.tracex.engine.internal.logging.Logging;
+import dev.tracex.engine.internal.logging.StreamOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +24,10 @@ public final class TracexCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print tracex's debug lines on stderr (why a rule found nothing).")
+    boolean verbose;
 
     public static void main(String[] args) {
         // Jayway JsonPath logs through SLF4J; with no binding, SLF4J's notice about that would be the
@@ -47,7 +54,28 @@ public final class TracexCommand implements Runnable {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return CONFIG_ERROR;
         });
+        cl.setExecutionStrategy(parsed -> {
+            if (!verbose(parsed)) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+            Logging.Setup before = Logging.swap(new Logging.Setup(LogLevel.DEBUG, StreamOutput.to(err)));
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                Logging.swap(before);
+            }
+        });
         return cl.execute(args);
+    }
+
+    /** {@code -v} anywhere on the command line (it is inherited by every subcommand). */
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A rules file loaded for {@code check} or {@code test}, or {@code null} after printing why not to {@code err}. */

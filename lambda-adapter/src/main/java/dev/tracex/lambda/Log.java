@@ -1,25 +1,28 @@
 package dev.tracex.lambda;
 
+import dev.tracex.engine.internal.logging.TracexLogger;
+
 /**
- * The adapter's log lines, through {@link System.Logger} (so they reach whatever logging the function
- * has: JUL on stderr by default, SLF4J or Log4j with their bridges), never stdout: in Lambda, stdout
- * and stderr both end in CloudWatch, but stdout is also what {@code tracex invoke} prints its result on.
+ * The adapter's log lines ({@code dev.tracex.lambda}): one line per event, through the function's SLF4J
+ * provider when it has one, else on the Lambda runtime's log stream ({@link RuntimeLogOutput}), never
+ * stdout (which is also what {@code tracex invoke} prints its result on). Levels: {@code DD_LOG_LEVEL},
+ * {@code AWS_LAMBDA_LOG_LEVEL} (see {@link dev.tracex.engine.internal.logging.Logging}).
  */
 final class Log {
-    private static final System.Logger LOG = System.getLogger("dev.tracex.lambda");
+    private static final TracexLogger LOG = TracexLogger.named("dev.tracex.lambda");
 
     private Log() {
     }
 
     static void warn(String message) {
-        LOG.log(System.Logger.Level.WARNING, message);
+        LOG.warn(message);
     }
 
     static boolean debugging() {
-        return LOG.isLoggable(System.Logger.Level.DEBUG);
+        return LOG.debugging();
     }
 
     static void debug(String message) {
-        LOG.log(System.Logger.Level.DEBUG, message);
+        LOG.debug(message);
     }
 }

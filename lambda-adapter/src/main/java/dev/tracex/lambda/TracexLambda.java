@@ -79,6 +79,7 @@ public final class TracexLambda {
             return Extraction.none();
         }
         InvocationContext ic = LambdaInvocationContext.of(context);
+        String outerRequestId = RuntimeLogOutput.requestId(context);
         try {
             if (event instanceof byte[]) {
                 return extractor.extract((byte[]) event, ic);
@@ -98,6 +99,8 @@ public final class TracexLambda {
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             Log.warn("tracex: extractor " + extractor.name() + " failed, the invocation has no parent: " + e);
             return Extraction.none();
+        } finally {
+            RuntimeLogOutput.restoreRequestId(outerRequestId);
         }
     }
 

@@ -1,38 +1,29 @@
 package dev.tracex.lambda;
 
+import dev.tracex.engine.internal.logging.LogLevel;
+import dev.tracex.engine.internal.logging.LogOutput;
+import dev.tracex.engine.internal.logging.Logging;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-/** The adapter's log records (System.Logger → JUL by default), captured for a test. */
-final class LogCapture extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("dev.tracex.lambda");
-    private final Level previous = logger.getLevel();
-    private final boolean previousUseParent = logger.getUseParentHandlers();
+/** tracex's lines captured for a test instead of written, from INFO up (as a function's default), as "LEVEL message". */
+final class LogCapture implements LogOutput, AutoCloseable {
+    private final Logging.Setup previous = Logging.swap(new Logging.Setup(LogLevel.INFO, this));
     final List<String> lines = new ArrayList<>();
 
-    LogCapture() {
-        logger.addHandler(this);
-        logger.setLevel(Level.INFO);
-        logger.setUseParentHandlers(false); // captured and asserted, not printed
+    @Override
+    public boolean enabled(LogLevel level, String logger) {
+        return true;
     }
 
     @Override
-    public synchronized void publish(LogRecord record) {
-        lines.add(record.getLevel() + " " + record.getMessage());
-    }
-
-    @Override
-    public void flush() {
+    public synchronized void write(LogLevel level, String logger, String message) {
+        lines.add(level + " " + message);
     }
 
     @Override
     public void close() {
-        logger.removeHandler(this);
-        logger.setLevel(previous);
-        logger.setUseParentHandlers(previousUseParent);
+        Logging.swap(previous);
     }
 }

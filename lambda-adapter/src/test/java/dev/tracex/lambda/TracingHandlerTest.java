@@ -121,7 +121,7 @@ class TracingHandlerTest {
         try (LogCapture log = new LogCapture()) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             seen = invoke(h, event);
-            assertThat(log.lines).containsExactly("WARNING tracex: extractor broken failed, the invocation has no parent: "
+            assertThat(log.lines).containsExactly("WARN tracex: extractor broken failed, the invocation has no parent: "
                     + "java.lang.IllegalStateException: rule blew up");
         } finally {
             System.setOut(stdout);

@@ -62,7 +62,7 @@ public enum PropagationStyle {
         for (PropagationStyle style : styles) {
             TraceContext found = style.format.extract(carrier);
             if (found == null && trace != null) {
-                trace.note(style.format.name() + ": " + FormatDiagnosis.why(style.format, carrier));
+                noteMissing(trace, style, carrier);
             }
             if (found != null) {
                 // Most Datadog carriers hold no tracestate: one lookup settles it before any W3C parsing.
@@ -76,13 +76,23 @@ public enum PropagationStyle {
                     }
                 }
                 if (trace != null) {
-                    trace.note(style.format.name() + ": trace_id " + found.traceId() + ", parent_id " + found.parentIdDecimal()
-                            + found.samplingPriority().stream().mapToObj(p -> ", sampling_priority " + p).findFirst().orElse(""));
+                    noteFound(trace, style, found);
                 }
                 return Optional.of(found);
             }
         }
         return Optional.empty();
+    }
+
+    // The explanation's lines are built out of line, so the extraction loop stays small enough for the JIT to
+    // inline as before (and keep the carrier off the heap): explaining must cost ordinary extractions nothing.
+    private static void noteMissing(ExtractionTrace trace, PropagationStyle style, HeaderCarrier carrier) {
+        trace.note(style.format.name() + ": " + FormatDiagnosis.why(style.format, carrier));
+    }
+
+    private static void noteFound(ExtractionTrace trace, PropagationStyle style, TraceContext found) {
+        trace.note(style.format.name() + ": trace_id " + found.traceId() + ", parent_id " + found.parentIdDecimal()
+                + (found.samplingPriority().isPresent() ? ", sampling_priority " + found.samplingPriority().getAsInt() : ""));
     }
 
     /** Headers for {@code context} in every given style, in order (lowercase names). */

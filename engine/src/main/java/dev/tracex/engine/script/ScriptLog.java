@@ -1,5 +1,6 @@
 package dev.tracex.engine.script;
 
+import dev.tracex.engine.internal.logging.TracexLogger;
 import dev.tracex.engine.internal.rule.RuleLog;
 
 /**
@@ -8,7 +9,7 @@ import dev.tracex.engine.internal.rule.RuleLog;
  * broken extractors (a wrong result shape, a limit hit) are warnings, since they fail on every event.
  */
 final class ScriptLog {
-    private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
+    private static final TracexLogger LOG = TracexLogger.named("dev.tracex.engine");
 
     private ScriptLog() {
     }
@@ -36,6 +37,6 @@ final class ScriptLog {
     }
 
     static void warn(String rule, String message) {
-        LOG.log(System.Logger.Level.WARNING, "rule \"" + rule + "\": " + message);
+        LOG.warn("rule \"" + rule + "\": " + message);
     }
 }

@@ -1,31 +1,26 @@
 package dev.tracex.engine.reliability;
 
+import dev.tracex.engine.internal.logging.LogLevel;
+import dev.tracex.engine.internal.logging.LogOutput;
+import dev.tracex.engine.internal.logging.Logging;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
- * Captures what the engine logs: its {@code System.Logger} named {@code dev.tracex.engine} goes to
- * java.util.logging when no other backend is installed (as in these tests). Opening sets the logger to
- * {@code ALL}, so debug lines are produced (and their cost paid) as in a function with debug logging
- * on; closing restores it. Thread-safe.
+ * Captures what the engine logs, instead of its output: opening swaps tracex's log setup for one that
+ * keeps every line from {@code DEBUG} up, so debug lines are produced (and their cost paid) as in a
+ * function with {@code DD_LOG_LEVEL=debug}; closing restores the setup. Thread-safe.
  */
-final class LogCapture extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("dev.tracex.engine");
-    private final Level previous;
+final class LogCapture implements LogOutput, AutoCloseable {
     private final List<String> lines = new ArrayList<>();
+    private final Logging.Setup previous;
 
     LogCapture() {
-        previous = logger.getLevel();
-        setLevel(Level.ALL);
-        logger.setLevel(Level.ALL);
-        logger.addHandler(this);
+        previous = Logging.swap(new Logging.Setup(LogLevel.DEBUG, this));
     }
 
-    /** Every record so far as one string: its message (with parameters) and its exception's messages. */
+    /** Every line so far: its message. */
     synchronized List<String> lines() {
         return List.copyOf(lines);
     }
@@ -36,26 +31,17 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public synchronized void publish(LogRecord record) {
-        StringBuilder b = new StringBuilder(String.valueOf(record.getMessage()));
-        if (record.getParameters() != null) {
-            for (Object p : record.getParameters()) {
-                b.append(' ').append(p);
-            }
-        }
-        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-            b.append(" | ").append(t);
-        }
-        lines.add(b.toString());
+    public boolean enabled(LogLevel level, String logger) {
+        return true;
     }
 
     @Override
-    public void flush() {
+    public synchronized void write(LogLevel level, String logger, String message) {
+        lines.add(message);
     }
 
     @Override
     public void close() {
-        logger.removeHandler(this);
-        logger.setLevel(previous);
+        Logging.swap(previous);
     }
 }

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bodies are a secret (as ids that fail to parse, as origin, tags, tracestate, other headers, bodies and
  * keys; in carriers that yield a context and in ones that do not) and invocation contexts or streams
  * that fail with the secret in their exception message. No log line holds the secret, an extraction
- * logs at most one line, and a line is short.
+ * logs at most one line, and a line is short and has no line break. (Where lines go, as text or JSON,
+ * and that they hold no event content there too: {@code RuntimeLogTest} in the Lambda adapter.)
  */
 class LogContentTest {
     private static final String SECRET = "Bearer-eyJzZWNyZXQiOnRydWV9";
@@ -69,6 +70,8 @@ class LogContentTest {
             assertThat(lines).as("lines for %d extractions", extractions).hasSizeLessThanOrEqualTo(extractions);
             assertThat(lines).isNotEmpty().allSatisfy(line -> {
                 assertThat(line).doesNotContain(SECRET).startsWith("rule \"" + rule.name() + "\"");
+                // One line: on a plain stream (stderr, the runtime's stdout sink) it stays one log event.
+                assertThat(line).doesNotContain("\n", "\r");
                 assertThat(line.length()).isLessThanOrEqualTo(HostileEventTest.MAX_LINE);
             });
         }

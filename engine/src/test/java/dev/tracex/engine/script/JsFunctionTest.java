@@ -58,7 +58,7 @@ class JsFunctionTest {
             assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).hasSize(1);
-            assertThat(logs.lines().get(0)).matches("FINE rule \"boxed\": no context: JS " + error + " at t\\.yaml:3:\\d+");
+            assertThat(logs.lines().get(0)).matches("DEBUG rule \"boxed\": no context: JS " + error + " at t\\.yaml:3:\\d+");
         }
         assertThat(s.extract(GOOD, InvocationContext.NONE).parent().orElseThrow().traceId()).isEqualTo("11");
     }
@@ -78,11 +78,13 @@ class JsFunctionTest {
         try (JsTesting.Logs logs = new JsTesting.Logs()) {
             assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
 
-            assertThat(logs.lines()).containsExactly("WARNING rule \"loop\": no context: stopped: statement limit of 20000 exceeded");
+            assertThat(logs.lines()).containsExactly("WARN rule \"loop\": no context: stopped: statement limit of 20000 exceeded");
+            assertThat(s.extract(GOOD, InvocationContext.NONE).parent()).isPresent();
+            assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
+            assertThat(s.extract(GOOD, InvocationContext.NONE).parent()).isPresent();
+            assertThat(logs.lines()).containsExactly("WARN rule \"loop\": no context: stopped: statement limit of 20000 exceeded",
+                    "WARN rule \"loop\": no context: stopped: statement limit of 20000 exceeded");
         }
-        assertThat(s.extract(GOOD, InvocationContext.NONE).parent()).isPresent();
-        assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
-        assertThat(s.extract(GOOD, InvocationContext.NONE).parent()).isPresent();
     }
 
     @Test
@@ -105,7 +107,7 @@ class JsFunctionTest {
             assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            assertThat(logs.lines()).containsExactly("WARNING rule \"spin\": no context: stopped after 200 ms");
+            assertThat(logs.lines()).containsExactly("WARN rule \"spin\": no context: stopped after 200 ms");
         }
         assertThat(s.extract(GOOD, InvocationContext.NONE).parent()).isPresent();
     }

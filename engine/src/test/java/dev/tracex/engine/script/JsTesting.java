@@ -3,6 +3,9 @@ package dev.tracex.engine.script;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.logging.LogLevel;
+import dev.tracex.engine.internal.logging.LogOutput;
+import dev.tracex.engine.internal.logging.Logging;
 import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.propagation.PropagationStyle;
@@ -10,10 +13,6 @@ import dev.tracex.engine.propagation.PropagationStyle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /** Shared helpers of the JS tests: small limits so limit tests stay fast, a snippet compiler, a log capture. */
 final class JsTesting {
@@ -40,41 +39,29 @@ final class JsTesting {
         return n;
     }
 
-    /** Collects the engine's log lines (System.Logger → java.util.logging here), debug lines included. */
-    static final class Logs extends Handler implements AutoCloseable {
-        private final Logger logger = Logger.getLogger("dev.tracex.engine");
-        private final Level previous;
-        private final List<LogRecord> records = new ArrayList<>();
+    /** Collects the engine's log lines instead of writing them, debug lines included (as with {@code DD_LOG_LEVEL=debug}). */
+    static final class Logs implements LogOutput, AutoCloseable {
+        private final List<String> lines = new ArrayList<>();
+        private final Logging.Setup previous = Logging.swap(new Logging.Setup(LogLevel.DEBUG, this));
 
-        Logs() {
-            previous = logger.getLevel();
-            logger.setLevel(Level.ALL);
-            setLevel(Level.ALL);
-            logger.addHandler(this);
+        @Override
+        public boolean enabled(LogLevel level, String logger) {
+            return true;
         }
 
         @Override
-        public synchronized void publish(LogRecord r) {
-            records.add(r);
+        public synchronized void write(LogLevel level, String logger, String message) {
+            lines.add(level + " " + message);
         }
 
-        /** Every line as "LEVEL message", where WARNING is a warning and FINE a debug line. */
+        /** Every line as "LEVEL message": "WARN ..." or "DEBUG ...". */
         synchronized List<String> lines() {
-            List<String> out = new ArrayList<>();
-            for (LogRecord r : records) {
-                out.add(r.getLevel() + " " + r.getMessage());
-            }
-            return out;
-        }
-
-        @Override
-        public void flush() {
+            return List.copyOf(lines);
         }
 
         @Override
         public void close() {
-            logger.removeHandler(this);
-            logger.setLevel(previous);
+            Logging.swap(previous);
         }
     }
 }

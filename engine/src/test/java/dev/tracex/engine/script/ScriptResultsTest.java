@@ -102,7 +102,7 @@ class ScriptResultsTest {
         try (JsTesting.Logs logs = new JsTesting.Logs()) {
             assertThat(compile("none", code).extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
-            assertThat(logs.lines()).noneMatch(l -> l.startsWith("WARNING"));
+            assertThat(logs.lines()).noneMatch(l -> l.startsWith("WARN"));
         }
     }
 
@@ -120,7 +120,7 @@ class ScriptResultsTest {
         try (JsTesting.Logs logs = new JsTesting.Logs()) {
             assertThat(compile("garbage", code).extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
-            assertThat(logs.lines()).containsExactly("WARNING rule \"garbage\": returned " + kind
+            assertThat(logs.lines()).containsExactly("WARN rule \"garbage\": returned " + kind
                     + "; expected {traceID, parentID, sampleMode}, [trace_id, parent_id, sampling_priority], an object of headers, or null");
         }
     }
@@ -131,7 +131,7 @@ class ScriptResultsTest {
             assertThat(compile("tuple", "(p) => [1, 2, 3, 4]").extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).containsExactly(
-                    "WARNING rule \"tuple\": returned an array of 4 values; expected [trace_id, parent_id, sampling_priority]");
+                    "WARN rule \"tuple\": returned an array of 4 values; expected [trace_id, parent_id, sampling_priority]");
         }
     }
 
@@ -141,7 +141,7 @@ class ScriptResultsTest {
             assertThat(compile("forever", "(p) => new Promise(() => {})").extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).containsExactly(
-                    "WARNING rule \"forever\": returned a Promise that did not settle when the call returned: no context");
+                    "WARN rule \"forever\": returned a Promise that did not settle when the call returned: no context");
         }
     }
 

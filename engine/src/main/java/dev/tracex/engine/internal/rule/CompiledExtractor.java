@@ -9,6 +9,7 @@ import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.Projection;
+import dev.tracex.engine.internal.logging.TracexLogger;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.io.InputStream;
  * caller. Internal: may change without notice.
  */
 public final class CompiledExtractor implements Extractor {
-    private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
+    private static final TracexLogger LOG = TracexLogger.named("dev.tracex.engine");
 
     private final String name;
     private final CompiledRule rule;
@@ -53,7 +54,7 @@ public final class CompiledExtractor implements Extractor {
         RuleLog.Open log = RuleLog.begin(name);
         Extraction found = Extraction.none();
         try {
-            found = rule.extract(event, context == null ? InvocationContext.NONE : context);
+            found = rule.extract(event, context == null ? InvocationContext.NONE : context, null);
             return found;
         } catch (RuntimeException | StackOverflowError e) {
             if (RuleLog.debugging()) {
@@ -111,7 +112,7 @@ public final class CompiledExtractor implements Extractor {
         try (JsonParser p = source.open()) {
             return extract(read(p), context);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "rule \"" + name + "\": event is not valid JSON");
+            LOG.debug("rule \"" + name + "\": event is not valid JSON");
             return Extraction.none();
         }
     }

@@ -31,7 +31,7 @@ public final class EachRule implements CompiledRule {
     public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         List<JsonNode> all = records.readAll(root);
         if (trace != null) {
-            trace.note("each " + records + ": " + all.size() + (all.size() == 1 ? " record" : " records"));
+            noteRecords(trace, all.size());
         }
         if (all.isEmpty()) {
             return Extraction.none();
@@ -42,9 +42,9 @@ public final class EachRule implements CompiledRule {
             // An explanation follows the first records; a batch of thousands would bury the answer.
             ExtractionTrace recordTrace = trace != null && i < EXPLAINED_RECORDS ? trace : null;
             if (recordTrace != null) {
-                recordTrace.enter("record " + i + ":");
+                noteRecord(recordTrace, i);
             } else if (trace != null && i == EXPLAINED_RECORDS) {
-                trace.note("records " + i + " to " + (all.size() - 1) + ": not explained");
+                noteUnexplained(trace, i, all.size());
             }
             Extraction e = body.extract(all.get(i), context, recordTrace);
             if (recordTrace != null) {
@@ -58,6 +58,19 @@ public final class EachRule implements CompiledRule {
             }
         }
         return Extraction.of(parent, links);
+    }
+
+    // The explanation's lines, out of line so extract stays small for the JIT.
+    private void noteRecords(ExtractionTrace trace, int n) {
+        trace.note("each " + records + ": " + n + (n == 1 ? " record" : " records"));
+    }
+
+    private static void noteRecord(ExtractionTrace trace, int i) {
+        trace.enter("record " + i + ":");
+    }
+
+    private static void noteUnexplained(ExtractionTrace trace, int from, int n) {
+        trace.note("records " + from + " to " + (n - 1) + ": not explained");
     }
 
     @Override

@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 public final class FirstOfRule implements CompiledRule {
     /** A resolved reference: the name as written and the compiled rule it names. */
     public record Ref(String name, CompiledRule rule) {
+        /** The explanation's line for this reference (out of line: extract stays small for the JIT). */
+        String describe() {
+            return "rule \"" + name + "\": " + rule;
+        }
     }
 
     private final Ref[] refs;
@@ -35,7 +39,7 @@ public final class FirstOfRule implements CompiledRule {
         for (Ref ref : refs) {
             Extraction e;
             if (trace != null) {
-                trace.enter("rule \"" + ref.name + "\": " + ref.rule);
+                trace.enter(ref.describe());
             }
             try {
                 e = ref.rule.extract(root, context, trace);
@@ -43,7 +47,7 @@ public final class FirstOfRule implements CompiledRule {
                 // Rules never throw by contract; if one does anyway, the others still get their turn.
                 RuleLog.noContext(ref.name, "rule", "failed with " + failure.getClass().getName());
                 if (trace != null) {
-                    trace.exit("-> failed with " + failure);
+                    trace.exit(ExtractionTrace.failed(failure));
                 }
                 continue;
             }

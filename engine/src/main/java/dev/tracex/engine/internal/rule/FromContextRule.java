@@ -8,6 +8,9 @@ import dev.tracex.engine.internal.json.Projection;
 
 /** {@code from: context}: the rule reads the invocation's context (the Lambda context as JSON) instead of the event. */
 public final class FromContextRule implements CompiledRule {
+    private static final String NO_CONTEXT = "from: context: there is no invocation context";
+    private static final String READS_CONTEXT = "from: context: reads the invocation context";
+
     private final CompiledRule body;
 
     public FromContextRule(CompiledRule body) {
@@ -18,7 +21,7 @@ public final class FromContextRule implements CompiledRule {
     public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
         JsonNode json = context == null ? null : context.toJson();
         if (trace != null) {
-            trace.note(json == null ? "from: context: there is no invocation context" : "from: context: reads the invocation context");
+            trace.note(json == null ? NO_CONTEXT : READS_CONTEXT);
         }
         return json == null ? Extraction.none() : body.extract(json, context, trace);
     }

@@ -1,5 +1,7 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.internal.logging.TracexLogger;
+
 /**
  * Debug lines for events a rule could not use. They name the rule and the path, never the event's
  * content, which may hold personal data.
@@ -11,7 +13,7 @@ package dev.tracex.engine.internal.rule;
  * per rule or record. Public for the JS bridge's debug lines only; internal: may change without notice.
  */
 public final class RuleLog {
-    private static final System.Logger LOG = System.getLogger("dev.tracex.engine");
+    private static final TracexLogger LOG = TracexLogger.named("dev.tracex.engine");
     private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
 
     /** The reasons of the extraction running on this thread for the selected rule {@code name}. */
@@ -30,7 +32,7 @@ public final class RuleLog {
     }
 
     public static boolean debugging() {
-        return LOG.isLoggable(System.Logger.Level.DEBUG);
+        return LOG.debugging();
     }
 
     /** Opens an extraction by the selected rule {@code name}; {@code null} (nothing to end) when debug is off or one is open. */
@@ -51,7 +53,7 @@ public final class RuleLog {
         OPEN.remove();
         if (foundNothing && open.reason != null) {
             String who = open.rule.equals(open.name) ? "rule \"" + open.name + "\"" : "rule \"" + open.name + "\" -> \"" + open.rule + "\"";
-            LOG.log(System.Logger.Level.DEBUG, who + ": " + open.reason + (open.more == 0 ? "" : " (and " + open.more + " more)"));
+            LOG.debug(who + ": " + open.reason + (open.more == 0 ? "" : " (and " + open.more + " more)"));
         }
     }
 
@@ -65,7 +67,7 @@ public final class RuleLog {
     public static void line(String rule, String reason) {
         Open open = OPEN.get();
         if (open == null) {
-            LOG.log(System.Logger.Level.DEBUG, "rule \"" + rule + "\": " + reason);
+            LOG.debug("rule \"" + rule + "\": " + reason);
         } else if (open.reason == null) {
             open.rule = rule;
             open.reason = reason;

@@ -29,9 +29,14 @@ public final class WhenRule implements CompiledRule {
                 && !(v.isContainerNode() && v.size() == 0)
                 && !(v.isTextual() && v.textValue().isEmpty());
         if (trace != null) {
-            trace.note("when " + condition + (holds ? ": holds" : ": does not hold, the rule does not apply"));
+            noteCondition(trace, holds);
         }
         return holds ? body.extract(root, context, trace) : Extraction.none();
+    }
+
+    // Out of line so extract stays small for the JIT.
+    private void noteCondition(ExtractionTrace trace, boolean holds) {
+        trace.note("when " + condition + (holds ? ": holds" : ": does not hold, the rule does not apply"));
     }
 
     @Override

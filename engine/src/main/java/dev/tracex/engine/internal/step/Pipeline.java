@@ -60,10 +60,15 @@ public final class Pipeline {
                 return null;
             }
             if (trace != null) {
-                trace.note(stage + ": " + ExtractionTrace.describe(value));
+                noteGot(trace, stage, value);
             }
         }
         return value;
+    }
+
+    // Out of line: evaluate stays as small as before for the JIT.
+    private static void noteGot(ExtractionTrace trace, Stage stage, JsonNode value) {
+        trace.note(stage + ": " + ExtractionTrace.describe(value));
     }
 
     /** Why a stage gave nothing, for an explanation. */

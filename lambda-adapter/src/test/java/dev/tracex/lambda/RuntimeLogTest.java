@@ -1,0 +1,233 @@
+package dev.tracex.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * tracex's log lines as the Lambda runtime receives them: the real runtime interface client in a child
+ * JVM with {@code _LAMBDA_TELEMETRY_LOG_FD} on a file (descriptor 3, opened by the shell that starts it,
+ * as Lambda hands the runtime its telemetry pipe), read back frame by frame in the runtime's framing
+ * ({@code FramedTelemetryLogSink}: type with magic, level and format; length; timestamp; message). One
+ * frame is one CloudWatch event. The child's stdout and stderr are kept apart, so a line that bypasses
+ * the runtime's stream (a JUL header, SLF4J's notice) is seen there.
+ */
+class RuntimeLogTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String WRAPPER = "dev.tracex.lambda.TracingHandler::handleRequest";
+    /** Planted in the second event's body and ids: no line may hold it. */
+    private static final String SECRET = "Bearer-eyJzZWNyZXQiOnRydWV9";
+    /** The runtime's {@code LogLevel} ordinals, as the frame type carries them. */
+    private static final List<String> LAMBDA_LEVELS = List.of("UNDEFINED", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+
+    @TempDir
+    Path taskRoot;
+
+    /** One frame of the telemetry log: its level and format from the frame type, and its message. */
+    record Frame(String level, boolean json, String message) {
+    }
+
+    /** What a run left: the frames, and the child's own stdout and stderr. */
+    record Run(List<Frame> frames, String stdout, String stderr) {
+        List<Frame> tracex() {
+            return frames.stream().filter(f -> f.message().contains("dev.tracex")).toList();
+        }
+
+        String all() {
+            return "frames: " + frames + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+        }
+    }
+
+    @Test
+    void ric_brokenRulesFileWithTwoProblems_isOneWarningFrameNamingBoth() throws Exception {
+        Files.writeString(taskRoot.resolve("extractors.yaml"),
+                "extractors:\n  sqs:\n    headers: $.Records[0] | b64\n  other:\n    headers: $.x | nope\n");
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "extractors.sqs"), List.of());
+
+        assertThat(run.tracex()).as(run.all()).hasSize(1);
+        Frame warning = run.tracex().get(0);
+        assertThat(warning.level()).isEqualTo("WARN");
+        assertThat(warning.json()).isFalse();
+        assertThat(warning.message()).startsWith("[WARN] dev.tracex.lambda: DD_TRACE_EXTRACTOR=extractors.sqs cannot be used, "
+                + "continuing with builtin.default: ")
+                .contains(":3:29: rule \"sqs\": unknown step \"b64\"", ":5:20: rule \"other\": unknown step \"nope\"")
+                .endsWith("\n");
+        assertThat(run.stdout() + run.stderr()).as(run.all()).doesNotContain("tracex", "SLF4J", "WARNING");
+    }
+
+    @Test
+    void ric_ddLogLevelDebug_bringsTheDebugLinesEachOneFrame() throws Exception {
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs", "DD_LOG_LEVEL", "Debug"), List.of());
+
+        assertThat(run.tracex()).as(run.all()).extracting(Frame::level).containsOnly("DEBUG");
+        assertThat(run.tracex()).extracting(Frame::message).anySatisfy(m -> assertThat(m)
+                .isEqualTo("[DEBUG] dev.tracex.lambda: tracex: extractor sqs (then builtin.default) compiled at cold start\n"));
+        // The event without a _datadog attribute: the reason names the rule and the path, not the event.
+        assertThat(run.tracex()).extracting(Frame::message).anySatisfy(m -> assertThat(m)
+                .startsWith("[DEBUG] dev.tracex.engine: rule \"sqs\": no context at "));
+        assertThat(run.all()).doesNotContain(SECRET);
+        assertThat(run.stdout() + run.stderr()).as(run.all()).doesNotContain("tracex", "SLF4J");
+    }
+
+    @Test
+    void ric_jsonFormat_linesAreJsonObjectsInTheRuntimesShape() throws Exception {
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs",
+                "AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "DEBUG"), List.of());
+
+        assertThat(run.tracex()).as(run.all()).isNotEmpty().allSatisfy(f -> assertThat(f.json()).isTrue());
+        List<JsonNode> lines = new ArrayList<>();
+        for (Frame f : run.tracex()) {
+            lines.add(JSON.readTree(f.message()));
+        }
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertThat(line.get("level").asText()).isEqualTo("DEBUG");
+            assertThat(line.get("logger").asText()).startsWith("dev.tracex.");
+            assertThat(line.get("message").asText()).isNotEmpty();
+        });
+        JsonNode coldStart = lines.stream().filter(l -> l.get("message").asText().contains("compiled at cold start")).findFirst().orElseThrow();
+        assertThat(coldStart.has("AWSRequestId")).as("no request at cold start").isFalse();
+        JsonNode miss = lines.stream().filter(l -> l.get("message").asText().startsWith("rule \"sqs\"")).findFirst().orElseThrow();
+        assertThat(miss.get("AWSRequestId").asText()).isEqualTo("no-context");
+        assertThat(miss.get("logger").asText()).isEqualTo("dev.tracex.engine");
+        assertThat(run.all()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void ric_yamlFunctionWithoutAnyProvider_printsNothingButItsOwnOutputAtColdStart() throws Exception {
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs"), List.of());
+
+        assertThat(run.tracex()).as(run.all()).isEmpty();
+        assertThat(run.stdout()).as(run.all()).isEmpty();
+        assertThat(run.stderr()).as(run.all()).isEmpty();
+    }
+
+    @Test
+    void ric_logbackProvider_linesGoThroughLogback() throws Exception {
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "missing.sqs"), providers("logback-"));
+
+        assertThat(run.tracex()).as(run.all()).isEmpty();
+        // Logback's default configuration: a console appender, "%d{HH:mm:ss.SSS} [%thread] %level %logger{36} -- %msg%n".
+        assertThat(run.stdout()).as(run.all()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[main\\] WARN +dev\\.tracex\\.lambda -- "
+                + "DD_TRACE_EXTRACTOR=missing\\.sqs cannot be used, continuing with builtin\\.default: no rules file missing");
+        assertThat(run.stdout() + run.stderr()).doesNotContain("SLF4J(");
+    }
+
+    @Test
+    void ric_log4j2Provider_linesGoThroughLog4j2() throws Exception {
+        Path config = Files.writeString(taskRoot.resolve("log4j2.xml"), String.join("\n",
+                "<Configuration status=\"warn\">",
+                "  <Appenders><Console name=\"out\" target=\"SYSTEM_OUT\"><PatternLayout pattern=\"log4j2 %level %logger: %msg%n\"/></Console></Appenders>",
+                "  <Loggers><Root level=\"info\"><AppenderRef ref=\"out\"/></Root></Loggers>",
+                "</Configuration>", ""));
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "missing.sqs"), providers("log4j-"), "-Dlog4j2.configurationFile=" + config);
+
+        assertThat(run.tracex()).as(run.all()).isEmpty();
+        assertThat(run.stdout()).as(run.all()).contains("log4j2 WARN dev.tracex.lambda: DD_TRACE_EXTRACTOR=missing.sqs cannot be used, "
+                + "continuing with builtin.default: no rules file missing");
+        assertThat(run.stdout() + run.stderr()).doesNotContain("SLF4J(");
+    }
+
+    /** The provider jars copied to target/log-providers whose names start with {@code prefix}. */
+    private static List<String> providers(String prefix) throws IOException {
+        try (Stream<Path> jars = Files.list(Path.of("target", "log-providers"))) {
+            List<String> found = jars.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .map(p -> p.toAbsolutePath().toString()).sorted().toList();
+            assertThat(found).as("jars %s* in target/log-providers", prefix).isNotEmpty();
+            return found;
+        }
+    }
+
+    /**
+     * Starts the function (an SQS handler behind the wrapper) without slf4j-jdk14 (the tests' own SLF4J
+     * provider), with {@code extra} jars, sends it an SQS event with a context and one without, and
+     * stops it.
+     */
+    private Run invoke(Map<String, String> env, List<String> extra, String... jvmOptions) throws Exception {
+        List<String> classPath = new ArrayList<>(List.of(ChildJvm.classPath(e -> !e.contains("slf4j-jdk14"))));
+        classPath.addAll(extra);
+        Path frames = taskRoot.resolve("telemetry.bin");
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" 3>\"$0\"", frames.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                // As Lambda's Java runtimes start the runtime client: it opens the telemetry descriptor reflectively.
+                "--add-opens=java.base/java.io=ALL-UNNAMED"));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), RIC_MAIN, WRAPPER));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_"));
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Map<String, String> lambda = new HashMap<>(Map.of(
+                    "AWS_LAMBDA_RUNTIME_API", api.address(),
+                    "AWS_LAMBDA_FUNCTION_NAME", "orders",
+                    "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
+                    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
+                    "LAMBDA_TASK_ROOT", taskRoot.toString(),
+                    "_LAMBDA_TELEMETRY_LOG_FD", "3",
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler"));
+            lambda.putAll(env);
+            pb.environment().putAll(lambda);
+            Path out = taskRoot.resolve("stdout.txt");
+            Path err = taskRoot.resolve("stderr.txt");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            try {
+                api.enqueue("with-context", event("sqs_event.json"), Map.of());
+                api.enqueue("no-context", ("{\"Records\": [{\"messageId\": \"m-1\", \"body\": \"" + SECRET + "\", "
+                        + "\"eventSource\": \"aws:sqs\", \"messageAttributes\": {\"_datadog\": {\"dataType\": \"String\", "
+                        + "\"stringValue\": \"{\\\"x-datadog-trace-id\\\":\\\"" + SECRET + "\\\"}\"}}}]}").getBytes(StandardCharsets.UTF_8), Map.of());
+                for (String id : List.of("with-context", "no-context")) {
+                    RuntimeApiServer.Outcome o = api.await(id, 60);
+                    assertThat(o.error()).as(o.body() + "\n" + Files.readString(out) + Files.readString(err)).isFalse();
+                }
+            } finally {
+                p.destroy();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+            return new Run(frames(Files.readAllBytes(frames)), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The frames of a telemetry log; anything that is not a whole frame fails the test. */
+    static List<Frame> frames(byte[] log) {
+        ByteBuffer b = ByteBuffer.wrap(log);
+        List<Frame> frames = new ArrayList<>();
+        while (b.hasRemaining()) {
+            assertThat(b.remaining()).as("a frame header at byte %d", b.position()).isGreaterThanOrEqualTo(16);
+            int type = b.getInt();
+            assertThat(type & 0xFFFFFF00).as("frame magic at byte %d", b.position() - 4).isEqualTo(0xa55a0000);
+            int length = b.getInt();
+            b.getLong();
+            byte[] message = new byte[length];
+            b.get(message);
+            frames.add(new Frame(LAMBDA_LEVELS.get((type >> 2) & 7), (type & 1) == 0, new String(message, StandardCharsets.UTF_8)));
+        }
+        return frames;
+    }
+
+    private static byte[] event(String name) throws IOException {
+        try (InputStream in = RuntimeLogTest.class.getResourceAsStream("/events/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
