@@ -89,9 +89,39 @@ class ExampleFunctionsIT {
                         "DD_TRACE_EXTRACTOR", "extractors.jaeger", "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS),
                 "NodeExtractorFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.json", "DD_TRACE_EXTRACTOR_PATH", "/var/task/node",
-                        "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS)));
+                        "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS),
+                "LayerOnlyFunction", Map.of("AWS_LAMBDA_EXEC_WRAPPER", "/opt/tracex-wrapper",
+                        "DD_TRACE_EXTRACTOR", "extractors.sqs")));
         Map<String, Object> traced = (Map<String, Object>) ((Map<String, Object>) resources.get("TracedShipmentFunction")).get("Properties");
         assertThat(traced.get("Layers")).isEqualTo(java.util.List.of(Map.of("Ref", "OtelJavaAgentLayerArn")));
+    }
+
+    /**
+     * The layer-only function as deployed: its own handler, its package without tracex, tracex's layer as built
+     * by lambda-adapter (which runs it through the wrapper script under the real runtime client: LambdaLayerIT).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void template_layerOnlyFunction_hasItsOwnHandlerAndNoTracexInItsPackage() throws IOException {
+        Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) resources.get("LayerOnlyFunction")).get("Properties");
+        assertThat(function).containsEntry("Handler", "dev.tracex.examples.plain.PlainOrderHandler::handleRequest")
+                .containsEntry("CodeUri", "target/layer-function.zip")
+                .containsEntry("Layers", java.util.List.of(Map.of("Ref", "TracexLayer")));
+        Map<String, Object> layer = (Map<String, Object>) resources.get("TracexLayer");
+        assertThat(layer).containsEntry("Type", "AWS::Serverless::LayerVersion");
+        String contentUri = (String) ((Map<String, Object>) layer.get("Properties")).get("ContentUri");
+        assertThat(Path.of(contentUri)).as("the layer built by lambda-adapter's package").isRegularFile();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile("target/layer-function.zip")) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> !n.endsWith("/")))
+                    .containsExactlyInAnyOrder("dev/tracex/examples/plain/PlainOrderHandler.class", "extractors.yaml",
+                            "lib/aws-lambda-java-events-3.16.1.jar", "lib/joda-time-2.10.8.jar");
+        }
+        // The handler's class refers to no tracex class: it loads with tracex absent.
+        try (java.net.URLClassLoader plain = new java.net.URLClassLoader(new java.net.URL[]{
+                Path.of("target/layer-function.zip").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            byte[] bytecode = plain.getResourceAsStream("dev/tracex/examples/plain/PlainOrderHandler.class").readAllBytes();
+            assertThat(new String(bytecode, StandardCharsets.ISO_8859_1)).doesNotContain("dev/tracex/lambda", "dev/tracex/engine");
+        }
     }
 
     @Test

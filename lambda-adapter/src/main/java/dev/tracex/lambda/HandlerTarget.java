@@ -128,6 +128,12 @@ abstract class HandlerTarget {
 
     /** The target for one overload, or {@code null} when its signature is not a handler's. */
     private static HandlerTarget forOverload(String spec, Class<?> cls, Method m, ClassLoader loader) {
+        if (implementsHandlerInterface(cls, m)) {
+            // The method is the class's own RequestHandler/RequestStreamHandler implementation, which a tracer
+            // agent instruments itself: called through the interface as for <class>. Behind PojoMethod (also an
+            // implementer) the agent would see two handleRequest calls and start two invocation spans.
+            return forClass(spec, cls, loader);
+        }
         Type[] p = m.getGenericParameterTypes();
         boolean lastIsContext = p.length > 0 && p[p.length - 1] == Context.class;
         int rest = lastIsContext ? p.length - 1 : p.length;
@@ -149,6 +155,26 @@ abstract class HandlerTarget {
             return method(spec, cls, m, p[0], lastIsContext, loader);
         }
         return null;
+    }
+
+    /** Whether {@code m} is {@code cls}'s implementation of its handler interface's {@code handleRequest}. */
+    private static boolean implementsHandlerInterface(Class<?> cls, Method m) {
+        if (!m.getName().equals("handleRequest") || m.isBridge() || Modifier.isStatic(m.getModifiers())) {
+            return false;
+        }
+        Class<?>[] p = m.getParameterTypes();
+        if (RequestStreamHandler.class.isAssignableFrom(cls)) {
+            return p.length == 3 && p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class;
+        }
+        if (!RequestHandler.class.isAssignableFrom(cls) || p.length != 2 || p[1] != Context.class) {
+            return false;
+        }
+        Type[] types = typeArguments(cls, RequestHandler.class);
+        if (types == null || types.length != 2 || types[0] instanceof TypeVariable || types[1] instanceof TypeVariable) {
+            return false;
+        }
+        Type input = types[0] instanceof ParameterizedType ? ((ParameterizedType) types[0]).getRawType() : types[0];
+        return input == p[0];
     }
 
     private static HandlerTarget method(String spec, Class<?> cls, Method m, Type input, boolean withContext,
