@@ -42,7 +42,7 @@ class DatadogExtensionHandOffTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigInteger LOW_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final Path AGENT = Path.of(System.getProperty("tracex.test.ddAgent", "target/agents/dd-java-agent.jar"));
-    private static final Path LOGGING = Path.of(System.getProperty("tracex.test.functionLogging", "target/function-logging"));
+    private static final Path LOGGING = Path.of(System.getProperty("tracex.test.logProviders", "target/log-providers"));
     private static final String START = "/lambda/start-invocation";
     private static final String END = "/lambda/end-invocation";
     private static final String PLACEHOLDER = "dd-tracer-serverless-span";
@@ -110,7 +110,7 @@ class DatadogExtensionHandOffTest {
                 // (that is what the opt-in hand-off is for).
                 assertThat(extension.extracted).extracting(DatadogExtensionStandIn.Extracted::from).containsExactly("sqs trigger");
                 assertThat(Span.byId(spans, ends.get(1).header("x-datadog-span-id")).traceId()).isNotEqualTo(CUSTOM_TRACE);
-                assertThat(f.stderr()).doesNotContain("tracex:");
+                assertThat(f.logs()).doesNotContain("tracex:");
             } finally {
                 f.stop();
             }
@@ -184,7 +184,7 @@ class DatadogExtensionHandOffTest {
                 assertThat(root.resource()).isEqualTo(PLACEHOLDER);
                 assertThat(root.parentId()).isEqualTo("0");
                 assertThat(Span.work(spans, "none-1").parentId()).isEqualTo(root.spanId());
-                assertThat(f.stderr()).doesNotContain("tracex:");
+                assertThat(f.logs()).doesNotContain("tracex:");
             } finally {
                 f.stop();
             }
@@ -205,8 +205,8 @@ class DatadogExtensionHandOffTest {
                 assertThat(starts).extracting(r -> r.header("lambda-runtime-aws-request-id")).containsExactly("custom-1", "custom-2");
                 assertThat(extension.requests(END)).hasSize(2);
                 assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsOnlyNulls();
-                assertThat(count(f.stderr(), "tracex: " + DatadogExtensionHandOff.ENV
-                        + "=true does nothing while dd-trace-java's Lambda integration is on")).as(f.stderr()).isEqualTo(1);
+                assertThat(count(f.logs(), "tracex: " + DatadogExtensionHandOff.ENV
+                        + "=true does nothing while dd-trace-java's Lambda integration is on")).as(f.logs()).isEqualTo(1);
             } finally {
                 f.stop();
             }
@@ -228,8 +228,8 @@ class DatadogExtensionHandOffTest {
                 assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
                 assertThat(ends).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
                 assertThat(ends).extracting(r -> r.header("x-datadog-span-id")).containsOnlyNulls();
-                assertThat(count(f.stderr(), "the function's spans are not children of aws.lambda: the OpenTelemetry API did not "
-                        + "start a dd-trace-java span (is DD_TRACE_OTEL_ENABLED=true?)")).as(f.stderr()).isEqualTo(1);
+                assertThat(count(f.logs(), "the function's spans are not children of aws.lambda: the OpenTelemetry API did not "
+                        + "start a dd-trace-java span (is DD_TRACE_OTEL_ENABLED=true?)")).as(f.logs()).isEqualTo(1);
                 // No tracer span runs the handler: tracex's own MDC hand-off names the upstream span.
                 assertThat(f.logLine("handling custom-1")).isEqualTo(CUSTOM_TRACE + " " + CUSTOM_PARENT);
             } finally {
@@ -276,7 +276,7 @@ class DatadogExtensionHandOffTest {
                     handOff.failed(new IllegalStateException("the handler's own failure"));
                 }
             }
-            assertThat(log.lines).containsExactly("WARNING tracex: " + DatadogExtensionHandOff.ENV
+            assertThat(log.lines).containsExactly("WARN tracex: " + DatadogExtensionHandOff.ENV
                     + "=true but the Datadog extension at " + extension + " cannot be reached, the function runs without it: "
                     + "java.net.ConnectException: Connection refused");
         }
@@ -394,6 +394,12 @@ class DatadogExtensionHandOffTest {
 
         String stderr() throws IOException {
             return Files.readString(taskRoot.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        }
+
+        /** stderr and the function's logback file: tracex's lines go through the function's SLF4J provider. */
+        String logs() throws IOException {
+            Path file = taskRoot.resolve("function-log.txt");
+            return stderr() + (Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
         }
 
         String log() throws IOException {
