@@ -276,7 +276,7 @@ class DatadogExtensionHandOffTest {
                     handOff.failed(new IllegalStateException("the handler's own failure"));
                 }
             }
-            assertThat(log.lines).containsExactly("WARNING tracex: " + DatadogExtensionHandOff.ENV
+            assertThat(log.lines).containsExactly("WARN tracex: " + DatadogExtensionHandOff.ENV
                     + "=true but the Datadog extension at " + extension + " cannot be reached, the function runs without it: "
                     + "java.net.ConnectException: Connection refused");
         }

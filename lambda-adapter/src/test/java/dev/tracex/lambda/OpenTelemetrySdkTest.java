@@ -140,7 +140,7 @@ class OpenTelemetrySdkTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (LogCapture log = new LogCapture()) {
             h.invoke(TracingHandlerTest.event("sqs_event.json"), out, LocalContext.of("orders"));
-            assertThat(log.lines).containsExactly("WARNING tracex: the OpenTelemetry flush after the invocation failed: "
+            assertThat(log.lines).containsExactly("WARN tracex: the OpenTelemetry flush after the invocation failed: "
                     + "java.lang.IllegalStateException: exporter down");
         } finally {
             TracexOpenTelemetry.unregister();
