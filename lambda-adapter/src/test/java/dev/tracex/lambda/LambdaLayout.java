@@ -41,8 +41,16 @@ final class LambdaLayout {
         this.runtimeClassPath = runtimeClassPath;
     }
 
-    /** Lays the function out under {@code taskRoot} from this test's class path. */
+    /**
+     * Lays the function out under {@code taskRoot} from this test's class path, without the SDK's
+     * autoconfiguration (with it present, {@code GlobalOpenTelemetry.get()} logs and behaves differently).
+     */
     static LambdaLayout create(Path taskRoot) throws IOException {
+        return create(taskRoot, false);
+    }
+
+    /** As {@link #create(Path)}; {@code withAutoconfigure} keeps the SDK's autoconfiguration in the function. */
+    static LambdaLayout create(Path taskRoot, boolean withAutoconfigure) throws IOException {
         Path lib = Files.createDirectories(taskRoot.resolve("lib"));
         List<String> runtime = new ArrayList<>();
         int n = 0;
@@ -54,6 +62,8 @@ final class LambdaLayout {
                 if (!name.startsWith("aws-lambda-java-runtime-interface-client") && !name.startsWith("utils-lite")) {
                     Files.copy(p, lib.resolve(name)); // a function bundles core and serialization too
                 }
+            } else if (!withAutoconfigure && name.startsWith("opentelemetry-sdk-extension-autoconfigure")) {
+                continue;
             } else if (NEITHER.stream().noneMatch(entry::contains) || entry.endsWith("classes")) {
                 if (Files.isDirectory(p)) {
                     jar(p, lib.resolve(String.format("%02d-%s.jar", n++, p.getParent().getParent().getFileName() + "-" + name)));

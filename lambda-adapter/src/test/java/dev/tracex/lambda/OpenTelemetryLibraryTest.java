@@ -36,7 +36,7 @@ class OpenTelemetryLibraryTest {
 
     @BeforeAll
     static void layOut() throws IOException {
-        layout = LambdaLayout.create(taskRoot);
+        layout = LambdaLayout.create(taskRoot, true); // TracingRequestWrapper autoconfigures its SDK
     }
 
     static Stream<Arguments> setups() {
