@@ -147,7 +147,7 @@ class OpenTelemetryAgentTest {
                 assertThat(userSpan.traceId()).isEqualTo(invocation.traceId());
                 assertThat(userSpan.parentSpanId()).as("the user's span is a child of the invocation span").isEqualTo(invocation.spanId());
             }
-            assertThat(log).doesNotContain("WARNING tracex");
+            assertThat(log).doesNotContain("WARNING tracex").doesNotContain("[WARN] dev.tracex");
         }
     }
 

@@ -159,8 +159,8 @@ class TracexBatchTest {
             assertThat(r.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m1", "m3");
             assertThat(processed).containsExactly("m0", "m2");
             assertThat(log.lines).containsExactly(
-                    "WARNING tracex: record m1 failed and is reported in the batch response: java.lang.IllegalArgumentException: bad order",
-                    "WARNING tracex: record m3 failed and is reported in the batch response: java.lang.IllegalArgumentException: bad order");
+                    "WARN tracex: record m1 failed and is reported in the batch response: java.lang.IllegalArgumentException: bad order",
+                    "WARN tracex: record m3 failed and is reported in the batch response: java.lang.IllegalArgumentException: bad order");
         }
     }
 
@@ -237,7 +237,7 @@ class TracexBatchTest {
             assertThat(seen).containsExactly(new Seen("1", null, null, null));
             assertThat(r.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier).containsExactly("111");
             assertThat(log.lines).containsExactly(
-                    "WARNING tracex: record 1 failed and is reported in the batch response: java.lang.IllegalStateException: table locked");
+                    "WARN tracex: record 1 failed and is reported in the batch response: java.lang.IllegalStateException: table locked");
         }
     }
 
