@@ -13,7 +13,15 @@ import dev.tracex.lambda.ExtractorResolver;
 import dev.tracex.lambda.InvocationScope;
 import dev.tracex.lambda.LocalContext;
 import dev.tracex.lambda.TracexLambda;
+import dev.tracex.lambda.TracexBatch;
 import dev.tracex.lambda.TracingHandler;
+import dev.tracex.engine.RecordContext;
+import dev.tracex.engine.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,8 +43,10 @@ import java.util.concurrent.TimeUnit;
  * The wrapper's cost per invocation: a typed SQS handler called as the Lambda runtime calls it (event
  * bytes deserialized with the runtime's serializer, handler, result serialized) against the same call
  * through {@link TracingHandler} (extraction with a YAML rule, hand-off to OpenTelemetry/MDC/current(),
- * then the same deserialize-call-serialize). The difference is the overhead. Run:
- * {@code java -jar benchmarks/target/benchmarks.jar WrapperOverhead}.
+ * then the same deserialize-call-serialize). The difference is the overhead. The {@code perRecord*} cases
+ * measure per-record processing of a 10-record batch inside an open invocation: {@link TracexBatch} against a
+ * hand-written scope per record (the record's context made OpenTelemetry's current remote parent, restored
+ * after) and against a plain loop. Run: {@code java -jar benchmarks/target/benchmarks.jar WrapperOverhead}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,6 +82,8 @@ public class WrapperOverheadBenchmark {
     private TracingHandler wrapped;
     private Extractor sqs;
     private Extraction found;
+    private SQSEvent batch;
+    private Extraction batchFound;
 
     @Setup
     public void setUp() throws Exception {
@@ -85,6 +97,67 @@ public class WrapperOverheadBenchmark {
                 ExtractorResolver.defaultExtractor());
         wrapped = TracingHandler.of(OrderHandler.class.getName(), getClass().getClassLoader(), sqs);
         found = sqs.extract(oneRecord);
+        StringBuilder records = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < BATCH; i++) {
+            records.append(i == 0 ? "" : ",").append(RECORD
+                    .replace("059f36b4-87a3-44ab-83d2-661975830a7d", "059f36b4-87a3-44ab-83d2-66197583" + String.format("%04d", i))
+                    .replace("2684756524522091840", String.valueOf(2684756524522091840L + i)));
+        }
+        byte[] batchBytes = records.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        batch = in.fromJson(new ByteArrayInputStream(batchBytes));
+        batchFound = Extractors.builtins().extractor("sqs").extract(batchBytes);
+        if (batchFound.records().size() != BATCH || batchFound.links().size() != BATCH) {
+            throw new IllegalStateException("the batch's records did not all extract: " + batchFound);
+        }
+    }
+
+    static final int BATCH = 10;
+
+    /** A 10-record batch in an open invocation, a plain loop: the floor. */
+    @Benchmark
+    @SuppressWarnings("try")
+    public void perRecordPlainLoop(Blackhole bh) {
+        try (InvocationScope scope = TracexLambda.open(batchFound)) {
+            for (SQSEvent.SQSMessage m : batch.getRecords()) {
+                bh.consume(m.getBody());
+                bh.consume(TracexLambda.current().isPresent());
+            }
+        }
+    }
+
+    /** The same with a hand-written scope per record: its context (known by position) made current, then restored. */
+    @Benchmark
+    @SuppressWarnings("try")
+    public void perRecordHandWritten(Blackhole bh) {
+        try (InvocationScope scope = TracexLambda.open(batchFound)) {
+            java.util.List<SQSEvent.SQSMessage> messages = batch.getRecords();
+            java.util.List<RecordContext> contexts = batchFound.records();
+            for (int i = 0; i < messages.size(); i++) {
+                TraceContext c = contexts.get(i).context().orElse(null);
+                if (c == null) {
+                    bh.consume(messages.get(i).getBody());
+                    continue;
+                }
+                SpanContext sc = SpanContext.createFromRemoteParent(c.traceIdHex(), c.parentIdHex(),
+                        c.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
+                try (io.opentelemetry.context.Scope s = io.opentelemetry.context.Context.current().with(Span.wrap(sc)).makeCurrent()) {
+                    bh.consume(messages.get(i).getBody());
+                    bh.consume(Span.current());
+                }
+            }
+        }
+    }
+
+    /** The same through {@link TracexBatch#forEachRecord}: records matched by messageId, each in its RecordScope. */
+    @Benchmark
+    @SuppressWarnings("try")
+    public void perRecordTracex(Blackhole bh) {
+        try (InvocationScope scope = TracexLambda.open(batchFound)) {
+            TracexBatch.forEachRecord(batch, (m, record) -> {
+                bh.consume(m.getBody());
+                bh.consume(TracexLambda.current().isPresent());
+            });
+        }
     }
 
     /** The extraction alone: the engine's pruned read of the event, then the rules. */

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The JSON form of a context, as {@code tracex extract} prints it and {@code examples: expect:} compares
  * it: {@code rule}, {@code format}, {@code trace_id} (lower 64 bits, decimal), {@code trace_id_128}
  * (32 hex), {@code parent_id} (decimal), {@code sampling_priority} (number or null), {@code origin},
- * {@code tags}, {@code traceparent}, {@code tracestate} (the W3C header that came with the context, or null),
- * and {@code links} for batch records: one object per record that carried a context, in record order.
+ * {@code tags}, {@code baggage} (W3C baggage entries, when there are some), {@code traceparent}, {@code tracestate}
+ * (the W3C header that came with the context, or null), and for batches {@code links} (the records' contexts)
+ * and {@code records} (every record in order: {@code index}, {@code id}, {@code context} or null).
  */
 public final class ContextJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -37,6 +38,10 @@ public final class ContextJson {
         }
         ObjectNode tags = o.putObject("tags");
         c.tags().forEach(tags::put);
+        if (!c.baggage().isEmpty()) { // absent rather than empty: most contexts have none
+            ObjectNode baggage = o.putObject("baggage");
+            c.baggage().forEach(baggage::put);
+        }
         o.put("traceparent", c.traceparent());
         if (c.tracestate().isPresent()) {
             o.put("tracestate", c.tracestate().get());
@@ -47,7 +52,7 @@ public final class ContextJson {
     }
 
     /**
-     * An extraction: the parent's keys plus {@code links} when there are batch links; with no parent,
+     * An extraction: the parent's keys plus {@code links} and {@code records} for a batch; with no parent,
      * {@code {"context": null, "rule": selected}} (and {@code links} if any).
      */
     public static ObjectNode of(Extraction e, String selectedRule) {
@@ -62,6 +67,23 @@ public final class ContextJson {
         if (!e.links().isEmpty()) {
             ArrayNode links = o.putArray("links");
             e.links().forEach(l -> links.add(of(l)));
+        }
+        if (!e.records().isEmpty()) {
+            ArrayNode records = o.putArray("records");
+            for (RecordContext r : e.records()) {
+                ObjectNode ro = records.addObject();
+                ro.put("index", r.index());
+                if (r.id().isPresent()) {
+                    ro.put("id", r.id().get());
+                } else {
+                    ro.putNull("id");
+                }
+                if (r.context().isPresent()) {
+                    ro.set("context", of(r.context().get()));
+                } else {
+                    ro.putNull("context");
+                }
+            }
         }
         return o;
     }

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * A trace context extracted from an event: the remote parent an invocation continues.
  *
  * <p>Holds a 128-bit trace id, the parent span id, the sampling priority (which may be absent), the
- * origin, the Datadog propagated tags ({@code _dd.p.*}), the W3C {@code tracestate}, and which rule and
+ * origin, the Datadog propagated tags ({@code _dd.p.*}), the W3C {@code tracestate} and {@code baggage}, and which rule and
  * propagation format produced it. Immutable and thread-safe. The upper 64 bits of the trace id and the
  * {@code _dd.p.tid} tag are one fact: {@link #tags()} always carries {@code _dd.p.tid} exactly when
  * {@link #traceIdHigh()} is non-zero.
@@ -36,6 +36,7 @@ public final class TraceContext {
     private final String origin;
     private final Map<String, String> tags;
     private final String tracestate;
+    private final Map<String, String> baggage;
     private final String rule;
     private final String format;
 
@@ -57,6 +58,7 @@ public final class TraceContext {
             this.tags = Collections.unmodifiableMap(t);
         }
         this.tracestate = b.tracestate;
+        this.baggage = b.baggage.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.baggage));
         this.rule = b.rule;
         this.format = b.format;
     }
@@ -71,6 +73,7 @@ public final class TraceContext {
         this.origin = c.origin;
         this.tags = c.tags;
         this.tracestate = c.tracestate;
+        this.baggage = c.baggage;
         this.rule = rule;
         this.format = c.format;
     }
@@ -90,6 +93,7 @@ public final class TraceContext {
         b.origin = origin;
         b.tags.putAll(tags);
         b.tracestate = tracestate;
+        b.baggage.putAll(baggage);
         b.rule = rule;
         b.format = format;
         return b;
@@ -167,6 +171,14 @@ public final class TraceContext {
         return Optional.ofNullable(tracestate);
     }
 
+    /**
+     * The W3C {@code baggage} entries that came with the context (the {@code baggage} header beside the
+     * trace headers, within W3C's limits), in order; empty when there were none.
+     */
+    public Map<String, String> baggage() {
+        return baggage;
+    }
+
     /** Name of the rule that extracted this context (e.g. {@code sqs} or {@code builtin.sqs}). */
     public String rule() {
         return rule;
@@ -199,6 +211,7 @@ public final class TraceContext {
                 && Objects.equals(origin, that.origin)
                 && tags.equals(that.tags)
                 && Objects.equals(tracestate, that.tracestate)
+                && baggage.equals(that.baggage)
                 && Objects.equals(rule, that.rule)
                 && Objects.equals(format, that.format);
     }
@@ -208,12 +221,13 @@ public final class TraceContext {
         return Objects.hash(traceIdHigh, traceIdLow, parentId, samplingPriority, origin, rule, format);
     }
 
-    /** Ids and where they came from; never header values beyond the ids. */
+    /** Ids and where they came from; never header values beyond the ids (baggage may hold personal data: only its size). */
     @Override
     public String toString() {
         return "TraceContext{trace_id=" + traceIdHex() + ", parent_id=" + parentIdHex()
                 + ", sampling_priority=" + samplingPriority + ", origin=" + origin
-                + ", rule=" + rule + ", format=" + format + "}";
+                + ", rule=" + rule + ", format=" + format
+                + (baggage.isEmpty() ? "" : ", baggage_entries=" + baggage.size()) + "}";
     }
 
     /** Builds a {@link TraceContext}. Not thread-safe. */
@@ -226,6 +240,7 @@ public final class TraceContext {
         private String origin;
         private final Map<String, String> tags = new LinkedHashMap<>();
         private String tracestate;
+        private final Map<String, String> baggage = new LinkedHashMap<>();
         private String rule;
         private String format;
 
@@ -283,6 +298,13 @@ public final class TraceContext {
 
         public Builder tracestate(String tracestate) {
             this.tracestate = tracestate;
+            return this;
+        }
+
+        /** The W3C baggage entries (replacing any before), e.g. from {@code W3CBaggage.parse(header)}. */
+        public Builder baggage(Map<String, String> baggage) {
+            this.baggage.clear();
+            baggage.forEach((k, v) -> this.baggage.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
             return this;
         }
 

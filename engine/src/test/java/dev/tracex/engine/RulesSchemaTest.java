@@ -90,6 +90,8 @@ class RulesSchemaTest {
         return Stream.of(
                 argumentSet("alias_bomb", "alias_bomb.yaml", Verdict.REJECTED_BY_THE_SCHEMA),
                 argumentSet("bad_paths", "bad_paths.yaml", Verdict.REJECTED_BY_THE_SCHEMA),
+                argumentSet("batch_keys: record_id and parent", "batch_keys.yaml", Verdict.REJECTED_BY_THE_SCHEMA),
+                argumentSet("headers_mapping: header names and their pipelines", "headers_mapping.yaml", Verdict.REJECTED_BY_THE_SCHEMA),
                 argumentSet("complex_keys: mappings as keys", "complex_keys.yaml", Verdict.INVALID_YAML),
                 argumentSet("empty_file", "empty_file.yaml", Verdict.REJECTED_BY_THE_SCHEMA),
                 argumentSet("examples_shape", "examples_shape.yaml", Verdict.REJECTED_BY_THE_SCHEMA),

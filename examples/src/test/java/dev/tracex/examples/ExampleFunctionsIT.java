@@ -45,6 +45,9 @@ class ExampleFunctionsIT {
     @TempDir
     Path workDir;
 
+    /** What the last function run wrote to standard error (its logger's lines). */
+    private String lastStderr;
+
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void readTemplate() throws IOException {
@@ -75,17 +78,64 @@ class ExampleFunctionsIT {
                 selections.put(name, (Map<String, String>) (Map<String, ?>) variables);
             }
         });
-        // The four functions the tests below run, each with its handler and rule.
+        // The functions the tests below run, each with its handler and rule, and one under the OpenTelemetry agent layer.
         assertThat(selections).isEqualTo(Map.of(
+                "TracedShipmentFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.json", "AWS_LAMBDA_EXEC_WRAPPER", "/opt/otel-handler",
+                        "OTEL_SERVICE_NAME", "shipments", "OTEL_PROPAGATORS", "tracecontext,baggage,xray",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
                 "OrdersQueueFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderQueueHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.sqs"),
+                "OrderBatchFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderBatchHandler",
+                        "DD_TRACE_EXTRACTOR", "extractors.sqs_records"),
                 "ShipmentFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.json"),
                 "QuotesFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.jaeger", "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS),
                 "NodeExtractorFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.json", "DD_TRACE_EXTRACTOR_PATH", "/var/task/node",
-                        "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS)));
+                        "JAVA_TOOL_OPTIONS", JS_RULES_JAVA_TOOL_OPTIONS),
+                "LayerOnlyFunction", Map.of("AWS_LAMBDA_EXEC_WRAPPER", "/opt/tracex-wrapper",
+                        "DD_TRACE_EXTRACTOR", "extractors.sqs")));
+        Map<String, Object> traced = (Map<String, Object>) ((Map<String, Object>) resources.get("TracedShipmentFunction")).get("Properties");
+        assertThat(traced.get("Layers")).isEqualTo(java.util.List.of(Map.of("Ref", "OtelJavaAgentLayerArn")));
+    }
+
+    /**
+     * The layer-only function as deployed: its own handler, its package without tracex, tracex's layer as built
+     * by lambda-adapter (which runs it through the wrapper script under the real runtime client: LambdaLayerIT).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void template_layerOnlyFunction_hasItsOwnHandlerAndNoTracexInItsPackage() throws IOException {
+        Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) resources.get("LayerOnlyFunction")).get("Properties");
+        assertThat(function).containsEntry("Handler", "dev.tracex.examples.plain.PlainOrderHandler::handleRequest")
+                .containsEntry("CodeUri", "target/layer-function.zip")
+                .containsEntry("Layers", java.util.List.of(Map.of("Ref", "TracexLayer")));
+        Map<String, Object> layer = (Map<String, Object>) resources.get("TracexLayer");
+        assertThat(layer).containsEntry("Type", "AWS::Serverless::LayerVersion");
+        String contentUri = (String) ((Map<String, Object>) layer.get("Properties")).get("ContentUri");
+        assertThat(Path.of(contentUri)).as("the layer built by lambda-adapter's package").isRegularFile();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile("target/layer-function.zip")) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> !n.endsWith("/")))
+                    .containsExactlyInAnyOrder("dev/tracex/examples/plain/PlainOrderHandler.class", "extractors.yaml",
+                            "lib/aws-lambda-java-events-3.16.1.jar", "lib/joda-time-2.10.8.jar");
+        }
+        // The handler's class refers to no tracex class: it loads with tracex absent.
+        try (java.net.URLClassLoader plain = new java.net.URLClassLoader(new java.net.URL[]{
+                Path.of("target/layer-function.zip").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            byte[] bytecode = plain.getResourceAsStream("dev/tracex/examples/plain/PlainOrderHandler.class").readAllBytes();
+            assertThat(new String(bytecode, StandardCharsets.ISO_8859_1)).doesNotContain("dev/tracex/lambda", "dev/tracex/engine");
+        }
+    }
+
+    @Test
+    void tracedShipmentFunction_underTheAgentLayersEnvironment_stillSeesTheContext() throws Exception {
+        // The agent itself is not attached here (OpenTelemetryAgentTest in lambda-adapter runs it); the
+        // function's own environment, exec wrapper variable included, must leave the wrapper working.
+        JsonNode report = run("TracedShipmentFunction", Path.of("events/custom_payload_event.json"));
+        assertThat(report.get("result").get("trace_id").asText()).isEqualTo("5827296727441744253");
+        assertThat(report.get("result").get("rule").asText()).isEqualTo("json");
     }
 
     @Test
@@ -106,6 +156,20 @@ class ExampleFunctionsIT {
         assertThat(report.get("result")).isEqualTo(JSON.readTree("""
                 [{"orderId": "ord-20261125-0042", "quantity": 2, "_datadog": %s},
                  {"orderId": "ord-20261125-0043", "quantity": 1, "_datadog": %s}]""".formatted(datadog, datadog)));
+    }
+
+    @Test
+    void orderBatchFunction_sqsBatch_eachOrderUnderItsOwnTrace_theMalformedOneInTheBatchResponse() throws Exception {
+        JsonNode report = run("OrderBatchFunction", Path.of("events/sqs_batch_event.json"));
+
+        assertThat(report.get("result")).isEqualTo(JSON.readTree("""
+                {"batchItemFailures": [{"itemIdentifier": "8d1c2b3a-4e5f-4a6b-9c7d-0e1f2a3b4c5d"}]}"""));
+        // Message 1: 3430719526451169030 = 0x2f9c5d3b8a1e4706 with _dd.p.tid 6745f1c800000000; message 2:
+        // 1885667171979194497 = 0x1a2b3c4d5e6f7081; message 4: 6151017474352412307 = 0x555ccdcdadfef693.
+        assertThat(lastStderr.lines().filter(l -> l.startsWith("order ")).toList()).containsExactly(
+                "order ord-20261125-0042 (message 059f36b4-87a3-44ab-83d2-661975830a7d): trace 6745f1c8000000002f9c5d3b8a1e4706",
+                "order ord-20261125-0043 (message 2e1424d4-f796-459a-8184-9c92662be6da): trace 00000000000000001a2b3c4d5e6f7081",
+                "order ord-20261125-0045 (message c0ffee00-1234-4abc-8def-0123456789ab): trace 0000000000000000555ccdcdadfef693");
     }
 
     @Test
@@ -202,6 +266,7 @@ class ExampleFunctionsIT {
             throw new AssertionError(name + " did not finish in 60 s");
         }
         String stderr = Files.readString(err.toPath(), StandardCharsets.UTF_8);
+        lastStderr = stderr;
         assertThat(p.exitValue()).as("exit of %s; stderr:%n%s", name, stderr).isZero();
         // A configuration problem would be a warning and a silent fallback to builtin.default.
         assertThat(stderr).as("stderr of %s", name).doesNotContain("cannot be used");

@@ -1,12 +1,14 @@
 package dev.tracex.examples;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.lambda.LocalContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,7 +16,9 @@ import java.nio.file.Path;
  * What the Lambda Java runtime does with a function, in a JVM of its own: instantiates the class named
  * by {@code _HANDLER} (the template's {@code Handler}, here always the tracex wrapper, which reads
  * {@code DD_LAMBDA_HANDLER} and {@code DD_TRACE_EXTRACTOR} from the real environment at construction),
- * calls it once on the event file given, and prints {@code {"aws_request_id": ..., "result": ...}}.
+ * calls its {@code handleRequest(InputStream, OutputStream, Context)} once on the event file given, as the
+ * runtime calls a method handler (the wrapper implements no handler interface), and prints
+ * {@code {"aws_request_id": ..., "result": ...}}.
  */
 public final class LocalLambda {
     private LocalLambda() {
@@ -23,10 +27,12 @@ public final class LocalLambda {
     public static void main(String[] args) throws Exception {
         String handler = System.getenv("_HANDLER");
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-        RequestStreamHandler function = (RequestStreamHandler) Class.forName(className).getDeclaredConstructor().newInstance();
+        Class<?> cls = Class.forName(className);
+        Object function = cls.getDeclaredConstructor().newInstance();
         LocalContext context = LocalContext.of(System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        function.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(args[0]))), out, context);
+        cls.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class)
+                .invoke(function, new ByteArrayInputStream(Files.readAllBytes(Path.of(args[0]))), out, context);
 
         ObjectMapper json = new ObjectMapper();
         ObjectNode report = json.createObjectNode();

@@ -40,4 +40,24 @@ public final class AwsSdkTraceHeaders {
         return Map.of(TraceHeaders.KEY, software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder()
                 .dataType("String").stringValue(TraceHeaders.toJson(headers)).build());
     }
+
+    /**
+     * {@link TraceHeaders#currentW3c()} as String message attributes named {@code traceparent},
+     * {@code tracestate} and {@code baggage}, as OpenTelemetry's AWS SDK instrumentation writes them, for
+     * {@code SendMessage}. Adds up to three of SQS's ten attributes.
+     */
+    public static Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> sqsW3cMessageAttributes() {
+        Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> out = new java.util.LinkedHashMap<>();
+        TraceHeaders.currentW3c().forEach((k, v) -> out.put(k, software.amazon.awssdk.services.sqs.model.MessageAttributeValue
+                .builder().dataType("String").stringValue(v).build()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** {@link TraceHeaders#currentW3c()} as String message attributes, as {@link #sqsW3cMessageAttributes()}, for {@code Publish}. */
+    public static Map<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue> snsW3cMessageAttributes() {
+        Map<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue> out = new java.util.LinkedHashMap<>();
+        TraceHeaders.currentW3c().forEach((k, v) -> out.put(k, software.amazon.awssdk.services.sns.model.MessageAttributeValue
+                .builder().dataType("String").stringValue(v).build()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
 }

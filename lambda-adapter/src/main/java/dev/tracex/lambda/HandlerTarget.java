@@ -34,6 +34,9 @@ import java.util.Objects;
  * signatures are {@code (I)}, {@code (I, Context)}, {@code (Context)}, {@code ()} and the stream forms
  * {@code (InputStream[, OutputStream][, Context])}, {@code (OutputStream[, Context])}.</li>
  * </ul>
+ * The handler is always called through its interface ({@link RequestHandler} or {@link RequestStreamHandler}),
+ * a handler method through {@link PojoMethod} or {@link StreamMethod}, so that a tracer agent instruments
+ * exactly one {@code handleRequest} per invocation, beneath the wrapper.
  * Instance methods need a public no-argument constructor, called once. The event is deserialized for the
  * input type and the result serialized for the declared return type with the runtime's own serializers
  * ({@link RuntimeSerializers}); a {@code void} result is written as {@code null}. Exceptions thrown by
@@ -94,7 +97,7 @@ abstract class HandlerTarget {
             }
             @SuppressWarnings("unchecked")
             RequestHandler<Object, Object> h = (RequestHandler<Object, Object>) instantiate(spec, cls);
-            return new Pojo(spec, types[0], types[1], loader, (input, context) -> h.handleRequest(input, context));
+            return new Pojo(spec, types[0], types[1], loader, h);
         }
         throw new IllegalStateException("DD_LAMBDA_HANDLER=" + spec + ": class " + cls.getName()
                 + " does not implement RequestHandler or RequestStreamHandler; name a method with <class>::<method>");
@@ -125,6 +128,12 @@ abstract class HandlerTarget {
 
     /** The target for one overload, or {@code null} when its signature is not a handler's. */
     private static HandlerTarget forOverload(String spec, Class<?> cls, Method m, ClassLoader loader) {
+        if (implementsHandlerInterface(cls, m)) {
+            // The method is the class's own RequestHandler/RequestStreamHandler implementation, which a tracer
+            // agent instruments itself: called through the interface as for <class>. Behind PojoMethod (also an
+            // implementer) the agent would see two handleRequest calls and start two invocation spans.
+            return forClass(spec, cls, loader);
+        }
         Type[] p = m.getGenericParameterTypes();
         boolean lastIsContext = p.length > 0 && p[p.length - 1] == Context.class;
         int rest = lastIsContext ? p.length - 1 : p.length;
@@ -148,40 +157,102 @@ abstract class HandlerTarget {
         return null;
     }
 
+    /** Whether {@code m} is {@code cls}'s implementation of its handler interface's {@code handleRequest}. */
+    private static boolean implementsHandlerInterface(Class<?> cls, Method m) {
+        if (!m.getName().equals("handleRequest") || m.isBridge() || Modifier.isStatic(m.getModifiers())) {
+            return false;
+        }
+        Class<?>[] p = m.getParameterTypes();
+        if (RequestStreamHandler.class.isAssignableFrom(cls)) {
+            return p.length == 3 && p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class;
+        }
+        if (!RequestHandler.class.isAssignableFrom(cls) || p.length != 2 || p[1] != Context.class) {
+            return false;
+        }
+        Type[] types = typeArguments(cls, RequestHandler.class);
+        if (types == null || types.length != 2 || types[0] instanceof TypeVariable || types[1] instanceof TypeVariable) {
+            return false;
+        }
+        Type input = types[0] instanceof ParameterizedType ? ((ParameterizedType) types[0]).getRawType() : types[0];
+        return input == p[0];
+    }
+
     private static HandlerTarget method(String spec, Class<?> cls, Method m, Type input, boolean withContext,
                                         ClassLoader loader) {
         Object instance = Modifier.isStatic(m.getModifiers()) ? null : instantiate(spec, cls);
-        Type output = m.getGenericReturnType();
-        return new Pojo(spec, input, output, loader, (event, context) -> {
-            Object[] args = new Object[(input == null ? 0 : 1) + (withContext ? 1 : 0)];
-            int i = 0;
-            if (input != null) {
-                args[i++] = event;
-            }
-            if (withContext) {
-                args[i] = context;
-            }
-            return invoke(m, instance, args);
-        });
+        return new Pojo(spec, input, m.getGenericReturnType(), loader, new PojoMethod(m, instance, input != null, withContext));
     }
 
     private static HandlerTarget streamMethod(String spec, Class<?> cls, Method m, boolean in, boolean out,
                                               boolean withContext) {
         Object instance = Modifier.isStatic(m.getModifiers()) ? null : instantiate(spec, cls);
-        return new Stream(spec, (input, output, context) -> {
-            Object[] args = new Object[(in ? 1 : 0) + (out ? 1 : 0) + (withContext ? 1 : 0)];
+        return new Stream(spec, new StreamMethod(m, instance, in, out, withContext));
+    }
+
+    /**
+     * A POJO handler method behind the {@link RequestHandler} interface. Why: the OpenTelemetry agent starts
+     * the invocation span in advice on {@code handleRequest} of {@code RequestHandler}/{@code RequestStreamHandler}
+     * implementers, and the wrapper itself implements neither (so that its span is not a second one), so a
+     * method handler needs this one implementer to get exactly one invocation span.
+     */
+    static final class PojoMethod implements RequestHandler<Object, Object> {
+        private final Method method;
+        private final Object instance;
+        private final boolean withInput;
+        private final boolean withContext;
+
+        PojoMethod(Method method, Object instance, boolean withInput, boolean withContext) {
+            this.method = method;
+            this.instance = instance;
+            this.withInput = withInput;
+            this.withContext = withContext;
+        }
+
+        @Override
+        public Object handleRequest(Object input, Context context) {
+            Object[] args = new Object[(withInput ? 1 : 0) + (withContext ? 1 : 0)];
             int i = 0;
-            if (in) {
+            if (withInput) {
                 args[i++] = input;
             }
-            if (out) {
+            if (withContext) {
+                args[i] = context;
+            }
+            return invoke(method, instance, args);
+        }
+    }
+
+    /** A stream handler method behind the {@link RequestStreamHandler} interface, for the same reason as {@link PojoMethod}. */
+    static final class StreamMethod implements RequestStreamHandler {
+        private final Method method;
+        private final Object instance;
+        private final boolean withInput;
+        private final boolean withOutput;
+        private final boolean withContext;
+
+        StreamMethod(Method method, Object instance, boolean withInput, boolean withOutput, boolean withContext) {
+            this.method = method;
+            this.instance = instance;
+            this.withInput = withInput;
+            this.withOutput = withOutput;
+            this.withContext = withContext;
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) {
+            Object[] args = new Object[(withInput ? 1 : 0) + (withOutput ? 1 : 0) + (withContext ? 1 : 0)];
+            int i = 0;
+            if (withInput) {
+                args[i++] = input;
+            }
+            if (withOutput) {
                 args[i++] = output;
             }
             if (withContext) {
                 args[i] = context;
             }
-            invoke(m, instance, args);
-        });
+            invoke(method, instance, args);
+        }
     }
 
     private static Object invoke(Method m, Object instance, Object[] args) {
@@ -272,19 +343,15 @@ abstract class HandlerTarget {
 
     /** A typed handler: the event deserialized for its input type, the result serialized for its output type. */
     static final class Pojo extends HandlerTarget {
-        interface Call {
-            Object call(Object input, Context context);
-        }
-
         private final PojoSerializer<Object> in;
         private final PojoSerializer<Object> out;
-        private final Call call;
+        private final RequestHandler<Object, Object> handler;
 
-        Pojo(String spec, Type input, Type output, ClassLoader loader, Call call) {
+        Pojo(String spec, Type input, Type output, ClassLoader loader, RequestHandler<Object, Object> handler) {
             super(spec);
             this.in = input == null ? null : RuntimeSerializers.forType(input, loader);
             this.out = isVoid(output) ? null : RuntimeSerializers.forType(output, loader);
-            this.call = call;
+            this.handler = Objects.requireNonNull(handler);
         }
 
         private static boolean isVoid(Type t) {
@@ -300,7 +367,7 @@ abstract class HandlerTarget {
                 // The same failure the runtime reports for an event that does not fit the input type.
                 throw new RuntimeException("An error occurred during JSON parsing", e);
             }
-            Object result = call.call(input, context);
+            Object result = handler.handleRequest(input, context);
             if (out == null) {
                 output.write(JSON_NULL);
             } else {

@@ -1,25 +1,41 @@
 package dev.tracex.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
+import dev.tracex.engine.TraceContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The hand-off of one invocation's {@link Extraction}, open for the duration of the handler call: the
- * extraction is what {@link TracexLambda#current()} returns on this thread; with the OpenTelemetry API
- * present, the parent is the current OpenTelemetry {@code Context}'s remote parent span; with SLF4J
- * present, {@code dd.trace_id} and {@code dd.span_id} are in the MDC. {@link #close()} undoes all three
- * on the thread that opened it.
+ * The hand-off of one invocation's {@link Extraction}, open for the duration of the handler call:
+ * <ul>
+ * <li>the extraction is what {@link TracexLambda#current()} returns on this thread;</li>
+ * <li>the Lambda {@link Context} for the handler ({@link #lambdaContext()}) carries the parent as
+ * {@code traceparent}/{@code tracestate} in its client context, where the OpenTelemetry agent and
+ * OpenTelemetry's Lambda wrappers read the parent of the invocation span they start;</li>
+ * <li>with an OpenTelemetry SDK handed to tracex ({@link TracexOpenTelemetry#register}) and no tracer span
+ * current, tracex's own invocation span is current, ended and flushed at {@link #close()}; otherwise, with the
+ * OpenTelemetry API present and no tracer span current, the parent is the current context's remote parent
+ * span (a tracer's local span is never re-parented); the parent's W3C baggage is added to OpenTelemetry's
+ * current {@code Baggage};</li>
+ * <li>with SLF4J present and no tracer span current, {@code dd.trace_id} and {@code dd.span_id} are in the
+ * MDC (a tracer's own log correlation, dd-trace-java's, is never overridden);</li>
+ * <li>with {@value DatadogExtensionHandOff#ENV}{@code =true} and the raw event at hand, the Datadog extension
+ * is told of the invocation with tracex's context, and the tracer span it parents is current
+ * ({@link DatadogExtensionHandOff}); this comes first, so the steps above see that span.</li>
+ * </ul>
+ * {@link #close()} undoes all of it on the thread that opened it.
  *
  * <p>Never throws: a hand-off step that fails is skipped with one log line, and the handler runs. Not
  * thread-safe: open and close on the same thread, in a try-with-resources.
  *
  * <pre>{@code
  * Extraction found = TracexLambda.extract(event, context);
- * try (InvocationScope scope = TracexLambda.open(found)) {
- *     return handle(event, context);
+ * try (InvocationScope scope = TracexLambda.open(found, context)) {
+ *     return handle(event, scope.lambdaContext());
  * }
  * }</pre>
  */
@@ -28,41 +44,147 @@ public final class InvocationScope implements AutoCloseable {
 
     private final Extraction previous;
     private final List<AutoCloseable> undo;
+    private final Context lambdaContext;
+    private final Consumer<Throwable> onFailure;
     private boolean closed;
 
-    private InvocationScope(Extraction previous, List<AutoCloseable> undo) {
+    private InvocationScope(Extraction previous, List<AutoCloseable> undo, Context lambdaContext,
+                            Consumer<Throwable> onFailure) {
         this.previous = previous;
         this.undo = undo;
+        this.lambdaContext = lambdaContext;
+        this.onFailure = onFailure;
     }
 
     static InvocationScope open(Extraction extraction) {
+        return open(extraction, null, null);
+    }
+
+    /**
+     * Opens the hand-off of {@code extraction} for an invocation with Lambda context {@code lambda} (may be
+     * {@code null}) on {@code event} (its raw JSON, or {@code null} when only a deserialized object is at hand).
+     */
+    static InvocationScope open(Extraction extraction, Context lambda, byte[] event) {
         Objects.requireNonNull(extraction, "extraction");
         Extraction previous = CURRENT.get();
         CURRENT.set(extraction);
-        List<AutoCloseable> undo = new ArrayList<>(2);
-        extraction.parent().ifPresent(parent -> {
-            if (OptionalLibraries.OPENTELEMETRY) {
-                try {
-                    undo.add(OpenTelemetryHandOff.makeCurrent(parent));
-                } catch (RuntimeException | LinkageError e) {
-                    Log.warn("tracex: cannot make the parent current in OpenTelemetry: " + e);
+        List<AutoCloseable> undo = new ArrayList<>(4);
+        Consumer<Throwable> onFailure = t -> { };
+        TraceContext parent = extraction.parent().orElse(null);
+        DatadogExtensionHandOff datadog = DatadogExtensionHandOff.start(event, lambda, extraction);
+        undo.add(datadog);
+        onFailure = onFailure.andThen(datadog::failed);
+        // Seen before tracex starts a span of its own: whether a tracer's span (dd-trace-java's, the
+        // extension hand-off's, an agent's) already runs this invocation and owns the log correlation.
+        boolean tracerSpan = tracerSpanActive();
+        if (OptionalLibraries.OPENTELEMETRY) {
+            try {
+                OpenTelemetryInvocationSpan span = OpenTelemetryInvocationSpan.start(extraction, lambda, event);
+                if (span != null) {
+                    undo.add(span);
+                    onFailure = onFailure.andThen(span::failed);
+                } else if (parent != null && !tracerSpan) {
+                    AutoCloseable remote = OpenTelemetryHandOff.makeCurrent(parent);
+                    if (remote != null) {
+                        undo.add(remote);
+                    }
                 }
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot hand the parent to OpenTelemetry: " + e);
             }
-            if (OptionalLibraries.SLF4J) {
+        }
+        if (OptionalLibraries.OPENTELEMETRY && parent != null && !parent.baggage().isEmpty()) {
+            try {
+                undo.add(BaggageHandOff.makeCurrent(parent));
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot make the baggage current in OpenTelemetry: " + e);
+            }
+        }
+        Context forHandler = lambda;
+        if (parent != null) {
+            try {
+                forHandler = PropagatingContext.of(lambda, parent);
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot add the parent to the client context: " + e);
+            }
+            // tracex's upstream ids in the MDC would override a tracer's log correlation (dd-trace-java's
+            // logback values lose to the MDC's): only without a tracer span.
+            if (OptionalLibraries.SLF4J && !tracerSpan) {
                 try {
                     undo.add(MdcHandOff.put(parent));
                 } catch (RuntimeException | LinkageError e) {
                     Log.warn("tracex: cannot put the trace ids in the SLF4J MDC: " + e);
                 }
             }
-        });
-        return new InvocationScope(previous, undo);
+        }
+        return new InvocationScope(previous, undo, forHandler, onFailure);
+    }
+
+    /**
+     * Whether a tracer's span is active on this thread: a dd-trace-java span, or a local OpenTelemetry
+     * span (an agent's or an SDK's, not a remote parent). Never throws.
+     */
+    static boolean tracerSpanActive() {
+        if (DatadogTracer.spanActive()) {
+            return true;
+        }
+        if (OptionalLibraries.OPENTELEMETRY) {
+            try {
+                return OpenTelemetryHandOff.hasLocalSpan();
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The extraction of the invocation open on this thread, or {@code null} when none is. */
+    static Extraction openOrNull() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Makes {@code e} what this thread's accessors read ({@code null}: nothing open) and returns what was there,
+     * to be put back the same way: a record's scope and a task carried to another thread.
+     */
+    static Extraction swap(Extraction e) {
+        Extraction previous = CURRENT.get();
+        if (e == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(e);
+        }
+        return previous;
     }
 
     /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */
     static Extraction current() {
         Extraction e = CURRENT.get();
         return e == null ? Extraction.none() : e;
+    }
+
+    /**
+     * The Lambda context to pass to the handler: the invocation's own, with the extracted parent added to its
+     * client context as {@code traceparent}/{@code tracestate}; the invocation's own unchanged when nothing
+     * was extracted ({@code null} when opened without one).
+     */
+    public Context lambdaContext() {
+        return lambdaContext;
+    }
+
+    /**
+     * Notes that the handler threw {@code failure}, for the invocation span tracex started (its status
+     * becomes error); the caller rethrows it unchanged. Never throws.
+     */
+    public void failed(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        try {
+            onFailure.accept(failure);
+        } catch (RuntimeException | LinkageError e) {
+            Log.warn("tracex: cannot record the failure on the invocation span: " + e);
+        }
     }
 
     /** Undoes the hand-off, in reverse order; a second call does nothing. */

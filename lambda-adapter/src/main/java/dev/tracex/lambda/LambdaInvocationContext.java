@@ -27,14 +27,18 @@ import java.util.function.Function;
  * }</pre>
  *
  * Absent values are left out (no {@code null}s); {@code env} is always there. {@code xrayTraceHeader}
- * is the system property {@code com.amazonaws.xray.traceHeader} (set per invocation by the Java
- * runtime), else the environment variable {@code _X_AMZN_TRACE_ID}, else {@code Context.getXrayTraceId()}.
+ * is the invocation's own {@code Context.getXrayTraceId()}; only when that is absent and the runtime runs
+ * one invocation at a time ({@code AWS_LAMBDA_MAX_CONCURRENCY} unset), the system property
+ * {@code com.amazonaws.xray.traceHeader} (set per invocation by the Java runtime), else the environment
+ * variable {@code _X_AMZN_TRACE_ID}.
  * Not thread-safe: one per invocation.
  */
 final class LambdaInvocationContext implements InvocationContext {
     static final String XRAY_PROPERTY = "com.amazonaws.xray.traceHeader";
     static final String XRAY_ENV = "_X_AMZN_TRACE_ID";
     static final String MERGE_XRAY = "DD_MERGE_XRAY_TRACES";
+    /** Set by Lambda when one process runs several invocations at once (Lambda Managed Instances). */
+    static final String MAX_CONCURRENCY = "AWS_LAMBDA_MAX_CONCURRENCY";
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -97,16 +101,34 @@ final class LambdaInvocationContext implements InvocationContext {
         return o;
     }
 
-    /** The property the Java runtime sets per invocation, else the environment, else the Context's own. */
+    /**
+     * The invocation's own X-Ray header ({@code Context.getXrayTraceId()}, from the Runtime API's
+     * {@code Lambda-Runtime-Trace-Id} of this invocation); only when the context has none, and only when the
+     * runtime runs one invocation at a time, the process-wide system property the runtime sets per
+     * invocation, then the environment. With {@code AWS_LAMBDA_MAX_CONCURRENCY} set (Lambda Managed
+     * Instances: several invocations in one process) the process-wide values can belong to another
+     * invocation, so they are not read.
+     */
     private String xrayTraceHeader() {
-        String v = System.getProperty(XRAY_PROPERTY);
-        if (v == null || v.isEmpty()) {
-            v = env.apply(XRAY_ENV);
+        String v = null;
+        if (context != null) {
+            try {
+                v = context.getXrayTraceId();
+            } catch (LinkageError e) {
+                v = null; // a runtime whose Context predates getXrayTraceId
+            }
         }
-        if ((v == null || v.isEmpty()) && context != null) {
-            v = context.getXrayTraceId();
+        if (isEmpty(v) && isEmpty(env.apply(MAX_CONCURRENCY))) {
+            v = System.getProperty(XRAY_PROPERTY);
+            if (isEmpty(v)) {
+                v = env.apply(XRAY_ENV);
+            }
         }
-        return v == null || v.isEmpty() ? null : v;
+        return isEmpty(v) ? null : v;
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
     }
 
     private static void put(ObjectNode o, String key, String value) {

@@ -29,6 +29,28 @@ final class MdcHandOff {
         };
     }
 
+    /** This thread's MDC, to carry to another thread ({@link #replace}); {@code null} when empty. */
+    static java.util.Map<String, String> copy() {
+        return MDC.getCopyOfContextMap();
+    }
+
+    /** Makes {@code values} this thread's whole MDC until the returned undo runs, which puts back what was there. */
+    static AutoCloseable replace(java.util.Map<String, String> values) {
+        java.util.Map<String, String> previous = MDC.getCopyOfContextMap();
+        if (values == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(values);
+        }
+        return () -> {
+            if (previous == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previous);
+            }
+        };
+    }
+
     private static void restore(String key, String value) {
         if (value == null) {
             MDC.remove(key);

@@ -34,10 +34,43 @@ final class OpenTelemetryHandOff {
     private OpenTelemetryHandOff() {
     }
 
-    /** Makes a context with {@code parent} as the remote parent span current, until the scope is closed. */
+    /**
+     * Makes a context with {@code parent} as the remote parent span current, until the scope is closed; does
+     * nothing (returns {@code null}) when a local span is current, which a tracer started (a tracer's own
+     * span is never re-parented by tracex).
+     */
     static AutoCloseable makeCurrent(TraceContext parent) {
+        if (hasLocalSpan()) {
+            return null;
+        }
         Scope scope = Context.current().with(Span.wrap(spanContext(parent))).makeCurrent();
         return scope::close;
+    }
+
+    /**
+     * Makes {@code c} the current remote parent even under a tracer's span: a batch record's scope, opened
+     * because the function asked for that record's context (the tracer's own span is not touched).
+     */
+    static AutoCloseable makeRemoteCurrent(TraceContext c) {
+        Scope scope = Context.current().with(Span.wrap(spanContext(c))).makeCurrent();
+        return scope::close;
+    }
+
+    /** This thread's current OpenTelemetry context, to carry to another thread ({@link #attach}). */
+    static Object captureContext() {
+        return Context.current();
+    }
+
+    /** Makes a context from {@link #captureContext} current on this thread until the scope is closed. */
+    static AutoCloseable attach(Object context) {
+        Scope scope = ((Context) context).makeCurrent();
+        return scope::close;
+    }
+
+    /** Whether the current span is a valid local one (an SDK or agent started it, not a remote parent). */
+    static boolean hasLocalSpan() {
+        SpanContext sc = Span.current().getSpanContext();
+        return sc.isValid() && !sc.isRemote();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +67,29 @@ public final class TraceHeaders {
     public static Map<String, String> of(TraceContext context) {
         Objects.requireNonNull(context, "context");
         return Collections.unmodifiableMap(PropagationStyle.inject(context, TracexLambda.HEADER_STYLES));
+    }
+
+    /**
+     * The W3C headers of {@link #currentContext()} alone: {@code traceparent}, {@code tracestate} (with
+     * Datadog's {@code dd=} member) and {@code baggage} when it has some; empty when there is no context.
+     * Each as a message attribute of its own is what OpenTelemetry's AWS SDK instrumentation writes, and
+     * what the built-in {@code sqs} and {@code sns} rules read after {@code _datadog}.
+     */
+    public static Map<String, String> currentW3c() {
+        return currentContext()
+                .map(c -> Collections.unmodifiableMap(PropagationStyle.inject(c, List.of(PropagationStyle.TRACECONTEXT))))
+                .orElse(Map.of());
+    }
+
+    /**
+     * {@link #current()} as Kafka record headers: each value its UTF-8 bytes, for
+     * {@code record.headers().add(name, value)} (the built-in {@code kafka} rule reads them back from MSK and
+     * self-managed Kafka events). Empty when there is no context.
+     */
+    public static Map<String, byte[]> kafkaHeaders() {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        current().forEach((k, v) -> out.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return Collections.unmodifiableMap(out);
     }
 
     /** {@link #current()} as JSON text: the {@code StringValue} of a {@code _datadog} message attribute. */

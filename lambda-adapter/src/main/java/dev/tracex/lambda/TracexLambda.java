@@ -112,14 +112,28 @@ public final class TracexLambda {
         return InvocationScope.open(Objects.requireNonNull(extraction, "extraction"));
     }
 
+    /**
+     * {@link #open(Extraction)} for an invocation with Lambda context {@code context}: also gives the context to
+     * pass on to the handler ({@link InvocationScope#lambdaContext()}, the parent in its client context) and,
+     * with an SDK handed over ({@link TracexOpenTelemetry#register}), starts tracex's invocation span.
+     */
+    public static InvocationScope open(Extraction extraction, Context context) {
+        return InvocationScope.open(Objects.requireNonNull(extraction, "extraction"), context, null);
+    }
+
     /** {@code handler}, with extraction and hand-off around each call. */
     @SuppressWarnings("try") // the scope is used by being closed
     public static <I, O> RequestHandler<I, O> wrap(RequestHandler<I, O> handler) {
         Objects.requireNonNull(handler, "handler");
         ExtractorHolder.EXTRACTOR.name(); // resolve now, at the wrapper's creation (cold start)
         return (input, context) -> {
-            try (InvocationScope scope = open(extract(ExtractorHolder.EXTRACTOR, input, context))) {
-                return handler.handleRequest(input, context);
+            try (InvocationScope scope = InvocationScope.open(extract(ExtractorHolder.EXTRACTOR, input, context), context, null)) {
+                try {
+                    return handler.handleRequest(input, scope.lambdaContext());
+                } catch (RuntimeException | Error e) {
+                    scope.failed(e);
+                    throw e;
+                }
             }
         };
     }
@@ -131,10 +145,34 @@ public final class TracexLambda {
         ExtractorHolder.EXTRACTOR.name();
         return (input, output, context) -> {
             byte[] event = input.readAllBytes();
-            try (InvocationScope scope = open(extract(event, context))) {
-                handler.handleRequest(new ByteArrayInputStream(event), output, context);
+            try (InvocationScope scope = InvocationScope.open(extract(event, context), context, event)) {
+                try {
+                    handler.handleRequest(new ByteArrayInputStream(event), output, scope.lambdaContext());
+                } catch (Throwable t) {
+                    scope.failed(t);
+                    throw t;
+                }
             }
         };
+    }
+
+    /**
+     * Runs {@code handler} for every record of a batch event given as JSON ({@code Records[*]} of SQS, SNS,
+     * Kinesis, DynamoDB; Kafka's {@code records.<topic-partition>[*]}), in event order, each with its own
+     * context current ({@link RecordScope}); records without one run under the invocation's context. Records
+     * are matched to contexts by identity in the open invocation's extraction, or, with none open, by
+     * extracting {@code event} now. The first exception thrown for a record propagates unchanged, after that
+     * record's scope is closed; the remaining records are not processed. For the typed events and partial batch
+     * responses see {@link TracexBatch}.
+     *
+     * <pre>{@code
+     * TracexLambda.forEachRecord(event, (record, rc) -> log.info("message {}", rc.id().orElse("?")));
+     * }</pre>
+     */
+    public static void forEachRecord(JsonNode event, RecordHandler<JsonNode> handler) {
+        Objects.requireNonNull(handler, "handler");
+        JsonRecords records = JsonRecords.of(event);
+        BatchRun.forEach(records.records, records.metas, () -> extract(event, null), handler);
     }
 
     /** The parent context of the invocation running on this thread, if one was extracted. */

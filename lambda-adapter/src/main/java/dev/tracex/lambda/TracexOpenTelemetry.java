@@ -1,6 +1,7 @@
 package dev.tracex.lambda;
 
 import dev.tracex.engine.TraceContext;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;
 
 import java.util.List;
@@ -18,6 +19,58 @@ import java.util.Objects;
  */
 public final class TracexOpenTelemetry {
     private TracexOpenTelemetry() {
+    }
+
+    /** The class every OpenTelemetry Java agent declares as its {@code Premain-Class}. */
+    static final String AGENT_MAIN = "io.opentelemetry.javaagent.OpenTelemetryAgent";
+
+    /**
+     * Hands tracex the function's own OpenTelemetry SDK (no agent): from then on every invocation that tracex
+     * wraps ({@link TracingHandler}, {@link TracexLambda#wrap}, the base classes) runs under an invocation span
+     * tracex starts with {@code openTelemetry}'s tracer (kind SERVER, named after the function, with
+     * OpenTelemetry's FaaS attributes, parented on the extracted context, one link per batch record that carried
+     * one), current for the handler, ended when it returns or throws, then flushed with {@code forceFlush} on the
+     * invocation's thread before the response goes out (Lambda may freeze the process right after).
+     *
+     * <p>Call it once, at init (a handler's constructor or static initializer); a later call replaces the
+     * instance. Ignored, with a warning, when the OpenTelemetry Java agent is attached: the agent starts the
+     * invocation span itself, and a second one would split the trace. When a tracer span is already current at
+     * the start of an invocation, tracex starts none either.
+     *
+     * <p>Why a flush callback rather than an {@code OpenTelemetrySdk}: the API has no flush, and taking the SDK
+     * type would make every function that uses tracex carry the SDK; the callback is one line for the caller.
+     *
+     * <pre>{@code
+     * OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+     * TracexOpenTelemetry.register(sdk, () -> sdk.getSdkTracerProvider().forceFlush().join(5, TimeUnit.SECONDS));
+     * }</pre>
+     *
+     * @return whether tracex will start invocation spans with it ({@code false} under the agent)
+     */
+    public static boolean register(OpenTelemetry openTelemetry, Runnable forceFlush) {
+        Objects.requireNonNull(openTelemetry, "openTelemetry");
+        Objects.requireNonNull(forceFlush, "forceFlush");
+        if (agentAttached()) {
+            Log.warn("tracex: the OpenTelemetry Java agent is attached and starts the invocation span itself; "
+                    + "TracexOpenTelemetry.register is ignored");
+            return false;
+        }
+        OpenTelemetryInvocationSpan.register(openTelemetry, forceFlush);
+        return true;
+    }
+
+    /** Undoes {@link #register}: tracex starts no invocation spans of its own again. */
+    public static void unregister() {
+        OpenTelemetryInvocationSpan.unregister();
+    }
+
+    private static boolean agentAttached() {
+        try {
+            Class.forName(AGENT_MAIN, false, ClassLoader.getSystemClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** The batch records' contexts of the invocation on this thread, as remote span contexts. */

@@ -1,7 +1,6 @@
 package dev.tracex.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 
@@ -19,8 +18,15 @@ import java.util.Objects;
  * once, picking the method as the Lambda Java runtime does; a missing or unusable {@code DD_LAMBDA_HANDLER}
  * fails the init with a message naming it. Per invocation it reads the event's bytes once, extracts the
  * context from them, opens the hand-off ({@link InvocationScope}) and calls the user's handler with the
- * same bytes, deserialized by the runtime's own serializers for its input type. Extraction problems never
- * reach the handler; the handler's exceptions propagate unchanged.
+ * same bytes, deserialized by the runtime's own serializers for its input type, and the invocation's
+ * {@link Context} with the parent added to its client context ({@link InvocationScope#lambdaContext()}).
+ * Extraction problems never reach the handler; the handler's exceptions propagate unchanged.
+ *
+ * <p>Deliberately implements neither {@code RequestStreamHandler} nor {@code RequestHandler}: the runtime
+ * runs {@code handleRequest} as a method handler, so a tracer agent that instruments handler interfaces
+ * (the OpenTelemetry agent) starts exactly one invocation span, on the user's handler beneath this one, and
+ * reads its parent from the client context tracex filled in. Implementing an interface here again would
+ * give every invocation two SERVER spans, neither with the extracted parent.
  *
  * <pre>{@code
  * Handler:            dev.tracex.lambda.TracingHandler::handleRequest
@@ -28,7 +34,7 @@ import java.util.Objects;
  * DD_TRACE_EXTRACTOR: extractors.sqs
  * }</pre>
  */
-public final class TracingHandler implements RequestStreamHandler {
+public final class TracingHandler {
     /** The environment variable naming the user's handler. */
     public static final String HANDLER_ENV = "DD_LAMBDA_HANDLER";
 
@@ -60,7 +66,7 @@ public final class TracingHandler implements RequestStreamHandler {
         return target.spec;
     }
 
-    @Override
+    /** One invocation, as the Lambda runtime calls it: the event's bytes in, the handler's result out. */
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         invoke(input.readAllBytes(), output, context);
     }
@@ -72,8 +78,13 @@ public final class TracingHandler implements RequestStreamHandler {
     @SuppressWarnings("try") // the scope is used by being closed
     public Extraction invoke(byte[] event, OutputStream output, Context context) throws IOException {
         Extraction found = TracexLambda.extract(extractor, event, context);
-        try (InvocationScope scope = InvocationScope.open(found)) {
-            target.handle(event, output, context);
+        try (InvocationScope scope = InvocationScope.open(found, context, event)) {
+            try {
+                target.handle(event, output, scope.lambdaContext());
+            } catch (Throwable t) {
+                scope.failed(t);
+                throw t;
+            }
         }
         return found;
     }

@@ -32,8 +32,13 @@ public abstract class TracingRequestHandler<I, O> implements RequestHandler<I, O
     @Override
     @SuppressWarnings("try") // the scope is used by being closed
     public final O handleRequest(I input, Context context) {
-        try (InvocationScope scope = InvocationScope.open(TracexLambda.extract(ExtractorHolder.EXTRACTOR, input, context))) {
-            return handle(input, context);
+        try (InvocationScope scope = InvocationScope.open(TracexLambda.extract(ExtractorHolder.EXTRACTOR, input, context), context, null)) {
+            try {
+                return handle(input, scope.lambdaContext());
+            } catch (RuntimeException | Error e) {
+                scope.failed(e);
+                throw e;
+            }
         }
     }
 

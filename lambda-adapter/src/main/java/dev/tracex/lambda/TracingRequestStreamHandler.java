@@ -29,8 +29,13 @@ public abstract class TracingRequestStreamHandler implements RequestStreamHandle
     @SuppressWarnings("try") // the scope is used by being closed
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
-        try (InvocationScope scope = InvocationScope.open(TracexLambda.extract(event, context))) {
-            handle(new ByteArrayInputStream(event), output, context);
+        try (InvocationScope scope = InvocationScope.open(TracexLambda.extract(event, context), context, event)) {
+            try {
+                handle(new ByteArrayInputStream(event), output, scope.lambdaContext());
+            } catch (Throwable t) {
+                scope.failed(t);
+                throw t;
+            }
         }
     }
 

@@ -41,7 +41,7 @@ class CheckCommandTest {
         assertThat(run.err().strip().lines()).containsExactly(
                 file + ":3:14: rule \"a\": bad JSONPath \"$.a[\": unclosed '['",
                 file + ":4:3: rule \"b\": a rule needs one of headers, fields, first, js",
-                file + ":5:5: rule \"b\": unknown key \"colour\" (known: headers, fields, first, js, styles, id_format, each, when, from, examples, description)");
+                file + ":5:5: rule \"b\": unknown key \"colour\" (known: headers, fields, first, js, styles, id_format, each, record_id, parent, when, from, examples, description)");
     }
 
     @Test

@@ -82,7 +82,7 @@ class ExplainCommandTest {
                   -> no context
                 rule "json" found no context: the fallback runs
                 rule "builtin.default": FirstOf(""");
-        assertThat(run.out()).contains("  rule \"sqs\": When(", "    each $.Records[*]: 2 records\n");
+        assertThat(run.out()).contains("  rule \"sqs_datadog\": When(", "    each $.Records[*]: 2 records\n");
         assertThat(run.out()).endsWith("answer: rule \"builtin.sqs_string_headers_record\" found trace_id 2684756524522091840, parent_id "
                 + "7431398482019833808 (datadog), through the fallback: rule \"json\" found none\n");
     }

@@ -105,7 +105,7 @@ class ExtractCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip().lines()).containsExactly(
-                badDir.resolve("extractors.yaml") + ":3:20: rule \"json\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer)",
+                badDir.resolve("extractors.yaml") + ":3:20: rule \"json\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer, message-attributes, bytes, kafka-headers, dynamodb-json, durable-checkpoint)",
                 badDir.resolve("extractors.yaml") + ":5:13: rule \"x\": unknown rule \"y\" in first (known: json, x)");
     }
 

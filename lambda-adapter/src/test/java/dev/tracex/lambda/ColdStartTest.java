@@ -94,7 +94,7 @@ class ColdStartTest {
         assertThat(e.name()).isEqualTo("builtin.default");
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).isEqualTo("DD_TRACE_EXTRACTOR=extractors.good cannot be used, continuing with builtin.default: "
-                + f + ":5:20: rule \"bad\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer); "
+                + f + ":5:20: rule \"bad\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer, message-attributes, bytes, kafka-headers, dynamodb-json, durable-checkpoint); "
                 + f + ":7:14: rule \"worse\": bad JSONPath \"$.a[\": unclosed '['");
     }
 
@@ -112,7 +112,7 @@ class ColdStartTest {
                 "DD_TRACE_EXTRACTOR_STRICT", "true")))
                 .isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("DD_TRACE_EXTRACTOR=extractors.bad cannot be used (DD_TRACE_EXTRACTOR_STRICT=true): "
-                        + f + ":3:20: rule \"bad\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer)");
+                        + f + ":3:20: rule \"bad\": unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer, message-attributes, bytes, kafka-headers, dynamodb-json, durable-checkpoint)");
         assertThat(warnings).isEmpty();
     }
 

@@ -5,17 +5,23 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class LambdaInvocationContextTest {
     @AfterEach
@@ -56,6 +62,40 @@ class LambdaInvocationContextTest {
                 + "\"functionVersion\":\"$LATEST\",\"invokedFunctionArn\":\"arn:aws:lambda:local:000000000000:function:f\","
                 + "\"memoryLimitInMB\":512,\"logGroupName\":\"/aws/lambda/f\",\"logStreamName\":\"local\","
                 + "\"xrayTraceHeader\":\"Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0\",\"env\":{}}");
+    }
+
+    static final String CONTEXT_XRAY = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    static final String PROCESS_XRAY = "Root=1-67891233-abcdef012345678912345678;Parent=463ac35c9f6413ad;Sampled=1";
+
+    /** {@code context} answering {@code getXrayTraceId()} with {@code xray}, as the runtime client's own context does. */
+    static Context withXray(Context context, String xray) {
+        return (Context) java.lang.reflect.Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
+                (proxy, method, args) -> method.getName().equals("getXrayTraceId") ? xray : method.invoke(context, args));
+    }
+
+    static Stream<Arguments> xrayHeaders() {
+        return Stream.of(
+                argumentSet("the invocation's own header wins over the process-wide property",
+                        CONTEXT_XRAY, Map.of(), CONTEXT_XRAY),
+                argumentSet("one invocation at a time, the context without one: the runtime's property",
+                        null, Map.of(), PROCESS_XRAY),
+                argumentSet("several invocations in the process (AWS_LAMBDA_MAX_CONCURRENCY): never the property",
+                        null, Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "4"), null),
+                argumentSet("several invocations, the context with one: the context's",
+                        CONTEXT_XRAY, Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "4"), CONTEXT_XRAY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("xrayHeaders")
+    void toJson_xrayTraceHeader_comesFromTheInvocationsOwnContextFirst(String fromContext, Map<String, String> env, String expected) {
+        System.setProperty(LambdaInvocationContext.XRAY_PROPERTY, PROCESS_XRAY);
+        Context context = withXray(LocalContext.of("f"), fromContext);
+        JsonNode json = new LambdaInvocationContext(context, env::get).toJson();
+        if (expected == null) {
+            assertThat(json.has("xrayTraceHeader")).as(json.toString()).isFalse();
+        } else {
+            assertThat(json.get("xrayTraceHeader").asText()).isEqualTo(expected);
+        }
     }
 
     @Test

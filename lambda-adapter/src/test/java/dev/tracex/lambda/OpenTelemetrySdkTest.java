@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,11 @@ class OpenTelemetrySdkTest {
     }).build();
     private static final Tracer TRACER = PROVIDER.get("orders");
 
+    @BeforeEach
+    void clear() {
+        ENDED.clear();
+    }
+
     @AfterAll
     static void shutdown() {
         PROVIDER.close();
@@ -75,5 +81,70 @@ class OpenTelemetrySdkTest {
         assertThat(sent.get()).containsEntry("x-datadog-trace-id", "2684756524522091840")
                 .containsEntry("x-datadog-parent-id", Long.toUnsignedString(Long.parseUnsignedLong(child.get().getSpanId(), 16)))
                 .containsEntry("traceparent", "00-000000000000000025422bd5a88d3540-" + child.get().getSpanId() + "-01");
+    }
+
+    @Test
+    void open_aTracersSpanIsCurrent_itStaysCurrentAndIsNotReParented() throws Exception {
+        AtomicReference<SpanContext> current = new AtomicReference<>();
+        TracingHandler h = new TracingHandler(new HandlerTarget.Stream("sdk", (in, out, ctx) -> current.set(Span.current().getSpanContext())),
+                TracingHandlerTest.rule("sqs"));
+        Span tracers = TRACER.spanBuilder("tracer's invocation span").startSpan();
+        try (Scope s = tracers.makeCurrent()) {
+            h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), LocalContext.of("orders"));
+        } finally {
+            tracers.end();
+        }
+        assertThat(current.get()).isEqualTo(tracers.getSpanContext());
+    }
+
+    @Test
+    void register_sdkHandedOver_tracexStartsTheInvocationSpanAndFlushesItBeforeReturning() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        AtomicReference<SpanContext> current = new AtomicReference<>();
+        TracingHandler h = new TracingHandler(new HandlerTarget.Stream("sdk", (in, out, ctx) -> {
+            current.set(Span.current().getSpanContext());
+            order.add("handler");
+        }), TracingHandlerTest.rule("sqs_batch"));
+        io.opentelemetry.api.OpenTelemetry otel = io.opentelemetry.sdk.OpenTelemetrySdk.builder().setTracerProvider(PROVIDER).build();
+        assertThat(TracexOpenTelemetry.register(otel, () -> order.add("flush"))).isTrue();
+        try {
+            LocalContext context = LocalContext.of("orders");
+            h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), context);
+
+            ReadableSpan server = ENDED.stream().filter(sp -> sp.getKind() == io.opentelemetry.api.trace.SpanKind.SERVER)
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(order).containsExactly("handler", "flush");
+            assertThat(server.getName()).isEqualTo("orders");
+            assertThat(server.getParentSpanContext().getTraceId()).isEqualTo("000000000000000025422bd5a88d3540");
+            assertThat(server.getParentSpanContext().getSpanId()).isEqualTo("6721a18bd12b57d0");
+            assertThat(current.get()).isEqualTo(server.getSpanContext());
+            assertThat(server.getAttribute(OpenTelemetryInvocationSpan.FAAS_INVOCATION_ID)).isEqualTo(context.getAwsRequestId());
+            assertThat(server.getAttribute(OpenTelemetryInvocationSpan.CLOUD_ACCOUNT_ID)).isEqualTo("000000000000");
+            assertThat(server.getAttribute(OpenTelemetryInvocationSpan.MESSAGING_BATCH_COUNT)).isEqualTo(2L);
+            assertThat(server.toSpanData().getLinks()).hasSize(2);
+        } finally {
+            TracexOpenTelemetry.unregister();
+        }
+        order.clear();
+        h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), LocalContext.of("orders"));
+        assertThat(order).as("unregistered: no span, no flush").containsExactly("handler");
+        assertThat(current.get().isRemote()).as("the remote-parent hand-off again").isTrue();
+    }
+
+    @Test
+    void register_failingFlush_neverReachesTheFunction() throws Exception {
+        TracingHandler h = new TracingHandler(new HandlerTarget.Stream("sdk", (in, out, ctx) -> out.write('1')), TracingHandlerTest.rule("sqs"));
+        TracexOpenTelemetry.register(io.opentelemetry.sdk.OpenTelemetrySdk.builder().setTracerProvider(PROVIDER).build(), () -> {
+            throw new IllegalStateException("exporter down");
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (LogCapture log = new LogCapture()) {
+            h.invoke(TracingHandlerTest.event("sqs_event.json"), out, LocalContext.of("orders"));
+            assertThat(log.lines).containsExactly("WARN tracex: the OpenTelemetry flush after the invocation failed: "
+                    + "java.lang.IllegalStateException: exporter down");
+        } finally {
+            TracexOpenTelemetry.unregister();
+        }
+        assertThat(out.toString()).isEqualTo("1");
     }
 }

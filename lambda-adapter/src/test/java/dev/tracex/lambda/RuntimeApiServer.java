@@ -34,7 +34,8 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    // Enough threads for a runtime client polling from several threads at once (AWS_LAMBDA_MAX_CONCURRENCY).
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     final List<String> initErrors = new CopyOnWriteArrayList<>();

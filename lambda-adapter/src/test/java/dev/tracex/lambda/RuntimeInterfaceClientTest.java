@@ -223,7 +223,7 @@ class RuntimeInterfaceClientTest {
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the RIC exits after an init error").isTrue();
                 assertThat(log()).contains("DD_TRACE_EXTRACTOR=extractors.sqs cannot be used "
                         + "(DD_TRACE_EXTRACTOR_STRICT=true): " + taskRoot.resolve("extractors.yaml") + ":3:29: rule \"sqs\": "
-                        + "unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer)");
+                        + "unknown step \"b64\" (known: json, base64, gzip, text, lowercase-keys, stepfunctions, aws-trace-header, lambda-xray, xray-carrier, apigw-authorizer, message-attributes, bytes, kafka-headers, dynamodb-json, durable-checkpoint)");
                 assertThat(p.exitValue()).isEqualTo(1);
             } finally {
                 stop(p);
@@ -283,6 +283,114 @@ class RuntimeInterfaceClientTest {
     }
 
     /** The outcome of {@code requestId}; on time-out, the failure shows the function's log. */
+    @Test
+    void ric_sqsBatchPerRecordWithSdkAndPoolOf8_eachRecordAndWorkerUnderItsOwnContext_partialBatchResponse() throws Exception {
+        String a01 = "4b5b6c1e-0d5c-4f2a-9a3e-2f1d6c7b8a01";
+        String a02 = "4b5b6c1e-0d5c-4f2a-9a3e-2f1d6c7b8a02";
+        String a03 = "4b5b6c1e-0d5c-4f2a-9a3e-2f1d6c7b8a03";
+        String a04 = "4b5b6c1e-0d5c-4f2a-9a3e-2f1d6c7b8a04";
+        // The records' contexts (sqs_batch_event.json): a01 trace A, a02 none, a03 trace B (its body makes it throw), a04 trace C.
+        String traceA = "00000000000000000f6b75ab2bc471c7";
+        String traceB = "00000000000000001ed6eb565788e38e";
+        String traceC = "00000000000000002e426101834d5555";
+        Map<String, String> decimal = Map.of(a01, "1111111111111111111", a02, "1111111111111111111", a04, "3333333333333333333");
+        Map<String, String> otelTrace = Map.of(a01, traceA, a02, traceA, a04, traceC);
+        try (RuntimeApiServer api = new RuntimeApiServer()) {
+            Process p = start(api, Map.of(
+                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsBatchFunction",
+                    "DD_TRACE_EXTRACTOR", "builtin.sqs"));
+            try {
+                api.enqueue("batch-1", event("sqs_batch_event.json"), Map.of());
+                api.enqueue("batch-2", event("sqs_batch_event.json"), Map.of());
+                for (String id : List.of("batch-1", "batch-2")) {
+                    RuntimeApiServer.Outcome o = await(api, id, 60);
+                    assertThat(o.error()).as(o.body() + "\n" + log()).isFalse();
+                    assertThat(JSON.readTree(o.body()).get("batchItemFailures").findValuesAsText("itemIdentifier"))
+                            .as("the throwing record, and only it, in the partial batch response").containsExactly(a03);
+                }
+                String log = log();
+                List<JsonNode> records = lines(log, "RECORD");
+                List<JsonNode> workers = lines(log, "WORKER");
+                assertThat(records).extracting(r -> r.get("id").asText()).containsExactly(a01, a02, a04, a01, a02, a04);
+                assertThat(workers).hasSize(18);
+                for (JsonNode seen : concat(records, workers)) {
+                    String id = seen.get("id").asText();
+                    assertThat(seen.get("trace_id").asText()).as("current() for %s", seen).isEqualTo(decimal.get(id));
+                    assertThat(seen.get("mdc_trace_id").asText()).as("MDC for %s", seen).isEqualTo(decimal.get(id));
+                    assertThat(seen.get("otel_trace_id").asText()).as("OpenTelemetry for %s", seen).isEqualTo(otelTrace.get(id));
+                    assertThat(seen.get("otel_remote").asBoolean()).as("a span of the function's SDK is current").isFalse();
+                }
+                assertThat(workers).extracting(w -> w.get("thread").asText()).allMatch(t -> t.startsWith("pool-"));
+                List<JsonNode> probes = lines(log, "PROBE");
+                assertThat(probes).as("8 pool threads probed before each invocation").hasSize(16);
+                assertThat(probes).allSatisfy(probe -> {
+                    assertThat(probe.has("trace_id")).as("current() on an idle pool thread: %s", probe).isFalse();
+                    assertThat(probe.get("mdc_trace_id").isNull()).as("MDC on an idle pool thread: %s", probe).isTrue();
+                    assertThat(probe.has("otel_trace_id")).as("OpenTelemetry on an idle pool thread: %s", probe).isFalse();
+                });
+                assertThat(lines(log, "AFTER")).as("after the batch, the invocation's context again").allSatisfy(after -> {
+                    assertThat(after.get("trace_id").asText()).isEqualTo("1111111111111111111");
+                    assertThat(after.get("mdc_trace_id").asText()).isEqualTo("1111111111111111111");
+                }).hasSize(2);
+
+                List<ExportedSpans.Span> spans = ExportedSpans.fromLog(log);
+                List<ExportedSpans.Span> servers = spans.stream().filter(ExportedSpans.Span::isServer).toList();
+                assertThat(servers).hasSize(2);
+                for (ExportedSpans.Span server : servers) {
+                    assertThat(server.traceId()).isEqualTo(traceA);
+                    assertThat(server.parentSpanId()).isEqualTo("0de0b6b3a7640001");
+                    List<ExportedSpans.Span> consumers = spans.stream()
+                            .filter(s -> s.kind() == ExportedSpans.CONSUMER && s.links().contains(server.traceId() + "-" + server.spanId())
+                                    || s.kind() == ExportedSpans.CONSUMER && server.spanId().equals(s.parentSpanId()))
+                            .toList();
+                    assertThat(consumers).extracting(s -> s.attribute("messaging.message.id")).containsExactlyInAnyOrder(a01, a02, a03, a04);
+                    for (ExportedSpans.Span c : consumers) {
+                        assertThat(c.name()).isEqualTo("process orders");
+                        assertThat(c.attribute("messaging.operation.type")).isEqualTo("process");
+                        assertThat(c.attribute("messaging.system")).isEqualTo("aws_sqs");
+                        String id = c.attribute("messaging.message.id");
+                        switch (id.substring(id.length() - 3)) {
+                            case "a01" -> assertThat(List.of(c.traceId(), c.parentSpanId())).containsExactly(traceA, "0de0b6b3a7640001");
+                            case "a02" -> assertThat(List.of(c.traceId(), c.parentSpanId())).as("no context: a child of the invocation span")
+                                    .containsExactly(traceA, server.spanId());
+                            case "a03" -> {
+                                assertThat(List.of(c.traceId(), c.parentSpanId())).containsExactly(traceB, "1bc16d674ec80002");
+                                assertThat(c.status()).isEqualTo(ExportedSpans.STATUS_ERROR);
+                            }
+                            default -> assertThat(List.of(c.traceId(), c.parentSpanId())).containsExactly(traceC, "29a2241af62c0003");
+                        }
+                        if (!id.endsWith("a02")) {
+                            assertThat(c.links()).as("linked to the invocation span").containsExactly(server.traceId() + "-" + server.spanId());
+                        }
+                        if (!id.endsWith("a03")) {
+                            assertThat(spans).filteredOn(s -> c.spanId().equals(s.parentSpanId()))
+                                    .as("the workers' spans are children of their record's span")
+                                    .extracting(ExportedSpans.Span::name).containsExactly("save part", "save part", "save part");
+                        }
+                    }
+                }
+            } finally {
+                stop(p);
+            }
+        }
+    }
+
+    private static List<JsonNode> lines(String log, String kind) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : log.split("\n")) {
+            if (line.startsWith(kind + " {")) {
+                out.add(JSON.readTree(line.substring(kind.length() + 1)));
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
+        List<JsonNode> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     private RuntimeApiServer.Outcome await(RuntimeApiServer api, String requestId, long seconds) throws Exception {
         try {
             return api.await(requestId, seconds);

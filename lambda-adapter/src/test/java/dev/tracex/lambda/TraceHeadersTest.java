@@ -151,4 +151,63 @@ class TraceHeadersTest {
             assertSameTrace(got);
         }
     }
+
+    @Test
+    void roundTrip_sqsW3cMessageAttributes_asOpenTelemetryWritesThem() {
+        var attributes = inInvocation(AwsSdkTraceHeaders::sqsW3cMessageAttributes);
+        ObjectNode event = JSON.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject().put("eventSource", "aws:sqs").put("body", "{}");
+        ObjectNode a = record.putObject("messageAttributes");
+        attributes.forEach((k, v) -> a.putObject(k).put("stringValue", v.stringValue()).put("dataType", v.dataType()));
+
+        assertThat(attributes).containsOnlyKeys("traceparent", "tracestate");
+        TraceContext got = consume("sqs", event.toString());
+        assertSameTrace(got);
+        assertThat(got.rule()).isEqualTo("builtin.sqs_attributes_record");
+    }
+
+    @Test
+    void roundTrip_snsW3cMessageAttributes() {
+        var attributes = inInvocation(AwsSdkTraceHeaders::snsW3cMessageAttributes);
+        ObjectNode event = JSON.createObjectNode();
+        ObjectNode a = event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns")
+                .putObject("MessageAttributes");
+        attributes.forEach((k, v) -> a.putObject(k).put("Type", v.dataType()).put("Value", v.stringValue()));
+
+        TraceContext got = consume("sns", event.toString());
+        assertSameTrace(got);
+        assertThat(got.rule()).isEqualTo("builtin.sns_attributes_record");
+    }
+
+    @Test
+    void roundTrip_w3cWithBaggage_baggageTravelsToo() {
+        TraceContext withBaggage = EXTRACTED.toBuilder().baggage(Map.of("tenant", "acme corp")).build();
+        Map<String, String> headers;
+        try (InvocationScope scope = TracexLambda.open(Extraction.of(withBaggage))) {
+            headers = TraceHeaders.currentW3c();
+        }
+        ObjectNode event = JSON.createObjectNode().put("detail-type", "OrderPlaced").put("source", "shop");
+        ObjectNode detail = event.putObject("detail").put("orderId", 42);
+        headers.forEach(detail::put);
+
+        TraceContext got = consume("eventbridge", event.toString());
+        assertSameTrace(got);
+        assertThat(got.baggage()).containsExactly(Map.entry("tenant", "acme corp"));
+    }
+
+    @Test
+    void roundTrip_kafkaHeaders_asLambdaDeliversThemFromMsk() {
+        Map<String, byte[]> headers = inInvocation(TraceHeaders::kafkaHeaders);
+        ObjectNode event = JSON.createObjectNode().put("eventSource", "aws:kafka").put("bootstrapServers", "b-1:9092");
+        var list = event.putObject("records").putArray("orders-0").addObject().put("topic", "orders")
+                .put("partition", 0).put("offset", 7).putArray("headers");
+        headers.forEach((k, v) -> {
+            var bytes = list.addObject().putArray(k);
+            for (byte b : v) {
+                bytes.add(b & 0xff);
+            }
+        });
+
+        assertSameTrace(consume("kafka", event.toString()));
+    }
 }

@@ -174,6 +174,58 @@ class TracingHandlerTest {
         assertThat(e.parent().orElseThrow().traceId()).isEqualTo("2684756524522091840");
     }
 
+    /**
+     * Regression guard for the double SERVER span: were the entry point a handler interface implementer again,
+     * the OpenTelemetry agent would start an invocation span on it as well as on the user's handler beneath it
+     * (OpenTelemetryAgentTest counts the spans under the real agent).
+     */
+    @Test
+    void entryPoint_implementsNoHandlerInterface_andKeepsTheDocumentedMethod() throws NoSuchMethodException {
+        for (Class<?> c = TracingHandler.class; c != null; c = c.getSuperclass()) {
+            assertThat(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class.isAssignableFrom(c)).as(c.getName()).isFalse();
+            assertThat(com.amazonaws.services.lambda.runtime.RequestHandler.class.isAssignableFrom(c)).as(c.getName()).isFalse();
+        }
+        java.lang.reflect.Method m = TracingHandler.class.getMethod("handleRequest", InputStream.class,
+                java.io.OutputStream.class, com.amazonaws.services.lambda.runtime.Context.class);
+        assertThat(java.lang.reflect.Modifier.isPublic(m.getModifiers())).isTrue();
+    }
+
+    @Test
+    void handleRequest_withAParent_handlerContextCarriesTraceparentAndKeepsTheCallersEntries() throws IOException {
+        AtomicReference<com.amazonaws.services.lambda.runtime.Context> seen = new AtomicReference<>();
+        TracingHandler h = new TracingHandler(new HandlerTarget.Stream("s", (in, out, ctx) -> seen.set(ctx)), rule("sqs"));
+        LocalContext runtime = LocalContext.of("orders").withCustom(Map.of("app", "checkout"));
+        h.handleRequest(new java.io.ByteArrayInputStream(event("sqs_event.json")), new ByteArrayOutputStream(), runtime);
+
+        com.amazonaws.services.lambda.runtime.Context c = seen.get();
+        assertThat(c.getAwsRequestId()).isEqualTo(runtime.getAwsRequestId());
+        assertThat(c.getInvokedFunctionArn()).isEqualTo(runtime.getInvokedFunctionArn());
+        assertThat(c.getClientContext().getCustom()).containsExactly(
+                Map.entry("app", "checkout"),
+                Map.entry("traceparent", "00-000000000000000025422bd5a88d3540-6721a18bd12b57d0-01"),
+                Map.entry("tracestate", "dd=s:1;p:6721a18bd12b57d0,congo=t61rcWkgMzE"));
+    }
+
+    @Test
+    void handleRequest_withoutAParent_handlerGetsTheRuntimesContextItself() throws IOException {
+        AtomicReference<com.amazonaws.services.lambda.runtime.Context> seen = new AtomicReference<>();
+        TracingHandler h = new TracingHandler(new HandlerTarget.Stream("s", (in, out, ctx) -> seen.set(ctx)), rule("sqs"));
+        LocalContext runtime = LocalContext.of("orders");
+        h.handleRequest(new java.io.ByteArrayInputStream("{\"order\": 1}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), runtime);
+        assertThat(seen.get()).isSameAs(runtime);
+        assertThat(seen.get().getClientContext()).isNull();
+    }
+
+    @Test
+    void handleRequest_pojoMethodHandler_isCalledThroughTheRequestHandlerInterface() throws IOException {
+        TracingHandler h = new TracingHandler(HandlerTarget.load("dev.tracex.lambda.functions.Handlers$CallerFrames::handle", LOADER),
+                rule("sqs"));
+        JsonNode frames = invoke(h, "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(JSON.convertValue(frames, List.class)).containsSubsequence(
+                "dev.tracex.lambda.HandlerTarget.invoke", "dev.tracex.lambda.HandlerTarget$PojoMethod.handleRequest");
+    }
+
     static final class EchoHandlerNames {
         static final String ECHO = "dev.tracex.lambda.functions.EchoStreamHandler";
     }

@@ -67,7 +67,7 @@ class BuiltinRulesTest {
                 argumentSet("EventBridge with _dd.p.tid", "eventbridge_event.json", null, "eventbridge",
                         new Expected("builtin.eventbridge_headers", "5827606813695714842", "66bcb5eb00000000", "4726693487091824375", 1, null)),
                 argumentSet("Kinesis", "kinesis_event.json", null, "kinesis",
-                        new Expected("builtin.kinesis", "4948377316357291421", null, "2876253380018681026", 1, null)),
+                        new Expected("builtin.kinesis_datadog_record", "4948377316357291421", null, "2876253380018681026", 1, null)),
                 argumentSet("custom payload _datadog", "custom_payload_event.json", null, "lambda",
                         new Expected("builtin.payload", "3141592653589793238", null, "2718281828459045235", 1, null)),
                 argumentSet("client context custom._datadog", "no_context_event.json", "lambda_client_context.json", "lambda",
@@ -105,9 +105,9 @@ class BuiltinRulesTest {
     static Stream<Arguments> withoutContext() {
         return Stream.of(
                 argumentSet("S3 carries no context", "s3_event.json", null, "default"),
-                argumentSet("DynamoDB streams carry no context", "dynamodb_event.json", null, "default"),
+                argumentSet("DynamoDB items without a stored context", "dynamodb_event.json", null, "default"),
                 argumentSet("a payload without _datadog", "no_context_event.json", null, "default"),
-                argumentSet("SQS, an X-Ray root not written by Datadog", "sqs_no_context_event.json", null, "default"),
+                argumentSet("SQS as Datadog reads it, an X-Ray root not written by Datadog", "sqs_no_context_event.json", null, "sqs_datadog"),
                 argumentSet("SQS, corrupt String and Binary _datadog", "sqs_corrupt_datadog_event.json", null, "default"),
                 argumentSet("payload with corrupt _datadog", "custom_payload_corrupt_event.json", null, "default"),
                 argumentSet("Kinesis data not base64 JSON", "kinesis_corrupt_event.json", null, "default"),

@@ -51,10 +51,10 @@ public final class ColdStartMain {
                 handler = new EmptyHandler();
                 break;
             case "tracex":
-                handler = new TracingHandler();
+                handler = new TracingHandler()::handleRequest;
                 break;
             case "tracex-primed":
-                handler = new TracingHandler();
+                handler = new TracingHandler()::handleRequest;
                 long p = micros();
                 SimulatedSnapStart.beforeCheckpoint();
                 primeMicros = micros() - p;

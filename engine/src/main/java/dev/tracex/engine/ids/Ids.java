@@ -15,19 +15,30 @@ public final class Ids {
     private Ids() {
     }
 
-    /** Unsigned decimal text, digits only (no sign, no spaces), 1 to 20 digits, up to 2^64-1; else 0. */
+    /**
+     * Unsigned decimal text, digits only (no sign, no spaces), up to 2^64-1; else 0. Leading zeros are
+     * allowed in any number, as Datadog's tracers read ids ({@code 000...0042} is 42): only the digits after
+     * them are bounded, 1 to 20.
+     */
     public static long decimal(String s) {
-        if (s == null || s.isEmpty() || s.length() > 20) {
+        if (s == null || s.isEmpty()) {
             return 0;
         }
-        for (int i = 0; i < s.length(); i++) {
+        int start = 0;
+        while (start < s.length() - 1 && s.charAt(start) == '0') {
+            start++;
+        }
+        if (s.length() - start > 20) {
+            return 0;
+        }
+        for (int i = start; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return 0;
             }
         }
         try {
-            return Long.parseUnsignedLong(s);
+            return Long.parseUnsignedLong(start == 0 ? s : s.substring(start));
         } catch (NumberFormatException e) {
             return 0; // above 2^64-1
         }

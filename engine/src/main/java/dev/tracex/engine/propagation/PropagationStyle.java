@@ -51,7 +51,8 @@ public enum PropagationStyle {
     /**
      * The first context that {@code styles}, in order, find in {@code carrier}, or empty. When Datadog
      * headers win and a valid {@code traceparent} carries the same trace id, its {@code tracestate} is
-     * kept, so vendors' entries travel on.
+     * kept, so vendors' entries travel on. A {@code baggage} header beside them is kept on the context
+     * ({@link W3CBaggage}), whichever style found the ids.
      */
     public static Optional<TraceContext> extract(HeaderCarrier carrier, List<PropagationStyle> styles) {
         return extract(carrier, styles, null);
@@ -75,6 +76,14 @@ public enum PropagationStyle {
                         found = found.toBuilder().tracestate(w3c.tracestate().get()).build();
                     }
                 }
+                // Baggage travels beside whichever format carried the ids.
+                String baggage = carrier.get(W3CBaggage.HEADER);
+                if (baggage != null) {
+                    Map<String, String> entries = W3CBaggage.parse(baggage);
+                    if (!entries.isEmpty()) {
+                        found = found.toBuilder().baggage(entries).build();
+                    }
+                }
                 if (trace != null) {
                     noteFound(trace, style, found);
                 }
@@ -95,11 +104,17 @@ public enum PropagationStyle {
                 + (found.samplingPriority().isPresent() ? ", sampling_priority " + found.samplingPriority().getAsInt() : ""));
     }
 
-    /** Headers for {@code context} in every given style, in order (lowercase names). */
+    /** Headers for {@code context} in every given style, in order (lowercase names), and {@code baggage} when it has some. */
     public static Map<String, String> inject(TraceContext context, List<PropagationStyle> styles) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (PropagationStyle style : styles) {
             style.format.inject(context, headers);
+        }
+        if (!context.baggage().isEmpty()) {
+            String baggage = W3CBaggage.format(context.baggage());
+            if (baggage != null) {
+                headers.put(W3CBaggage.HEADER, baggage);
+            }
         }
         return headers;
     }

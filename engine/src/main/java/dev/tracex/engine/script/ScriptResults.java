@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * Reads what a JS extractor returned, in the shapes the Datadog Lambda libraries use:
  * <ul>
- *   <li>Node ({@code datadog-lambda-js}): {@code {traceID, parentID, sampleMode, source}}, ids as decimal
- *       strings or integral numbers;</li>
+ *   <li>Node ({@code datadog-lambda-js}): {@code {traceId, parentId, sampleMode, source}}, or the deprecated
+ *       {@code traceID}/{@code parentID} (read when the current spelling is absent or falsy, as the Node
+ *       library reads them), ids as decimal strings or integral numbers;</li>
  *   <li>Python ({@code datadog-lambda-python}): {@code [trace_id, parent_id, sampling_priority]};</li>
  *   <li>Go ({@code datadog-lambda-go}): an object of propagation headers, decoded with the rule's styles.</li>
  * </ul>
@@ -40,7 +41,8 @@ final class ScriptResults {
             return tuple(rule, result, trace);
         }
         if (result.hasMembers() && !result.canExecute() && !result.isString()) {
-            if (result.hasMember("traceID") || result.hasMember("parentID")) {
+            if (result.hasMember("traceId") || result.hasMember("parentId")
+                    || result.hasMember("traceID") || result.hasMember("parentID")) {
                 return node(rule, result, trace);
             }
             if (trace != null) {
@@ -48,13 +50,36 @@ final class ScriptResults {
             }
             return HeadersRule.decode(rule, headers(result), styles, trace);
         }
-        ScriptLog.warn(rule, "returned " + kind(result) + "; expected {traceID, parentID, sampleMode}, "
+        ScriptLog.warn(rule, "returned " + kind(result) + "; expected {traceId, parentId, sampleMode}, "
                 + "[trace_id, parent_id, sampling_priority], an object of headers, or null", trace);
         return Extraction.none();
     }
 
+    /** As the Node library reads it: {@code traceId || traceID}, {@code parentId || parentID} (JavaScript's {@code ||}). */
     private static Extraction node(String rule, Value r, ExtractionTrace trace) {
-        return context(rule, r.getMember("traceID"), r.getMember("parentID"), r.getMember("sampleMode"), "traceID", "parentID", trace);
+        boolean current = truthy(r.getMember("traceId"));
+        boolean currentParent = truthy(r.getMember("parentId"));
+        return context(rule, current ? r.getMember("traceId") : r.getMember("traceID"),
+                currentParent ? r.getMember("parentId") : r.getMember("parentID"), r.getMember("sampleMode"),
+                current ? "traceId" : "traceID", currentParent ? "parentId" : "parentID", trace);
+    }
+
+    /** JavaScript truthiness for the values an id may be: not null/undefined, {@code ""}, {@code 0}, {@code NaN} or {@code false}. */
+    private static boolean truthy(Value v) {
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (v.isString()) {
+            return !v.asString().isEmpty();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isNumber()) {
+            double d = v.fitsInDouble() ? v.asDouble() : 1;
+            return d != 0 && !Double.isNaN(d);
+        }
+        return true;
     }
 
     private static Extraction tuple(String rule, Value r, ExtractionTrace trace) {

@@ -39,7 +39,9 @@ class DatadogFormatTest {
                 argumentSet("max uint64", "18446744073709551615", "18446744073709551615", -1L, -1L),
                 argumentSet("above Long.MAX_VALUE", "9223372036854775808", "9223372036854775807",
                         Long.MIN_VALUE, Long.MAX_VALUE),
-                argumentSet("leading zeros, 20 digits", "00000000000000000042", "07", 42L, 7L));
+                argumentSet("leading zeros, 20 digits", "00000000000000000042", "07", 42L, 7L),
+                argumentSet("leading zeros beyond 20 digits, as Datadog's tracers read them", "0000000000000000000000042",
+                        "018446744073709551615", 42L, -1L));
     }
 
     @ParameterizedTest
@@ -66,7 +68,8 @@ class DatadogFormatTest {
                 argumentSet("trace id max uint64 + 1", "18446744073709551616", "1"),
                 argumentSet("parent id max uint64 + 1", "1", "18446744073709551616"),
                 argumentSet("21 digits", "100000000000000000000", "1"),
-                argumentSet("21 digits with leading zero", "018446744073709551615", "1"),
+                argumentSet("leading zeros before a value above 2^64-1", "0018446744073709551616", "1"),
+                argumentSet("only zeros, beyond 20 digits", "0000000000000000000000", "1"),
                 argumentSet("negative", "-1", "1"),
                 argumentSet("plus sign", "+1", "1"),
                 argumentSet("leading space", " 1", "1"),

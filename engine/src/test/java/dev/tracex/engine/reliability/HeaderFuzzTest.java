@@ -11,6 +11,7 @@ import dev.tracex.engine.propagation.HeaderCarrier;
 import dev.tracex.engine.propagation.PropagationFormat;
 import dev.tracex.engine.propagation.PropagationStyle;
 import dev.tracex.engine.propagation.TraceContextFormat;
+import dev.tracex.engine.propagation.W3CBaggage;
 import dev.tracex.engine.propagation.XRayFormat;
 
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class HeaderFuzzTest {
     static final String[] XRAY = {"x-amzn-trace-id"};
     static final String[] EVERY = {"x-datadog-trace-id", "x-datadog-parent-id", "x-datadog-sampling-priority",
             "x-datadog-origin", "x-datadog-tags", "traceparent", "tracestate", "b3", "x-b3-traceid", "x-b3-spanid",
-            "x-b3-sampled", "x-b3-flags", "x-amzn-trace-id"};
+            "x-b3-sampled", "x-b3-flags", "x-amzn-trace-id", "baggage"};
 
     @FuzzTest(maxDuration = "10s")
     @DictionaryEntries({"_dd.p.tid=", "_dd.p.dm=", "18446744073709551615", "-"})
@@ -76,6 +77,20 @@ class HeaderFuzzTest {
         if (header.length() > 512) {
             assertThat(parsed.tags()).isEmpty();
             assertThat(parsed.traceIdHigh()).isZero();
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    @DictionaryEntries({"=", ",", ";", "%", "%C3%BC", "key=value", " "})
+    void baggage_anyHeader_staysWithinW3cLimitsAndRoundTrips(byte[] input) {
+        Map<String, String> parsed = W3CBaggage.parse(new String(input, StandardCharsets.UTF_8));
+        assertThat(parsed.size()).isLessThanOrEqualTo(W3CBaggage.MAX_MEMBERS);
+        String written = W3CBaggage.format(parsed);
+        if (parsed.isEmpty()) {
+            assertThat(written).isNull();
+        } else {
+            assertThat(written.length()).isLessThanOrEqualTo(3 * W3CBaggage.MAX_BYTES);
+            assertThat(W3CBaggage.parse(written)).as("format writes back what parse read").isEqualTo(parsed);
         }
     }
 

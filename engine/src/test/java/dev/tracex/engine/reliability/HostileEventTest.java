@@ -130,12 +130,45 @@ class HostileEventTest {
                 List.of(Expect.none("attribute"), Expect.none("each"), Expect.none("fields"))));
         for (String[] id : new String[][] {{"18446744073709551616", "2^64"}, {"-1", "negative"}, {"0", "zero"},
                 {"+11", "signed"}, {" 11", "padded"}, {"1e3", "exponent"}, {"0x1f", "hex"}, {"١١", "Arabic-Indic digits"},
-                {"000000000000000000011", "21 digits"}}) {
+                {"100000000000000000011", "21 significant digits"}}) {
             cases.add(argumentSet("trace id out of range: " + id[1],
                     utf8("{\"_datadog\":{\"x-datadog-trace-id\":\"" + id[0] + "\",\"x-datadog-parent-id\":\"22\",\"x-datadog-origin\":\""
                             + SECRET + "\"},\"meta\":{\"traceId\":\"" + id[0] + "\",\"spanId\":22}}"),
                     List.of(Expect.none("headers"), Expect.none("fields"))));
         }
+        cases.add(argumentSet("a trace id with 400 leading zeros: the value counts, as in Datadog's tracers",
+                utf8("{\"_datadog\":{\"x-datadog-trace-id\":\"" + "0".repeat(400) + "11\",\"x-datadog-parent-id\":\"22\",\"x-datadog-origin\":\""
+                        + SECRET + "\"}}"),
+                List.of(new Expect("headers", "11"))));
+        String tp = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        cases.add(argumentSet("a 1 MB baggage beside a valid traceparent: the context, baggage within W3C's limits",
+                utf8("{\"headers\":{\"traceparent\":\"" + tp + "\",\"baggage\":\"k=" + SECRET + "," + ",".repeat(1024 * 1024) + "\"}}"),
+                List.of(new Expect("w3c_only", "11803532876627986230"), new Expect("headers_object", "11803532876627986230"))));
+        cases.add(argumentSet("Kafka: a header of 100,000 byte values (above the 64 KB bound), indices out of range, bytes that are not UTF-8",
+                utf8("{\"records\":{\"t-0\":[{\"topic\":\"t\",\"headers\":[{\"traceparent\":[" + "48,".repeat(100_000) + "48]},"
+                        + "{\"x-datadog-trace-id\":{\"0\":\"49\",\"999999999\":\"49\"}},{\"x-datadog-parent-id\":[255,254]},"
+                        + "{\"" + SECRET + "\":[256]}]}]}}"),
+                List.of(Expect.none("kafka"))));
+        cases.add(argumentSet("Kafka: 2,000 partitions of records without headers, then one with a context",
+                utf8("{\"records\":{" + "\"t-0\":[{\"topic\":\"t\",\"headers\":[{\"k\":[" + "1,".repeat(10) + "1]}]}],".repeat(1)
+                        + java.util.stream.IntStream.range(1, 2_000).mapToObj(i -> "\"t-" + i + "\":[{\"topic\":\"" + SECRET + "\"}],")
+                        .collect(java.util.stream.Collectors.joining())
+                        + "\"last\":[{\"headers\":[{\"x-datadog-trace-id\":[49,49]},{\"x-datadog-parent-id\":[50,50]}]}]}}"),
+                List.of(new Expect("kafka", "11"))));
+        cases.add(argumentSet("DynamoDB: 900-deep M nesting, unknown types, a carrier of the wrong kinds",
+                utf8("{\"Records\":[{\"dynamodb\":{\"NewImage\":{\"_datadog\":" + "{\"M\":{\"k\":".repeat(900) + "{\"S\":\"" + SECRET + "\"}"
+                        + "}}".repeat(900) + ",\"_otel\":{\"M\":{\"traceparent\":{\"N\":1},\"x\":{\"Q\":\"" + SECRET + "\"}}}}}}]}"),
+                List.of(Expect.none("dynamodb"), Expect.none("dynamodb_item"))));
+        cases.add(argumentSet("durable execution: 10,000 checkpoint operations, the last one's headers",
+                utf8("{\"InitialExecutionState\":{\"Operations\":[" + java.util.stream.IntStream.range(0, 10_000)
+                        .mapToObj(i -> "{\"Name\":\"_datadog_" + i + "\",\"Payload\":\"" + SECRET + "\"}").collect(java.util.stream.Collectors.joining(","))
+                        + ",{\"Name\":\"_datadog_100000\",\"Payload\":\"{\\\"x-datadog-trace-id\\\":\\\"11\\\",\\\"x-datadog-parent-id\\\":\\\"2\\\"}\"}]}}"),
+                List.of(new Expect("durable", "11"))));
+        cases.add(argumentSet("SQS message attributes of every wrong shape",
+                utf8("{\"Records\":[{\"messageAttributes\":{\"traceparent\":{\"dataType\":\"Binary\",\"stringValue\":\"" + SECRET + "\"},"
+                        + "\"tracestate\":{\"dataType\":[\"String\"],\"stringValue\":\"" + SECRET + "\"},\"baggage\":\"" + SECRET + "\","
+                        + "\"x-datadog-trace-id\":{\"Type\":\"String\",\"Value\":{\"a\":1}}}}]}"),
+                List.of(Expect.none("message_attributes"), Expect.none("named_headers"))));
         cases.add(argumentSet("x-datadog-tags over 512 characters: the ids without the tags",
                 utf8("{\"_datadog\":{" + dd + ",\"x-datadog-tags\":\"_dd.p.dm=-4,_dd.p.x=" + SECRET + "y".repeat(600) + "\"}}"),
                 List.of(new Expect("headers", "11"))));

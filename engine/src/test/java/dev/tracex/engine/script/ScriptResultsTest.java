@@ -36,6 +36,15 @@ class ScriptResultsTest {
                 argumentSet("Node object, sampleMode NaN (parseInt of nothing): priority absent",
                         "(p) => ({ traceID: '1234567890123', parentID: '987654321', sampleMode: parseInt(undefined, 10) })",
                         "1234567890123", 987654321L, null, "js"),
+                argumentSet("Node object, the current spelling traceId/parentId",
+                        "(p) => ({ traceId: '1234567890123', parentId: '987654321', sampleMode: 2, source: 'event' })",
+                        "1234567890123", 987654321L, 2, "js"),
+                argumentSet("Node object, both spellings: the current one wins",
+                        "(p) => ({ traceId: '1234567890123', traceID: '5', parentId: 987654321, parentID: '6', sampleMode: 2 })",
+                        "1234567890123", 987654321L, 2, "js"),
+                argumentSet("Node object, current spelling empty: the deprecated one counts (traceId || traceID)",
+                        "(p) => ({ traceId: '', traceID: '1234567890123', parentId: 0, parentID: '987654321', sampleMode: 2 })",
+                        "1234567890123", 987654321L, 2, "js"),
                 argumentSet("Python tuple (datadog-lambda-python)",
                         "(p) => [p._datadog['x-datadog-trace-id'], p._datadog['x-datadog-parent-id'], 2]",
                         "1234567890123", 987654321L, 2, "js"),
@@ -121,7 +130,7 @@ class ScriptResultsTest {
             assertThat(compile("garbage", code).extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).containsExactly("WARN rule \"garbage\": returned " + kind
-                    + "; expected {traceID, parentID, sampleMode}, [trace_id, parent_id, sampling_priority], an object of headers, or null");
+                    + "; expected {traceId, parentId, sampleMode}, [trace_id, parent_id, sampling_priority], an object of headers, or null");
         }
     }
 

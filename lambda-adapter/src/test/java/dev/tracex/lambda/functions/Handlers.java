@@ -52,6 +52,15 @@ public final class Handlers {
         }
     }
 
+    /** Answers the classes and methods of the (non-reflection) frames that called it, nearest first. */
+    public static class CallerFrames {
+        public List<String> handle(Map<String, Object> event, Context context) {
+            return StackWalker.getInstance().walk(frames -> frames.skip(1)
+                    .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
+                    .map(f -> f.getClassName() + "." + f.getMethodName()).limit(3).toList());
+        }
+    }
+
     public static class ContextOnly {
         public String handle(Context context) {
             return context.getFunctionName();

@@ -24,7 +24,7 @@ import java.util.Set;
 final class ExampleParser {
     static final List<String> EXAMPLE_KEYS = List.of("name", "event", "event_file", "context", "expect");
     static final List<String> EXPECT_KEYS = List.of("rule", "format", "trace_id", "trace_id_128", "parent_id",
-            "sampling_priority", "origin", "tags", "traceparent", "tracestate", "links");
+            "sampling_priority", "origin", "tags", "baggage", "traceparent", "tracestate", "links", "records");
 
     private final Problems problems;
     private final Path baseDir;

@@ -9,6 +9,8 @@ import dev.tracex.engine.internal.rule.FieldsRule;
 import dev.tracex.engine.internal.rule.FirstOfRule;
 import dev.tracex.engine.internal.rule.FromContextRule;
 import dev.tracex.engine.internal.rule.HeadersRule;
+import dev.tracex.engine.internal.rule.ParentPolicy;
+import dev.tracex.engine.internal.rule.RecordId;
 import dev.tracex.engine.internal.rule.ScriptRule;
 import dev.tracex.engine.internal.rule.WhenRule;
 import dev.tracex.engine.internal.script.ScriptSource;
@@ -60,8 +62,10 @@ public final class RuleFileCompiler {
 
     static final List<String> KINDS = List.of("headers", "fields", "first", "js");
     static final List<String> KEYS = List.of("headers", "fields", "first", "js", "styles", "id_format",
-            "each", "when", "from", "examples", "description");
+            "each", "record_id", "parent", "when", "from", "examples", "description");
     private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** An HTTP field name (RFC 9110 token). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
     private final String file;
     private final Path baseDir;
@@ -183,6 +187,8 @@ public final class RuleFileCompiler {
         CompiledRule body;             // headers, fields, js
         List<ScalarNode> first;        // first
         JsonAccessor each;
+        RecordId recordId;
+        ParentPolicy parent = ParentPolicy.FIRST;
         Pipeline when;
         boolean fromContext;
     }
@@ -282,6 +288,32 @@ public final class RuleFileCompiler {
             d.each = path(v, name);
             d.broken |= d.each == null;
         }
+        if (keys.containsKey("record_id")) {
+            if (!keys.containsKey("each")) {
+                error(keys.get("record_id").getKeyNode(), name, "record_id applies to each rules");
+                d.broken = true;
+            } else {
+                d.recordId = recordId(keys.get("record_id").getValueNode(), name);
+                d.broken |= d.recordId == null;
+            }
+        }
+        if (keys.containsKey("parent")) {
+            Node v = keys.get("parent").getValueNode();
+            String p = scalar(v);
+            ParentPolicy policy = p == null ? null : ParentPolicy.byKey(p);
+            if (!keys.containsKey("each")) {
+                error(keys.get("parent").getKeyNode(), name, "parent applies to each rules");
+                d.broken = true;
+            } else if (p == null) {
+                error(v, name, "parent is a policy name (known: " + ParentPolicy.known() + ")");
+                d.broken = true;
+            } else if (policy == null) {
+                error(v, name, "unknown parent policy \"" + p + "\" (known: " + ParentPolicy.known() + ")");
+                d.broken = true;
+            } else {
+                d.parent = policy;
+            }
+        }
         if (keys.containsKey("when")) {
             d.when = pipeline(keys.get("when").getValueNode(), name);
             d.broken |= d.when == null;
@@ -293,9 +325,16 @@ public final class RuleFileCompiler {
 
         switch (kind) {
             case "headers" -> {
-                Pipeline p = pipeline(kindValue, name);
-                if (p != null && !d.broken) {
-                    d.body = new HeadersRule(attributed, p, styles);
+                if (kindValue instanceof MappingNode) {
+                    Map<String, Pipeline> named = namedHeaders((MappingNode) kindValue, name);
+                    if (named != null && !d.broken) {
+                        d.body = new HeadersRule(attributed, named, styles);
+                    }
+                } else {
+                    Pipeline p = pipeline(kindValue, name);
+                    if (p != null && !d.broken) {
+                        d.body = new HeadersRule(attributed, p, styles);
+                    }
                 }
             }
             case "fields" -> d.body = fields(kindValue, name, attributed, hex);
@@ -334,6 +373,36 @@ public final class RuleFileCompiler {
             return null;
         }
         return ok ? PropagationStyle.distinct(groups) : null;
+    }
+
+    /** {@code headers:} as a mapping, header name → pipeline, or {@code null} after reporting every problem. */
+    private Map<String, Pipeline> namedHeaders(MappingNode node, String rule) {
+        Map<String, Pipeline> named = new LinkedHashMap<>();
+        boolean ok = true;
+        for (NodeTuple t : node.getValue()) {
+            String header = scalar(t.getKeyNode());
+            if (header == null || !HEADER_NAME.matcher(header).matches()) {
+                error(t.getKeyNode(), rule, "invalid header name \"" + header + "\": use letters, digits and !#$%&'*+-.^_`|~");
+                ok = false;
+                continue;
+            }
+            if (named.keySet().stream().anyMatch(header::equalsIgnoreCase)) {
+                error(t.getKeyNode(), rule, "duplicate header \"" + header + "\" (names are case-insensitive)");
+                ok = false;
+                continue;
+            }
+            Pipeline p = pipeline(t.getValueNode(), rule);
+            if (p == null) {
+                ok = false;
+            } else {
+                named.put(header, p);
+            }
+        }
+        if (ok && named.isEmpty()) {
+            error(node, rule, "headers needs a pipeline, or a mapping from header name to pipeline");
+            ok = false;
+        }
+        return ok ? named : null;
     }
 
     private FieldsRule fields(Node node, String rule, String attributed, boolean hex) {
@@ -438,6 +507,43 @@ public final class RuleFileCompiler {
             error(node, rule, "bad JSONPath \"" + text.trim() + "\": " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * {@code record_id:} one pipeline, or a list of pipelines ({@code $...}) and literal texts concatenated;
+     * {@code null} after reporting every problem.
+     */
+    private RecordId recordId(Node node, String rule) {
+        if (node instanceof ScalarNode) {
+            Pipeline p = pipeline(node, rule);
+            return p == null ? null : new RecordId(List.of(new RecordId.Part(p, null)));
+        }
+        if (!(node instanceof SequenceNode) || ((SequenceNode) node).getValue().isEmpty()) {
+            error(node, rule, "record_id is a pipeline, or a list of pipelines ($...) and texts to concatenate");
+            return null;
+        }
+        List<RecordId.Part> parts = new ArrayList<>();
+        boolean ok = true;
+        boolean anyPipeline = false;
+        for (Node item : ((SequenceNode) node).getValue()) {
+            String text = scalar(item);
+            if (text == null) {
+                error(item, rule, "record_id is a pipeline, or a list of pipelines ($...) and texts to concatenate");
+                ok = false;
+            } else if (text.strip().startsWith("$")) {
+                Pipeline p = pipeline(item, rule);
+                ok &= p != null;
+                anyPipeline = true;
+                parts.add(new RecordId.Part(p, null));
+            } else {
+                parts.add(new RecordId.Part(null, text));
+            }
+        }
+        if (ok && !anyPipeline) {
+            error(node, rule, "record_id needs at least one pipeline ($...)");
+            ok = false;
+        }
+        return ok ? new RecordId(parts) : null;
     }
 
     /** A pipeline {@code path | step | path ...}, compiled, or {@code null} after reporting every problem. */
@@ -582,7 +688,7 @@ public final class RuleFileCompiler {
         }
         CompiledRule rule = body;
         if (d.each != null) {
-            rule = new EachRule(d.each, rule);
+            rule = new EachRule(d.each, rule, d.recordId, d.parent);
         }
         if (d.when != null) {
             rule = new WhenRule(d.when, rule);

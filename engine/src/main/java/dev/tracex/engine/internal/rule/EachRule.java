@@ -4,6 +4,7 @@ import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.internal.json.JsonAccessor;
 import dev.tracex.engine.internal.json.Projection;
@@ -13,18 +14,28 @@ import java.util.List;
 
 /**
  * {@code each:} the rule's body applied to every record a path matches (paths in the body are relative
- * to the record). Every record's context becomes a link, in order; the parent is the first record's
- * context, as Datadog's libraries take {@code Records[0]}.
+ * to the record). The result lists every record in order with its identity ({@code record_id:}) and its
+ * context or none; every context is a link; the parent is the one the rule's {@code parent:} policy
+ * picks (default {@link ParentPolicy#FIRST}, as Datadog's libraries take {@code Records[0]}).
  */
 public final class EachRule implements CompiledRule {
     private static final int EXPLAINED_RECORDS = 10;
 
     private final JsonAccessor records;
     private final CompiledRule body;
+    private final RecordId recordId;
+    private final ParentPolicy policy;
 
     public EachRule(JsonAccessor records, CompiledRule body) {
+        this(records, body, null, ParentPolicy.FIRST);
+    }
+
+    /** @param recordId how a record names itself, or {@code null} */
+    public EachRule(JsonAccessor records, CompiledRule body, RecordId recordId, ParentPolicy policy) {
         this.records = records;
         this.body = body;
+        this.recordId = recordId;
+        this.policy = policy;
     }
 
     @Override
@@ -36,9 +47,9 @@ public final class EachRule implements CompiledRule {
         if (all.isEmpty()) {
             return Extraction.none();
         }
-        TraceContext parent = null;
-        List<TraceContext> links = new ArrayList<>(all.size());
+        List<RecordContext> found = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
+            JsonNode record = all.get(i);
             // An explanation follows the first records; a batch of thousands would bury the answer.
             ExtractionTrace recordTrace = trace != null && i < EXPLAINED_RECORDS ? trace : null;
             if (recordTrace != null) {
@@ -46,18 +57,14 @@ public final class EachRule implements CompiledRule {
             } else if (trace != null && i == EXPLAINED_RECORDS) {
                 noteUnexplained(trace, i, all.size());
             }
-            Extraction e = body.extract(all.get(i), context, recordTrace);
+            Extraction e = body.extract(record, context, recordTrace);
             if (recordTrace != null) {
                 recordTrace.exit(ExtractionTrace.outcome(e));
             }
-            if (e.parent().isPresent()) {
-                links.add(e.parent().get());
-                if (i == 0) {
-                    parent = e.parent().get();
-                }
-            }
+            TraceContext c = e.parent().orElse(null);
+            found.add(RecordContext.of(i, recordId == null ? null : recordId.read(record), c));
         }
-        return Extraction.of(parent, links);
+        return Extraction.ofRecords(policy.choose(found), found, policy.settlesAbsence());
     }
 
     // The explanation's lines, out of line so extract stays small for the JIT.
@@ -75,7 +82,11 @@ public final class EachRule implements CompiledRule {
 
     @Override
     public void project(Projection root) {
-        body.project(records.project(root));
+        Projection record = records.project(root);
+        body.project(record);
+        if (recordId != null) {
+            recordId.project(record);
+        }
     }
 
     @Override
@@ -85,6 +96,7 @@ public final class EachRule implements CompiledRule {
 
     @Override
     public String toString() {
-        return "Each(" + records + ", " + body + ")";
+        return "Each(" + records + (recordId == null ? "" : ", id=" + recordId)
+                + (policy == ParentPolicy.FIRST ? "" : ", parent=" + policy.key()) + ", " + body + ")";
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code first:} the first referenced rule that yields a parent wins; if none does, the first that
- * yields batch links alone.
+ * {@code first:} the first referenced rule that yields a parent, or whose parent policy settled on none
+ * ({@link Extraction#parentSettled()}), wins; if none does, the first that yields batch links alone.
  */
 public final class FirstOfRule implements CompiledRule {
     /** A resolved reference: the name as written and the compiled rule it names. */
@@ -54,7 +54,7 @@ public final class FirstOfRule implements CompiledRule {
             if (trace != null) {
                 trace.exit(ExtractionTrace.outcome(e));
             }
-            if (e.parent().isPresent()) {
+            if (e.parentSettled()) {
                 return e;
             }
             if (linksOnly == null && !e.isEmpty()) {

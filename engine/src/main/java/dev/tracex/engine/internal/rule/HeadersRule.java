@@ -10,24 +10,57 @@ import dev.tracex.engine.internal.json.Projection;
 import dev.tracex.engine.internal.step.Pipeline;
 import dev.tracex.engine.propagation.PropagationStyle;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code headers:} a pipeline ending at an object of propagation headers, decoded with the rule's styles. */
+/**
+ * {@code headers:} the propagation headers, decoded with the rule's styles: either one pipeline ending at
+ * an object of headers, or a mapping from header name to a pipeline giving that header's value
+ * ({@code traceparent: $.messageAttributes.traceparent.stringValue}), values that give nothing left out.
+ */
 public final class HeadersRule implements CompiledRule {
     private final String rule;
+    /** The carrier pipeline; {@code null} in the mapping form. */
     private final Pipeline pipeline;
+    /** Header name → value pipeline, in the file's order; {@code null} in the pipeline form. */
+    private final Map<String, Pipeline> named;
     private final List<PropagationStyle> styles;
 
     public HeadersRule(String rule, Pipeline pipeline, List<PropagationStyle> styles) {
         this.rule = rule;
-        this.pipeline = pipeline;
+        this.pipeline = Objects.requireNonNull(pipeline);
+        this.named = null;
+        this.styles = List.copyOf(styles);
+    }
+
+    /** The mapping form: each header's value read by its own pipeline. */
+    public HeadersRule(String rule, Map<String, Pipeline> named, List<PropagationStyle> styles) {
+        this.rule = rule;
+        this.pipeline = null;
+        this.named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
         this.styles = List.copyOf(styles);
     }
 
     @Override
     public Extraction extract(JsonNode root, InvocationContext context, ExtractionTrace trace) {
+        if (named != null) {
+            ObjectNode headers = assemble(root, trace);
+            if (headers.isEmpty()) {
+                RuleLog.noContext(rule, "headers", "none of " + named.keySet() + " found");
+                if (trace != null) {
+                    trace.note("none of " + named.keySet() + " found");
+                }
+                return Extraction.none();
+            }
+            return decode(rule, headers, styles, trace);
+        }
         JsonNode carrier = pipeline.evaluate(root, trace);
         if (carrier != null && carrier.isTextual()) {
             carrier = Json.decodeEmbedded(carrier.textValue());
@@ -56,9 +89,28 @@ public final class HeadersRule implements CompiledRule {
         trace.note("not an object of headers: " + ExtractionTrace.describe(carrier));
     }
 
+    /** The mapping form's carrier: each value that is text, a number or a boolean (an array: its first value). */
+    private ObjectNode assemble(JsonNode root, ExtractionTrace trace) {
+        ObjectNode headers = Json.MAPPER.createObjectNode();
+        for (Map.Entry<String, Pipeline> e : named.entrySet()) {
+            JsonNode v = e.getValue().evaluate(root, trace);
+            if (v != null && v.isArray()) {
+                v = v.size() > 0 ? v.get(0) : null;
+            }
+            if (v != null && v.isValueNode() && !v.isNull() && !v.isBinary()) {
+                headers.set(e.getKey(), v);
+            }
+        }
+        return headers;
+    }
+
     @Override
     public void project(Projection root) {
-        pipeline.project(root);
+        if (named != null) {
+            named.values().forEach(p -> p.project(root));
+        } else {
+            pipeline.project(root);
+        }
     }
 
     /** The context in a headers object, attributed to {@code rule}; shared with script rules' Go-style results. */
@@ -82,6 +134,8 @@ public final class HeadersRule implements CompiledRule {
 
     @Override
     public String toString() {
-        return "Headers(" + pipeline + (styles.equals(PropagationStyle.DEFAULTS) ? "" : ", styles=" + styleNames(styles)) + ")";
+        String source = named == null ? pipeline.toString() : named.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ", "{", "}"));
+        return "Headers(" + source + (styles.equals(PropagationStyle.DEFAULTS) ? "" : ", styles=" + styleNames(styles)) + ")";
     }
 }

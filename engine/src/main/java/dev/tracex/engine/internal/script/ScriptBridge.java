@@ -21,7 +21,8 @@ public final class ScriptBridge {
         if (s == null) {
             throw new RuleCompilationException(List.of(new RuleError(source.file(), source.line(), source.column(),
                     source.rule(), "JS rules need GraalVM polyglot on the class path: add the dependencies "
-                    + "org.graalvm.polyglot:polyglot and org.graalvm.polyglot:js-community (type pom)")));
+                    + "org.graalvm.polyglot:polyglot and org.graalvm.polyglot:js-community (type pom); with tracex's "
+                    + "Lambda layer, attach its add-on layer tracex-lambda-layer-js.zip")));
         }
         return s;
     }

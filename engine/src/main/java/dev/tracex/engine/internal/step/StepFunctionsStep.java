@@ -22,7 +22,9 @@ import java.security.NoSuchAlgorithmException;
  * without them). The trace id comes from bytes 8..16 of the hash of {@code RootExecutionId} (else
  * {@code Execution.Id}), its upper half ({@code _dd.p.tid}) from bytes 0..8 of the same hash; but when
  * the object carries {@code x-datadog-trace-id} (the execution was started by a traced Lambda), that
- * trace id and its {@code x-datadog-tags} are kept. Priority 1, origin {@code states}.
+ * trace id and its {@code x-datadog-tags} are kept; so is the trace id (and {@code _dd.p.tid}) in
+ * {@code Execution.Input._datadog}, the older shape of that case, as Datadog's Node library reads it.
+ * Priority 1, origin {@code states}.
  *
  * <p>An object without the three required text fields gives nothing. Internal.
  */
@@ -66,6 +68,8 @@ final class StepFunctionsStep implements Step {
             if (tags != null) {
                 out.put(DatadogHeaders.TAGS, tags);
             }
+        } else if (inputDatadog(ctx, execution, out)) {
+            // out holds the trace id (and _dd.p.tid) of the Lambda that started the execution
         } else {
             String root = DatadogHeaders.text(ctx.get("RootExecutionId"));
             byte[] hash = sha256(root != null ? root : executionId);
@@ -76,6 +80,36 @@ final class StepFunctionsStep implements Step {
         out.put(DatadogHeaders.SAMPLING_PRIORITY, Integer.toString(AUTO_KEEP));
         out.put(DatadogHeaders.ORIGIN, ORIGIN);
         return out;
+    }
+
+    /**
+     * The older shape of a Lambda-started execution: the starting Lambda's headers in
+     * {@code Execution.Input._datadog} (an object with text {@code x-datadog-trace-id} and
+     * {@code x-datadog-tags}), read only outside Datadog's v1 template ({@code serverless-version} {@code v1}),
+     * as Datadog's Node library reads it: that trace id and its {@code _dd.p.tid} are kept. True when found.
+     */
+    private static boolean inputDatadog(JsonNode ctx, JsonNode execution, ObjectNode out) {
+        if ("v1".equals(DatadogHeaders.text(ctx.get("serverless-version")))) {
+            return false;
+        }
+        JsonNode input = execution.get("Input");
+        JsonNode dd = input != null && input.isObject() ? input.get("_datadog") : null;
+        if (dd == null || !dd.isObject()) {
+            return false;
+        }
+        JsonNode traceId = dd.get(DatadogHeaders.TRACE_ID);
+        JsonNode tags = dd.get(DatadogHeaders.TAGS);
+        if (traceId == null || !traceId.isTextual() || tags == null || !tags.isTextual()) {
+            return false;
+        }
+        out.put(DatadogHeaders.TRACE_ID, traceId.textValue());
+        for (String tag : tags.textValue().split(",")) {
+            if (tag.startsWith("_dd.p.tid=")) {
+                out.put(DatadogHeaders.TAGS, tag);
+                break;
+            }
+        }
+        return true;
     }
 
     /**

@@ -32,7 +32,8 @@ public final class Steps {
     private static final Map<String, Step> BY_NAME = registry(
             new JsonStep(), new Base64Step(), new GzipStep(), new TextStep(), new LowercaseKeysStep(),
             new StepFunctionsStep(), new AwsTraceHeaderStep(), new LambdaXRayStep(), new XRayCarrierStep(),
-            new ApiGatewayAuthorizerStep());
+            new ApiGatewayAuthorizerStep(), new MessageAttributesStep(), new BytesStep(), new KafkaHeadersStep(),
+            new DynamoDbJsonStep(), new DurableCheckpointStep());
 
     private Steps() {
     }

@@ -49,7 +49,8 @@ class ScriptBridgeTest {
             assertThat(yaml).isNotNull();
             assertThat(e.getCause().getClass().getName()).isEqualTo("dev.tracex.engine.RuleCompilationException");
             assertThat(e.getCause()).hasMessage("t.yaml:6:7: rule \"legacy\": JS rules need GraalVM polyglot on the class "
-                    + "path: add the dependencies org.graalvm.polyglot:polyglot and org.graalvm.polyglot:js-community (type pom)");
+                    + "path: add the dependencies org.graalvm.polyglot:polyglot and org.graalvm.polyglot:js-community (type pom); "
+                    + "with tracex's Lambda layer, attach its add-on layer tracex-lambda-layer-js.zip");
         }
     }
 }

@@ -1,0 +1,118 @@
+package dev.tracex.lambda;
+
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.RecordContext;
+import dev.tracex.engine.TraceContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One batch record's context, current on this thread until {@link #close()}: {@link TracexLambda#current()}
+ * returns it (the batch's links stay in {@link TracexLambda#currentLinks()}); with an OpenTelemetry SDK handed
+ * to tracex ({@link TracexOpenTelemetry#register}) a CONSUMER {@code process} span for the record is current,
+ * its parent the record's context and linked to the invocation span (a record without a context: a child of
+ * the invocation span); without one, with the OpenTelemetry API present, the record's context is the current
+ * remote parent; with SLF4J, {@code dd.trace_id}/{@code dd.span_id} in the MDC are the record's. A record
+ * without a context leaves the invocation's context, MDC and {@code current()} as they are.
+ *
+ * <p>Opened by {@link TracexBatch} and {@link TracexLambda#forEachRecord} around each record, or by the
+ * function itself for a record another library hands it ({@link TracexBatch#open}, e.g. inside Powertools'
+ * batch handler). Never throws; open and close on the same thread, in a try-with-resources.
+ *
+ * <pre>{@code
+ * try (RecordScope scope = TracexBatch.open(message)) {
+ *     process(message);
+ * } // the invocation's context again
+ * }</pre>
+ */
+public final class RecordScope implements AutoCloseable {
+    private final RecordContext record;
+    private final Extraction previous;
+    private final List<AutoCloseable> undo;
+    private final Consumer<Throwable> onFailure;
+    private boolean closed;
+
+    private RecordScope(RecordContext record, Extraction previous, List<AutoCloseable> undo, Consumer<Throwable> onFailure) {
+        this.record = record;
+        this.previous = previous;
+        this.undo = undo;
+        this.onFailure = onFailure;
+    }
+
+    static RecordScope open(RecordContext record, RecordMeta meta) {
+        TraceContext c = record.context().orElse(null);
+        Extraction invocation = InvocationScope.openOrNull();
+        Extraction previous = invocation;
+        if (c != null) {
+            InvocationScope.swap(invocation == null ? Extraction.ofRecords(c, List.of(record)) : invocation.withParent(c));
+        }
+        List<AutoCloseable> undo = new ArrayList<>(2);
+        Consumer<Throwable> onFailure = t -> { };
+        if (OptionalLibraries.OPENTELEMETRY) {
+            try {
+                OpenTelemetryRecordSpan span = OpenTelemetryRecordSpan.start(c, meta);
+                if (span != null) {
+                    undo.add(span);
+                    onFailure = span::failed;
+                } else if (c != null) {
+                    undo.add(OpenTelemetryHandOff.makeRemoteCurrent(c));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot make the record's context current in OpenTelemetry: " + e);
+            }
+        }
+        if (c != null && OptionalLibraries.SLF4J) {
+            try {
+                undo.add(MdcHandOff.put(c));
+            } catch (RuntimeException | LinkageError e) {
+                Log.warn("tracex: cannot put the record's trace ids in the SLF4J MDC: " + e);
+            }
+        }
+        return new RecordScope(record, previous, undo, onFailure);
+    }
+
+    /** The record's position, identity and context. */
+    public RecordContext record() {
+        return record;
+    }
+
+    /** The record's extracted context; empty when it carried none (it runs under the invocation's). */
+    public Optional<TraceContext> context() {
+        return record.context();
+    }
+
+    /**
+     * Notes that processing the record failed with {@code failure} (the record's span, if tracex started one,
+     * gets status error); the caller decides what happens to the exception. Never throws.
+     */
+    public void failed(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        try {
+            onFailure.accept(failure);
+        } catch (RuntimeException | LinkageError e) {
+            Log.warn("tracex: cannot record the failure on the record's span: " + e);
+        }
+    }
+
+    /** Puts back the invocation's context, MDC and {@code current()}; a second call does nothing. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            try {
+                undo.get(i).close();
+            } catch (Exception | LinkageError e) {
+                Log.warn("tracex: cannot undo the record's hand-off: " + e);
+            }
+        }
+        InvocationScope.swap(previous);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tracex.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.tracex.lambda.ExportedSpans.Span;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+/**
+ * The wrapper under the real OpenTelemetry Java agent ({@code -javaagent:opentelemetry-javaagent.jar} 2.31.1)
+ * and the real Runtime Interface Client, the function laid out as Lambda lays it out ({@link LambdaLayout}),
+ * the spans read from what the agent exports ({@code OTEL_TRACES_EXPORTER=logging-otlp}). For every invocation:
+ * exactly one SERVER span, its trace id the extracted 128-bit trace id and its parent the extracted parent id,
+ * {@code faas.invocation_id} the request id, and the span the user's code starts (through
+ * {@code GlobalOpenTelemetry}) its child. An event without a context leaves the agent as it is without tracex.
+ *
+ * <p>Agents start slowly (2.5-3 s a JVM), so each JVM runs every kind of event once, and the three JVMs cover
+ * the three handler forms and the three propagator settings that matter between them: the agent's default,
+ * the OpenTelemetry Lambda layer's {@code tracecontext,baggage,xray} and ADOT's {@code baggage,xray,tracecontext}.
+ * The agent reads the parent only from the client context (the handler interfaces' implementers are
+ * instrumented, the runtime client's own wrappers are not), so the form and the propagators are independent.
+ */
+class OpenTelemetryAgentTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WRAPPER = "dev.tracex.lambda.TracingHandler::handleRequest";
+    /** Lambda's own X-Ray header for every invocation: tracex's parent must win over it. */
+    private static final String LAMBDA_XRAY = "Root=1-67891233-abcdef012345678912345678;Parent=463ac35c9f6413ad;Sampled=1";
+
+    @TempDir
+    static Path taskRoot;
+    static LambdaLayout layout;
+
+    /** One invocation: its event, the Runtime API headers, the parent the SERVER span must have (null: a root). */
+    record Invocation(String requestId, byte[] event, Map<String, String> headers, String traceId, String parentId) {
+    }
+
+    static List<Invocation> invocations() throws IOException {
+        return List.of(
+                // Datadog 64-bit ids in the SQS message attributes (builtin.sqs): zero-padded to 128 bits.
+                new Invocation("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of(),
+                        "000000000000000025422bd5a88d3540", "6721a18bd12b57d0"),
+                // W3C traceparent in the HTTP API's headers.
+                new Invocation("http", RuntimeInterfaceClientTest.event("apigw_v2_event.json"), Map.of(),
+                        "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"),
+                // Datadog 64-bit id with _dd.p.tid: the upper 64 bits.
+                new Invocation("dd128", bytes("{\"headers\": {\"x-datadog-trace-id\": \"1234567890123456789\", "
+                        + "\"x-datadog-parent-id\": \"987654321987654321\", \"x-datadog-sampling-priority\": \"1\", "
+                        + "\"x-datadog-tags\": \"_dd.p.tid=66a1b2c300000000\"}}"), Map.of(),
+                        "66a1b2c300000000112210f47de98115", "0db4da5f7ef412b1"),
+                // No context anywhere: the agent's own root span, as without tracex.
+                new Invocation("plain", bytes("{\"order\": 1}"), Map.of(), null, null),
+                // The caller's own client context traceparent, nothing in the event: the agent parents on it,
+                // as it does without tracex.
+                new Invocation("caller-client-context", bytes("{\"order\": 2}"), Map.of("Lambda-Runtime-Client-Context",
+                        "{\"custom\":{\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}}"),
+                        "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
+    }
+
+    static Stream<Arguments> setups() {
+        return Stream.of(
+                argumentSet("RequestHandler<I,O>, the agent's default propagators",
+                        "dev.tracex.lambda.functions.UserWork$Typed", null),
+                argumentSet("RequestStreamHandler, the OpenTelemetry Lambda layer's propagators",
+                        "dev.tracex.lambda.functions.UserWork$Streaming", "tracecontext,baggage,xray"),
+                argumentSet("POJO method, ADOT's propagators",
+                        "dev.tracex.lambda.functions.UserWork$PojoMethod::handle", "baggage,xray,tracecontext"));
+    }
+
+    @BeforeAll
+    static void layOut() throws IOException {
+        layout = LambdaLayout.create(taskRoot);
+    }
+
+    static Path agent() {
+        Path agent = Path.of(System.getProperty("tracex.test.otelAgent", "target/agents/opentelemetry-javaagent.jar"));
+        assertThat(agent).as("the agent jar, copied by the build (mvn process-test-resources)").isRegularFile();
+        return agent;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @MethodSource("setups")
+    void agent_everyEvent_oneServerSpanParentedOnTheExtractedContextWithTheUsersSpanBeneath(String userHandler, String propagators)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DD_LAMBDA_HANDLER", userHandler,
+                "OTEL_TRACES_EXPORTER", "logging-otlp",
+                "OTEL_METRICS_EXPORTER", "none",
+                "OTEL_LOGS_EXPORTER", "none",
+                "OTEL_SERVICE_NAME", "orders"));
+        if (propagators != null) {
+            env.put("OTEL_PROPAGATORS", propagators);
+        }
+        String name = userHandler.substring(userHandler.lastIndexOf('$') + 1).replace("::", "-");
+        List<Invocation> invocations = invocations();
+        try (RuntimeApiServer api = new RuntimeApiServer();
+             LambdaLayout.Function f = layout.start(name, WRAPPER, api, env, List.of("-javaagent:" + agent()))) {
+            for (Invocation i : invocations) {
+                Map<String, String> headers = new HashMap<>(i.headers());
+                headers.put("Lambda-Runtime-Trace-Id", LAMBDA_XRAY);
+                api.enqueue(i.requestId(), i.event(), headers);
+            }
+            Map<String, JsonNode> seen = new HashMap<>();
+            for (Invocation i : invocations) {
+                RuntimeApiServer.Outcome o = await(api, f, i.requestId());
+                assertThat(o.error()).as(o.body() + "\n" + f.log()).isFalse();
+                seen.put(i.requestId(), JSON.readTree(o.body()));
+            }
+            List<Span> spans = awaitSpans(f, 2 * invocations.size());
+            String log = f.log();
+            assertThat(spans.stream().filter(Span::isServer)).as("exactly one SERVER span per invocation\n" + log)
+                    .hasSize(invocations.size());
+            for (Invocation i : invocations) {
+                List<Span> server = spans.stream().filter(s -> s.isServer() && i.requestId().equals(s.attribute("faas.invocation_id"))).toList();
+                assertThat(server).as(i.requestId() + "\n" + log).hasSize(1);
+                Span invocation = server.get(0);
+                if (i.traceId() == null) {
+                    assertThat(invocation.parentSpanId()).as(i.requestId()).isNull();
+                } else {
+                    assertThat(invocation.traceId()).as(i.requestId()).isEqualTo(i.traceId());
+                    assertThat(invocation.parentSpanId()).as(i.requestId()).isEqualTo(i.parentId());
+                }
+                JsonNode user = seen.get(i.requestId());
+                assertThat(user.get("current_span_id").asText()).as("the invocation span is current for the handler")
+                        .isEqualTo(invocation.spanId());
+                Span userSpan = spans.stream().filter(s -> s.spanId().equals(user.get("user_span_id").asText())).findFirst()
+                        .orElseThrow(() -> new AssertionError("user span of " + i.requestId() + " not exported\n" + log));
+                assertThat(userSpan.name()).isEqualTo("user-work");
+                assertThat(userSpan.traceId()).isEqualTo(invocation.traceId());
+                assertThat(userSpan.parentSpanId()).as("the user's span is a child of the invocation span").isEqualTo(invocation.spanId());
+            }
+            assertThat(log).doesNotContain("WARNING tracex").doesNotContain("[WARN] dev.tracex");
+        }
+    }
+
+    private static RuntimeApiServer.Outcome await(RuntimeApiServer api, LambdaLayout.Function f, String requestId) throws Exception {
+        try {
+            return api.await(requestId, 90);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nfunction log:\n" + f.log(), e);
+        }
+    }
+
+    /** The spans exported so far, once at least {@code n} are (the agent flushes at the end of each invocation). */
+    static List<Span> awaitSpans(LambdaLayout.Function f, int n) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<Span> spans = ExportedSpans.fromLog(f.log());
+        while (spans.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            spans = ExportedSpans.fromLog(f.log());
+        }
+        return spans;
+    }
+
+    static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+}
