@@ -62,13 +62,7 @@ final class CarriedContext {
             }
         }
         return () -> {
-            for (int i = undo.size() - 1; i >= 0; i--) {
-                try {
-                    undo.get(i).close();
-                } catch (Exception | LinkageError e) {
-                    Log.warn("tracex: cannot undo the carried context: " + e);
-                }
-            }
+            Undo.inReverse(undo, "the carried context");
             InvocationScope.swap(previous);
         };
     }

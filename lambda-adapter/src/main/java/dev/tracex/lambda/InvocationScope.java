@@ -194,13 +194,7 @@ public final class InvocationScope implements AutoCloseable {
             return;
         }
         closed = true;
-        for (int i = undo.size() - 1; i >= 0; i--) {
-            try {
-                undo.get(i).close();
-            } catch (Exception | LinkageError e) {
-                Log.warn("tracex: cannot undo the hand-off: " + e);
-            }
-        }
+        Undo.inReverse(undo, "the hand-off");
         if (previous == null) {
             CURRENT.remove();
         } else {

@@ -106,13 +106,7 @@ public final class RecordScope implements AutoCloseable {
             return;
         }
         closed = true;
-        for (int i = undo.size() - 1; i >= 0; i--) {
-            try {
-                undo.get(i).close();
-            } catch (Exception | LinkageError e) {
-                Log.warn("tracex: cannot undo the record's hand-off: " + e);
-            }
-        }
+        Undo.inReverse(undo, "the record's hand-off");
         InvocationScope.swap(previous);
     }
 }

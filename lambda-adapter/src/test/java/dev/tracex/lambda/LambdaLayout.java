@@ -109,10 +109,15 @@ final class LambdaLayout {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -131,6 +136,9 @@ final class LambdaLayout {
                 "dev.tracex.lambda.level=FINE", ""));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.util.logging.config.file=" + logging));
+        // The README's setting for java25 (the runtime client's own native library warns without it), on the
+        // command line rather than in JAVA_TOOL_OPTIONS so the function's output has no "Picked up" line.
+        cmd.addAll(List.of(LambdaJavaOptions.QUIET_ON_EVERY_RUNTIME.split(" ")));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", runtimeClassPath, RIC_MAIN, handler));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());

@@ -56,6 +56,7 @@ class OpenTelemetrySdkTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is used by being closed
     void sdkSpanStartedInTheHandler_isAChildOfTheExtractedParent_andIsWhatTraceHeadersSendOn() throws Exception {
         AtomicReference<SpanContext> parent = new AtomicReference<>();
         AtomicReference<SpanContext> child = new AtomicReference<>();
@@ -84,6 +85,7 @@ class OpenTelemetrySdkTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is used by being closed
     void open_aTracersSpanIsCurrent_itStaysCurrentAndIsNotReParented() throws Exception {
         AtomicReference<SpanContext> current = new AtomicReference<>();
         TracingHandler h = new TracingHandler(new HandlerTarget.Stream("sdk", (in, out, ctx) -> current.set(Span.current().getSpanContext())),

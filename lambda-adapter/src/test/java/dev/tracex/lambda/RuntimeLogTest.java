@@ -169,6 +169,8 @@ class RuntimeLogTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
                 // As Lambda's Java runtimes start the runtime client: it opens the telemetry descriptor reflectively.
                 "--add-opens=java.base/java.io=ALL-UNNAMED"));
+        // The README's setting for java25 (the runtime client's native library warns without it); stderr is asserted.
+        cmd.addAll(List.of(LambdaJavaOptions.QUIET_ON_EVERY_RUNTIME.split(" ")));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), RIC_MAIN, WRAPPER));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());

@@ -30,6 +30,7 @@ class TraceHeadersTest {
             .traceId(0x640cfd8d00000000L, 0x1a2b3c4d5e6f7081L).parentId(0x1122334455667788L)
             .samplingPriority(2).origin("lambda").tag("_dd.p.dm", "-4").rule("sqs").format("datadog").build();
 
+    @SuppressWarnings("try") // the scope is used by being closed
     private static <T> T inInvocation(Supplier<T> body) {
         try (InvocationScope scope = TracexLambda.open(Extraction.of(EXTRACTED))) {
             return body.get();
@@ -180,6 +181,7 @@ class TraceHeadersTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is used by being closed
     void roundTrip_w3cWithBaggage_baggageTravelsToo() {
         TraceContext withBaggage = EXTRACTED.toBuilder().baggage(Map.of("tenant", "acme corp")).build();
         Map<String, String> headers;
