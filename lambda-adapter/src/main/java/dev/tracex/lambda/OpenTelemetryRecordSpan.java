@@ -23,8 +23,7 @@ import java.util.Objects;
  * invocation span. Loaded only with the OpenTelemetry API present.
  */
 final class OpenTelemetryRecordSpan implements AutoCloseable {
-    static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
-    static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("messaging.operation.type");
+    // messaging.system and messaging.operation.type: the invocation span's keys (OpenTelemetryInvocationSpan).
     static final AttributeKey<String> OPERATION_NAME = AttributeKey.stringKey("messaging.operation.name");
     static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
     static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
@@ -49,9 +48,9 @@ final class OpenTelemetryRecordSpan implements AutoCloseable {
         Context current = Context.current();
         SpanBuilder b = tracer.spanBuilder(meta.destination() == null ? "process" : "process " + meta.destination())
                 .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute(OPERATION_TYPE, "process")
+                .setAttribute(OpenTelemetryInvocationSpan.MESSAGING_OPERATION_TYPE, "process")
                 .setAttribute(OPERATION_NAME, "process");
-        set(b, MESSAGING_SYSTEM, meta.system());
+        set(b, OpenTelemetryInvocationSpan.MESSAGING_SYSTEM, meta.system());
         set(b, DESTINATION, meta.destination());
         set(b, MESSAGE_ID, meta.id());
         set(b, PARTITION, meta.partition());
