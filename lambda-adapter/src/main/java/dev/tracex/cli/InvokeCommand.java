@@ -107,7 +107,7 @@ final class InvokeCommand implements Callable<Integer> {
             }
             if (seen != null) {
                 report.set("context", ContextJson.of(seen, selected.name()));
-                report.set("headers", Json.MAPPER.valueToTree(seen.parent().map(TraceHeaders::of).orElse(java.util.Map.of())));
+                report.set("headers", Json.mapper().valueToTree(seen.parent().map(TraceHeaders::of).orElse(java.util.Map.of())));
             }
             out.println(report.toPrettyString());
             return status;

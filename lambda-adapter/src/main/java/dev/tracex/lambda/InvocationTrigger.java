@@ -1,7 +1,7 @@
 package dev.tracex.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracex.engine.internal.json.Json;
 
 /**
  * What kind of event started an invocation, in OpenTelemetry's FaaS and messaging terms, for the invocation
@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Read from the event's top level only; an event it cannot read is {@code other}.
  */
 record InvocationTrigger(String faasTrigger, String messagingSystem, int records) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final InvocationTrigger OTHER = new InvocationTrigger("other", null, -1);
 
     /** The trigger of {@code event} (raw JSON); {@link #OTHER} for {@code null} or unreadable input. */
@@ -19,12 +18,7 @@ record InvocationTrigger(String faasTrigger, String messagingSystem, int records
         if (event == null) {
             return OTHER;
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(event);
-        } catch (java.io.IOException | RuntimeException e) {
-            return OTHER;
-        }
+        JsonNode root = Json.parseOrNull(event);
         if (root == null || !root.isObject()) {
             return OTHER;
         }

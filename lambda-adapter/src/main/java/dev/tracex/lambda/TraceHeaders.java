@@ -1,8 +1,8 @@
 package dev.tracex.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.propagation.PropagationStyle;
 
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,6 @@ public final class TraceHeaders {
     /** The attribute or field name the headers travel under, as in Datadog's libraries. */
     public static final String KEY = "_datadog";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TraceHeaders() {
     }
@@ -140,7 +139,7 @@ public final class TraceHeaders {
     /** JSON text of a map of strings, numbers, booleans, maps and lists. */
     public static String toJson(Map<String, ?> value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serializable as JSON: " + e.getOriginalMessage(), e);
         }

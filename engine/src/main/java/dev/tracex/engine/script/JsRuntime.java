@@ -142,7 +142,7 @@ final class JsRuntime {
 
     private static String text(JsonNode n) {
         try {
-            return Json.MAPPER.writeValueAsString(n);
+            return Json.mapper().writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e); // a parsed tree always serialises
         }

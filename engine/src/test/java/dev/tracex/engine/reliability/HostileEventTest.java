@@ -204,7 +204,7 @@ class HostileEventTest {
         try (LogCapture log = new LogCapture()) {
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
                 JsonNode tree = Json.parseOrNull(event);
-                String reserialized = tree == null ? null : Json.MAPPER.writeValueAsString(tree);
+                String reserialized = tree == null ? null : Json.mapper().writeValueAsString(tree);
                 for (Extractor e : RuleSuites.all()) {
                     log.clear();
                     Extraction fromBytes = e.extract(event, InvocationContext.NONE);

@@ -20,8 +20,11 @@ import java.util.List;
  * deep scans the matches are read as paths and ordered by their position in the document.
  */
 final class JaywayPath implements JsonAccessor {
-    static final Configuration CONFIGURATION = configuration(Option.SUPPRESS_EXCEPTIONS, Option.ALWAYS_RETURN_LIST);
-    private static final Configuration PATHS = configuration(Option.SUPPRESS_EXCEPTIONS, Option.AS_PATH_LIST);
+    /** Made on the first read, not at compile time: they need the mapper, which a function may never use. */
+    private static final class Configurations {
+        static final Configuration VALUES = configuration(Option.SUPPRESS_EXCEPTIONS, Option.ALWAYS_RETURN_LIST);
+        static final Configuration PATHS = configuration(Option.SUPPRESS_EXCEPTIONS, Option.AS_PATH_LIST);
+    }
 
     private final String expression;
     private final JsonPath path;
@@ -35,8 +38,8 @@ final class JaywayPath implements JsonAccessor {
 
     private static Configuration configuration(Option... options) {
         return Configuration.builder()
-                .jsonProvider(new JaywayJacksonProvider(Json.MAPPER))
-                .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+                .jsonProvider(new JaywayJacksonProvider(Json.mapper()))
+                .mappingProvider(new JacksonMappingProvider(Json.mapper()))
                 .options(options)
                 .build();
     }
@@ -47,7 +50,7 @@ final class JaywayPath implements JsonAccessor {
             List<Located> found = locate(root);
             return found.isEmpty() ? null : found.get(0).node;
         }
-        Object result = evaluate(root, CONFIGURATION);
+        Object result = evaluate(root, Configurations.VALUES);
         if (result instanceof JsonNode) {
             JsonNode list = (JsonNode) result;
             if (list.isArray()) {
@@ -56,7 +59,7 @@ final class JaywayPath implements JsonAccessor {
             return list.isMissingNode() ? null : list;
         }
         // Path functions such as length() answer with plain Java values.
-        return result == null ? null : Json.MAPPER.valueToTree(result);
+        return result == null ? null : Json.mapper().valueToTree(result);
     }
 
     @Override
@@ -66,7 +69,7 @@ final class JaywayPath implements JsonAccessor {
             locate(root).forEach(l -> out.add(l.node));
             return out;
         }
-        Object result = evaluate(root, CONFIGURATION);
+        Object result = evaluate(root, Configurations.VALUES);
         if (result instanceof JsonNode && ((JsonNode) result).isArray()) {
             ((JsonNode) result).forEach(out::add);
             return out;
@@ -103,7 +106,7 @@ final class JaywayPath implements JsonAccessor {
     }
 
     private List<Located> locate(JsonNode root) {
-        Object result = evaluate(root, PATHS);
+        Object result = evaluate(root, Configurations.PATHS);
         List<Located> found = new ArrayList<>();
         if (result instanceof JsonNode) {
             for (JsonNode p : (JsonNode) result) {

@@ -112,7 +112,7 @@ public final class Projection {
     public JsonNode read(JsonParser parser) throws IOException {
         JsonToken t = parser.currentToken();
         if (whole || (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY)) {
-            return readWhole(parser, t);
+            return Json.readValue(parser, t);
         }
         if (t == JsonToken.START_OBJECT) {
             ObjectNode o = F.objectNode();
@@ -148,57 +148,6 @@ public final class Projection {
             }
         }
         return a;
-    }
-
-    /**
-     * The value at the parser's current token, whole, as {@code ObjectMapper.readTree} builds it (same
-     * node types: int, long or big integer by size, double for fractions). Built here rather than with
-     * {@code readTree(parser)}, whose per-call set-up (a deserialization context per call) cost more than
-     * the values themselves when a rule keeps many small values, e.g. three per record of a batch.
-     * Recursion is bounded by the parser's nesting-depth constraint.
-     */
-    private static JsonNode readWhole(JsonParser parser, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT: {
-                ObjectNode o = F.objectNode();
-                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                    o.set(name, readWhole(parser, parser.nextToken()));
-                }
-                return o;
-            }
-            case START_ARRAY: {
-                ArrayNode a = F.arrayNode();
-                for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken()) {
-                    if (e == null) {
-                        throw new IOException("unexpected end of input in array");
-                    }
-                    a.add(readWhole(parser, e));
-                }
-                return a;
-            }
-            case VALUE_STRING:
-                return F.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
-                switch (parser.getNumberType()) {
-                    case INT:
-                        return F.numberNode(parser.getIntValue());
-                    case LONG:
-                        return F.numberNode(parser.getLongValue());
-                    default:
-                        return F.numberNode(parser.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return F.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE:
-                return F.booleanNode(true);
-            case VALUE_FALSE:
-                return F.booleanNode(false);
-            case VALUE_NULL:
-                return F.nullNode();
-            default:
-                // Not produced by JSON text (embedded objects, or a misplaced end or field name).
-                return Json.MAPPER.readTree(parser);
-        }
     }
 
     @Override

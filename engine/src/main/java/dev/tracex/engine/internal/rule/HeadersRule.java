@@ -91,7 +91,7 @@ public final class HeadersRule implements CompiledRule {
 
     /** The mapping form's carrier: each value that is text, a number or a boolean (an array: its first value). */
     private ObjectNode assemble(JsonNode root, ExtractionTrace trace) {
-        ObjectNode headers = Json.MAPPER.createObjectNode();
+        ObjectNode headers = Json.object();
         for (Map.Entry<String, Pipeline> e : named.entrySet()) {
             JsonNode v = e.getValue().evaluate(root, trace);
             if (v != null && v.isArray()) {

@@ -25,7 +25,7 @@ final class DatadogHeaders {
 
     /** Trace and parent id as unsigned decimal text, the priority (omitted when {@code null}). */
     static ObjectNode of(long traceId, long parentId, Integer priority) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put(TRACE_ID, Long.toUnsignedString(traceId));
         o.put(PARENT_ID, Long.toUnsignedString(parentId));
         if (priority != null) {

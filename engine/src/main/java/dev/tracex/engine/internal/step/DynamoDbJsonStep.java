@@ -44,7 +44,7 @@ final class DynamoDbJsonStep implements Step {
         if (depth > MAX_DEPTH) {
             return null;
         }
-        ObjectNode out = Json.MAPPER.createObjectNode();
+        ObjectNode out = Json.object();
         for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = typedValue(e.getValue(), depth + 1);
@@ -76,7 +76,7 @@ final class DynamoDbJsonStep implements Step {
     }
 
     private static ArrayNode list(JsonNode items, int depth) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = Json.array();
         for (JsonNode item : items) {
             JsonNode v = typedValue(item, depth + 1);
             if (v == null) {
@@ -88,7 +88,7 @@ final class DynamoDbJsonStep implements Step {
     }
 
     private static ArrayNode texts(JsonNode items) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = Json.array();
         for (JsonNode item : items) {
             if (!item.isTextual()) {
                 return null;
@@ -99,7 +99,7 @@ final class DynamoDbJsonStep implements Step {
     }
 
     private static ArrayNode binaries(JsonNode items) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = Json.array();
         for (JsonNode item : items) {
             JsonNode b = bytes(item);
             if (b == null) {

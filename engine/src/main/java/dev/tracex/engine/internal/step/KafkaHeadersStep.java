@@ -29,7 +29,7 @@ final class KafkaHeadersStep implements Step {
         if (!in.isContainerNode()) {
             return null;
         }
-        ObjectNode headers = Json.MAPPER.createObjectNode();
+        ObjectNode headers = Json.object();
         for (JsonNode entry : in) { // an array's elements, an object's values: both spellings
             if (!entry.isObject()) {
                 continue;

@@ -34,7 +34,7 @@ final class MessageAttributesStep implements Step {
             String value = stringValue(e.getValue());
             if (value != null) {
                 if (headers == null) {
-                    headers = Json.MAPPER.createObjectNode();
+                    headers = Json.object();
                 }
                 headers.put(e.getKey(), value);
             }

@@ -60,7 +60,7 @@ final class StepFunctionsStep implements Step {
                 + (retries != 0 || redrives != 0 ? "#" + retries + "#" + redrives : "");
         long parentId = id(sha256(parentText), 0);
 
-        ObjectNode out = Json.MAPPER.createObjectNode();
+        ObjectNode out = Json.object();
         JsonNode upstreamTraceId = ctx.get(DatadogHeaders.TRACE_ID);
         if (upstreamTraceId != null && upstreamTraceId.isValueNode() && !upstreamTraceId.isNull()) {
             out.put(DatadogHeaders.TRACE_ID, upstreamTraceId.asText());

@@ -177,7 +177,7 @@ public final class Steps {
             if (obj == null || !obj.isObject()) {
                 return null;
             }
-            ObjectNode out = Json.MAPPER.createObjectNode();
+            ObjectNode out = Json.object();
             for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey().toLowerCase(Locale.ROOT);

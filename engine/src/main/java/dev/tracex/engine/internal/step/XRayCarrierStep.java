@@ -22,7 +22,7 @@ final class XRayCarrierStep implements Step {
         if (!in.isTextual() || in.textValue().isBlank()) {
             return null;
         }
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put(HEADER, in.textValue());
         return o;
     }

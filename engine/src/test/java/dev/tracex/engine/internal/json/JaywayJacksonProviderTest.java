@@ -17,7 +17,7 @@ class JaywayJacksonProviderTest {
             + " \"a\": {\"b\": {\"_datadog\": \"deep\"}}}";
 
     private static Configuration configuration(JacksonJsonNodeJsonProvider provider, Option option) {
-        return Configuration.builder().jsonProvider(provider).mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+        return Configuration.builder().jsonProvider(provider).mappingProvider(new JacksonMappingProvider(Json.mapper()))
                 .options(Option.SUPPRESS_EXCEPTIONS, option).build();
     }
 
@@ -26,12 +26,12 @@ class JaywayJacksonProviderTest {
             "$.Records[0].messageAttributes._datadog[?(@.dataType =~ /^String.*/)]", "$..['_datadog','n']",
             "$.Records[*]['n','x']", "$.Records.length()", "$.missing"})
     void read_valuesAndPaths_equalTheStockProvidersAnswers(String path) throws Exception {
-        JsonNode event = Json.MAPPER.readTree(EVENT);
+        JsonNode event = Json.mapper().readTree(EVENT);
         JsonPath compiled = JsonPath.compile(path);
 
         for (Option option : new Option[] {Option.ALWAYS_RETURN_LIST, Option.AS_PATH_LIST}) {
-            Object stock = compiled.read(event, configuration(new JacksonJsonNodeJsonProvider(Json.MAPPER), option));
-            Object ours = compiled.read(event, configuration(new JaywayJacksonProvider(Json.MAPPER), option));
+            Object stock = compiled.read(event, configuration(new JacksonJsonNodeJsonProvider(Json.mapper()), option));
+            Object ours = compiled.read(event, configuration(new JaywayJacksonProvider(Json.mapper()), option));
 
             assertThat(ours).as("%s with %s", path, option).isEqualTo(stock);
         }

@@ -28,7 +28,7 @@ class MessageAttributesStepTest {
 
     @Test
     void apply_textHoldingAttributes_isDecoded() {
-        assertThat(STEP.apply(Json.MAPPER.getNodeFactory().textNode("{\"a\": {\"Type\": \"String\", \"Value\": \"x\"}}")))
+        assertThat(STEP.apply(Json.mapper().getNodeFactory().textNode("{\"a\": {\"Type\": \"String\", \"Value\": \"x\"}}")))
                 .isEqualTo(Json.parseOrNull("{\"a\": \"x\"}"));
     }
 
