@@ -4,6 +4,9 @@ import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.RuleError;
+import dev.tracex.engine.internal.compiler.Builtins;
+import dev.tracex.engine.internal.rule.CompiledExtractor;
+import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -46,16 +49,25 @@ public final class ExtractorResolver {
 
     /**
      * The selected extractor with {@code builtin.default} behind it (or {@code builtin.default} alone when
-     * nothing is selected).
+     * nothing is selected). The built-in rules are compiled when the selected rule first misses, not now:
+     * they are most of a YAML rule's cold start, for a fallback a function whose rule answers never runs
+     * ({@link LazyFallbackExtractor}; the answers are those of one {@code first:} over the two).
      *
      * @throws RuleCompilationException when the file does not compile or has no such rule
      * @throws IllegalArgumentException when the selection is not {@code <file>.<name>} or no file is found
      */
     public Extractor resolveStrict() throws RuleCompilationException {
-        Extractor fallback = defaultExtractor();
         Extractor primary = resolveSelected();
-        // One extractor, so the event is read once, pruned to what either rule reads.
-        return primary.name().equals(fallback.name()) ? primary : Extractors.firstOf(primary, fallback);
+        if (selection == null || primary.name().equals(Builtins.NAMESPACE + DEFAULT_RULE)) {
+            return primary;
+        }
+        return new LazyFallbackExtractor((CompiledExtractor) primary, () -> {
+            try {
+                return defaultExtractor();
+            } catch (RuleCompilationException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     /**
