@@ -52,7 +52,7 @@ final class DatadogExtensionHandOff implements AutoCloseable {
     private static final AtomicBoolean WARNED_NO_SPAN = new AtomicBoolean();
     private static final AtomicBoolean WARNED_NO_EVENT = new AtomicBoolean();
 
-    private static final DatadogExtensionHandOff NONE = new DatadogExtensionHandOff(null, null, null, null, null);
+    static final DatadogExtensionHandOff NONE = new DatadogExtensionHandOff(null, null, null, null, null);
 
     private final DatadogExtension extension;
     private final String requestId;

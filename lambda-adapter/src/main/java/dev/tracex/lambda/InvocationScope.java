@@ -65,13 +65,28 @@ public final class InvocationScope implements AutoCloseable {
      * {@code null}) on {@code event} (its raw JSON, or {@code null} when only a deserialized object is at hand).
      */
     static InvocationScope open(Extraction extraction, Context lambda, byte[] event) {
+        return open(extraction, lambda, event, false);
+    }
+
+    /**
+     * What {@link #open(Extraction, Context, byte[])} does, but only the steps that stay on this thread (the
+     * current extraction, OpenTelemetry's current context and baggage, the client context, the MDC), none that
+     * tells anyone else of an invocation (the Datadog extension, a span of tracex's own, exported): SnapStart
+     * priming runs it before the snapshot, so a restored function's first invocation finds its classes loaded.
+     */
+    static InvocationScope openForPriming(Extraction extraction, Context lambda) {
+        return open(extraction, lambda, null, true);
+    }
+
+    private static InvocationScope open(Extraction extraction, Context lambda, byte[] event, boolean priming) {
         Objects.requireNonNull(extraction, "extraction");
         Extraction previous = CURRENT.get();
         CURRENT.set(extraction);
         List<AutoCloseable> undo = new ArrayList<>(4);
         Consumer<Throwable> onFailure = t -> { };
         TraceContext parent = extraction.parent().orElse(null);
-        DatadogExtensionHandOff datadog = DatadogExtensionHandOff.start(event, lambda, extraction);
+        DatadogExtensionHandOff datadog = priming ? DatadogExtensionHandOff.NONE
+                : DatadogExtensionHandOff.start(event, lambda, extraction);
         undo.add(datadog);
         onFailure = onFailure.andThen(datadog::failed);
         // Seen before tracex starts a span of its own: whether a tracer's span (dd-trace-java's, the
@@ -79,7 +94,7 @@ public final class InvocationScope implements AutoCloseable {
         boolean tracerSpan = tracerSpanActive();
         if (OptionalLibraries.OPENTELEMETRY) {
             try {
-                OpenTelemetryInvocationSpan span = OpenTelemetryInvocationSpan.start(extraction, lambda, event);
+                OpenTelemetryInvocationSpan span = priming ? null : OpenTelemetryInvocationSpan.start(extraction, lambda, event);
                 if (span != null) {
                     undo.add(span);
                     onFailure = onFailure.andThen(span::failed);

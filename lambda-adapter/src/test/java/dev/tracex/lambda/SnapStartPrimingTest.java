@@ -3,10 +3,23 @@ package dev.tracex.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
+import dev.tracex.engine.Extractors;
+import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.internal.rule.CompiledExtractor;
+import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +35,66 @@ class SnapStartPrimingTest {
 
         // This JDK has no CRaC, so the checkpoint is simulated by calling the hook the runtime calls.
         ((CracPriming) resource).beforeCheckpoint(null);
-        assertThat(runs.get()).isEqualTo(1);
+        assertThat(runs.get()).as("the invocation path, enough times for the JIT").isEqualTo(SnapStartPriming.RUNS);
         assertThat(((CracPriming) resource).primed()).isEqualTo(1);
+    }
+
+    @Test
+    void prime_selectedRuleWithLazyFallback_compilesTheFallbackBeforeTheSnapshot() throws Exception {
+        AtomicInteger compiled = new AtomicInteger();
+        LazyFallbackExtractor lazy = new LazyFallbackExtractor((CompiledExtractor) Extractors.builtins().extractor("sqs"), () -> {
+            compiled.incrementAndGet();
+            try {
+                return ExtractorResolver.defaultExtractor();
+            } catch (RuleCompilationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        SnapStartPriming.prime(lazy);
+
+        assertThat(compiled).hasValue(1);
+        assertThat(lazy.compileFallback()).isNotNull();
+    }
+
+    @Test
+    void prime_withAnSdkHandedToTracex_exportsNoSpanAndLeavesNothingOnTheThread() {
+        List<ReadableSpan> ended = new CopyOnWriteArrayList<>();
+        List<String> flushed = new CopyOnWriteArrayList<>();
+        try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
+            @Override
+            public void onStart(io.opentelemetry.context.Context parent, ReadWriteSpan span) {
+            }
+
+            @Override
+            public boolean isStartRequired() {
+                return false;
+            }
+
+            @Override
+            public void onEnd(ReadableSpan span) {
+                ended.add(span);
+            }
+
+            @Override
+            public boolean isEndRequired() {
+                return true;
+            }
+        }).build()) {
+            assertThat(TracexOpenTelemetry.register(OpenTelemetrySdk.builder().setTracerProvider(provider).build(),
+                    () -> flushed.add("flush"))).isTrue();
+            try {
+                SnapStartPriming.prime(TracingHandlerTest.rule("sqs"));
+            } finally {
+                TracexOpenTelemetry.unregister();
+            }
+        }
+
+        assertThat(ended).as("spans exported by priming").isEmpty();
+        assertThat(flushed).isEmpty();
+        assertThat(InvocationScope.openOrNull()).isNull();
+        assertThat(Span.current().getSpanContext().isValid()).isFalse();
+        assertThat(MDC.get("dd.trace_id")).isNull();
     }
 
     @Test
