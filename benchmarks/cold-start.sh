@@ -18,6 +18,9 @@ EVENT=benchmarks/src/main/resources/events/sqs_10_records_event.json
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 CRAC=$M2/org/crac/crac/1.5.0/crac-1.5.0.jar
 RIC=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.9.0/aws-lambda-java-runtime-interface-client-2.9.0.jar
+# A typed SQSEvent function's own jars: the events library and its one dependency.
+EVENTS=$M2/com/amazonaws/aws-lambda-java-events/3.16.1/aws-lambda-java-events-3.16.1.jar
+JODA=$M2/joda-time/joda-time/2.10.8/joda-time-2.10.8.jar
 # What AWS Lambda's Java runtimes start the JVM with by default.
 JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 # The README's setting for functions with JS rules (JAVA_TOOL_OPTIONS there; on the command line here, so the
@@ -26,7 +29,9 @@ JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 JS_OPTS=(--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow)
 
 [ -d $T/function-yaml ] && [ -d $T/function-js ] || { echo "run benchmarks/function-zips.sh first" >&2; exit 2; }
-[ -f "$CRAC" ] && [ -f "$RIC" ] || { echo "missing $CRAC or $RIC (mvn -pl lambda-adapter -am verify resolves them)" >&2; exit 2; }
+for jar in "$CRAC" "$RIC" "$EVENTS" "$JODA"; do
+  [ -f "$jar" ] || { echo "missing $jar (mvn -pl benchmarks,lambda-adapter -am verify resolves it)" >&2; exit 2; }
+done
 
 # The runtime simulation, outside the function's own layout.
 rm -rf $OUT && mkdir -p $OUT/harness/dev/tracex/benchmarks/coldstart
@@ -34,62 +39,76 @@ for c in ColdStartMain ColdStartBreakdown HarnessContext SimulatedSnapStart Bare
   cp $T/classes/dev/tracex/benchmarks/coldstart/$c*.class $OUT/harness/dev/tracex/benchmarks/coldstart/
 done
 
-# case LABEL LAYOUT MODE EXTRACTOR EXTRA_CLASSPATH [JVM_OPTION...]
+# case LABEL LAYOUT MODE EXTRACTOR EXTRA_CLASSPATH [JVM_OPTION...]; $HANDLER is DD_LAMBDA_HANDLER (ContextHandler).
 case_() {
   local label=$1 layout=$T/$2 mode=$3 extractor=$4 extra=$5
   shift 5
   for _ in $(seq "$RUNS"); do
     env -i PATH="$PATH" HOME="$HOME" LAMBDA_TASK_ROOT="$PWD/$layout" \
-        DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler ${extractor:+DD_TRACE_EXTRACTOR=$extractor} \
+        DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.${HANDLER:-ContextHandler} ${extractor:+DD_TRACE_EXTRACTOR=$extractor} \
       "$JAVA" "${JVM_OPTS[@]}" "$@" -Dcoldstart.t0="${EPOCHREALTIME/./}" \
         -cp "$OUT/harness:$layout:$layout/lib/*$extra" dev.tracex.benchmarks.coldstart.ColdStartMain "$mode" "$EVENT"
   done > "$OUT/$label.jsonl"
 }
 
+# classes LAYOUT MODE EXTRACTOR: "<loaded> <not from the JDK's CDS archive> <GraalVM or Truffle>" classes of one run.
+classes() {
+  env -i PATH="$PATH" HOME="$HOME" LAMBDA_TASK_ROOT="$PWD/$T/$1" \
+      DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler ${3:+DD_TRACE_EXTRACTOR=$3} \
+    "$JAVA" "${JVM_OPTS[@]}" "${JS_OPTS[@]}" -Xlog:class+load=info:file="$OUT/classes.log" \
+      -cp "$OUT/harness:$T/$1:$T/$1/lib/*" dev.tracex.benchmarks.coldstart.ColdStartMain "$2" "$EVENT" > /dev/null
+  echo "$(grep -c . "$OUT/classes.log") $(grep -vc 'shared objects file' "$OUT/classes.log") $(grep -c -E 'org\.graalvm|com\.oracle\.truffle' "$OUT/classes.log")"
+}
+
 CRAC_CP=":$CRAC:$RIC"
 CRAC_OPT=-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac
+EVENTS_CP=":$EVENTS:$JODA"
 case_ empty        function-yaml empty  "" ""
 case_ yaml         function-yaml tracex extractors.orders_sqs ""
 case_ yaml-primed  function-yaml tracex-primed extractors.orders_sqs "$CRAC_CP" $CRAC_OPT
+HANDLER=SqsHandler case_ typed-empty function-yaml typed-empty "" "$EVENTS_CP"
+HANDLER=SqsHandler case_ typed       function-yaml tracex extractors.orders_sqs "$EVENTS_CP"
 case_ empty-js     function-js   empty  "" "" "${JS_OPTS[@]}"
 case_ graal        function-js   graal  "" "" "${JS_OPTS[@]}"
 case_ js           function-js   tracex extractors.orders_js "" "${JS_OPTS[@]}"
 case_ js-primed    function-js   tracex-primed extractors.orders_js "$CRAC_CP" $CRAC_OPT "${JS_OPTS[@]}"
 
-# Proof that a YAML rule loads no GraalVM class even with GraalVM on the class path (the JS layout).
-verbose() {
-  env -i PATH="$PATH" HOME="$HOME" LAMBDA_TASK_ROOT="$PWD/$T/function-js" \
-      DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=$1 \
-    "$JAVA" "${JVM_OPTS[@]}" "${JS_OPTS[@]}" -verbose:class -cp "$OUT/harness:$T/function-js:$T/function-js/lib/*" \
-      dev.tracex.benchmarks.coldstart.ColdStartMain tracex "$EVENT" | grep -c -E 'org\.graalvm|com\.oracle\.truffle' || true
+# Application class-data sharing: one training run per case writes an archive of the classes it loaded
+# (-XX:ArchiveClassesAtExit), the measured runs map it (-XX:SharedArchiveFile). The JVM refuses to archive with
+# a non-empty directory on the class path, so these runs take the harness and the function's classes from
+# jars, and the rules file from LAMBDA_TASK_ROOT alone. See benchmarks/README.md for what this does and does
+# not say about Lambda.
+CDS=$OUT/cds
+mkdir -p "$CDS"
+"${JAVA%java}jar" cf "$CDS/harness.jar" -C "$OUT/harness" .
+"${JAVA%java}jar" cf "$CDS/function.jar" -C "$T/function-yaml" dev
+# cds_case LABEL MODE EXTRACTOR RUNS ARCHIVE_OPTION
+cds_case() {
+  for _ in $(seq "$4"); do
+    env -i PATH="$PATH" HOME="$HOME" LAMBDA_TASK_ROOT="$PWD/$T/function-yaml" \
+        DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler ${3:+DD_TRACE_EXTRACTOR=$3} \
+      "$JAVA" "${JVM_OPTS[@]}" "$5" -Dcoldstart.t0="${EPOCHREALTIME/./}" \
+        -cp "$CDS/harness.jar:$CDS/function.jar:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartMain "$2" "$EVENT"
+  done > "$OUT/$1.jsonl"
 }
-echo "GraalVM/Truffle classes loaded, YAML rule on the JS layout: $(verbose extractors.orders_sqs)"
-echo "GraalVM/Truffle classes loaded, JS rule on the JS layout:   $(verbose extractors.orders_js)"
+for c in empty:empty: yaml:tracex:extractors.orders_sqs; do
+  IFS=: read -r label mode extractor <<< "$c"
+  cds_case "$label-cds-training" "$mode" "$extractor" 1 -XX:ArchiveClassesAtExit="$CDS/$label.jsa"
+  cds_case "$label-cds" "$mode" "$extractor" "$RUNS" -XX:SharedArchiveFile="$CDS/$label.jsa"
+done
+
+read -r EMPTY_ALL EMPTY_OWN _ <<< "$(classes function-yaml empty "")"
+read -r YAML_ALL YAML_OWN _ <<< "$(classes function-yaml tracex extractors.orders_sqs)"
+read -r _ _ YAML_ON_JS_GRAAL <<< "$(classes function-js tracex extractors.orders_sqs)"
+read -r JS_ALL JS_OWN JS_GRAAL <<< "$(classes function-js tracex extractors.orders_js)"
+echo "Classes loaded (all; not from the JDK's CDS archive):"
+echo "  empty handler $EMPTY_ALL; $EMPTY_OWN    YAML rule $YAML_ALL; $YAML_OWN    JS rule $JS_ALL; $JS_OWN"
+echo "GraalVM/Truffle classes loaded, YAML rule on the JS layout: $YAML_ON_JS_GRAAL"
+echo "GraalVM/Truffle classes loaded, JS rule on the JS layout:   $JS_GRAAL"
 
 echo "Where the YAML rule's cold start goes (one run):"
 "$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
   $T/function-yaml/extractors.yaml orders_sqs "$EVENT" 2>/dev/null | sed 's/^/  /'
 
 echo "JDK $JDK_VERSION ($JAVA), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$OUT" <<'PY'
-import json, os, statistics, sys
-out = sys.argv[1]
-rows = {}
-for label in ["empty", "yaml", "yaml-primed", "empty-js", "graal", "js", "js-primed"]:
-    runs = [json.loads(l) for l in open(os.path.join(out, label + ".jsonl")) if l.startswith("{")]
-    med = lambda k: statistics.median(r[k] for r in runs)
-    rows[label] = {k: med(k) for k in ["totalMs", "jvmToMainMs", "initMs", "primeMs", "firstInvokeMs", "vmHwmKb"]}
-    rows[label]["n"] = len(runs)
-    rows[label]["range"] = (min(r["totalMs"] for r in runs), max(r["totalMs"] for r in runs))
-print("| case | runs | JVM start -> first context, ms (median; min-max) | init ms | priming ms | first invocation ms | peak RSS MB |")
-print("|---|---|---|---|---|---|---|")
-for label, r in rows.items():
-    print(f"| {label} | {r['n']} | {r['totalMs']:.0f} ({r['range'][0]:.0f}-{r['range'][1]:.0f}) | {r['initMs']:.0f} | "
-          f"{r['primeMs']:.0f} | {r['firstInvokeMs']:.1f} | {r['vmHwmKb'] / 1024:.0f} |")
-yaml_adds = rows["yaml"]["totalMs"] - rows["empty"]["totalMs"]
-js_adds = rows["js"]["totalMs"] - rows["yaml"]["totalMs"]
-bare = rows["graal"]["totalMs"] - rows["empty-js"]["totalMs"]
-print(f"\nYAML rule adds {yaml_adds:.0f} ms to the empty handler (target < 150 ms)")
-print(f"a JS rule adds {js_adds:.0f} ms over the YAML rule (JS total {rows['js']['totalMs'] - rows['empty-js']['totalMs']:.0f} ms over the empty handler); "
-      f"a bare GraalJS context adds {bare:.0f} ms (target: <= {bare * 1.15:.0f} ms = bare + 15%)")
-PY
+python3 benchmarks/cold-start-report.py "$OUT"

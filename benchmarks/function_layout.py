@@ -18,7 +18,7 @@ import sys
 import zipfile
 
 TRACEX = {"tracex-engine": "engine", "tracex-rules": "rules", "tracex-lambda-adapter": "lambda-adapter"}
-FUNCTION_CLASSES = ["ContextHandler.class", "EmptyHandler.class"]
+FUNCTION_CLASSES = ["ContextHandler.class", "EmptyHandler.class", "SqsHandler.class"]
 
 
 def parse(tree_file):

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The table and the target verdicts of one benchmarks/cold-start.sh run (its OUT directory of .jsonl files).
+
+usage: cold-start-report.py OUT_DIR
+Targets (issue 16): a YAML rule adds at most 80 ms to the empty handler and its total is at most 2.5x the
+empty handler's; its peak RSS at most 20 MB over; the first JS rule costs at most a bare GraalJS context
++ 15%; after SnapStart priming the first invocation is within 1 ms of a warm one.
+"""
+import json
+import os
+import statistics
+import sys
+
+CASES = [
+    ("empty", "empty handler, no tracex"),
+    ("yaml", "YAML rule"),
+    ("yaml-primed", "YAML rule, after priming"),
+    ("typed-empty", "typed `SQSEvent` handler, no tracex"),
+    ("typed", "typed `SQSEvent` handler, YAML rule"),
+    ("empty-js", "empty handler, JS layout"),
+    ("graal", "bare GraalJS `Context`, then the empty handler"),
+    ("js", "JS rule"),
+    ("js-primed", "JS rule, after priming"),
+    ("empty-cds", "empty handler, AppCDS archive"),
+    ("yaml-cds", "YAML rule, AppCDS archive"),
+]
+
+
+def load(out, label):
+    path = os.path.join(out, label + ".jsonl")
+    if not os.path.exists(path):
+        return None
+    runs = [json.loads(line) for line in open(path) if line.startswith("{")]
+    if not runs:
+        return None
+    med = lambda k: statistics.median(r[k] for r in runs)
+    row = {k: med(k) for k in ["totalMs", "initMs", "primeMs", "firstInvokeMs", "warmInvokeMs", "vmHwmKb"]}
+    row["n"] = len(runs)
+    row["range"] = (min(r["totalMs"] for r in runs), max(r["totalMs"] for r in runs))
+    return row
+
+
+def verdict(ok):
+    return "MET" if ok else "MISSED"
+
+
+def main():
+    out = sys.argv[1]
+    rows = {label: load(out, label) for label, _ in CASES}
+    print("| case | runs | JVM start -> first context, ms (median; min-max) | init ms | priming ms | first invocation ms"
+          " | warm invocation ms | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, name in CASES:
+        r = rows[label]
+        if r is None:
+            continue
+        print(f"| {name} | {r['n']} | {r['totalMs']:.0f} ({r['range'][0]:.0f}-{r['range'][1]:.0f}) | {r['initMs']:.0f} | "
+              f"{r['primeMs']:.0f} | {r['firstInvokeMs']:.1f} | {r['warmInvokeMs']:.2f} | {r['vmHwmKb'] / 1024:.0f} |")
+    empty, yaml = rows["empty"], rows["yaml"]
+    print()
+    adds = yaml["totalMs"] - empty["totalMs"]
+    ratio = yaml["totalMs"] / empty["totalMs"]
+    print(f"{verdict(adds <= 80 and ratio <= 2.5)}: a YAML rule adds {adds:.0f} ms to the empty handler (target <= 80 ms),"
+          f" {ratio:.2f}x its total (target <= 2.5x)")
+    rss = (yaml["vmHwmKb"] - empty["vmHwmKb"]) / 1024
+    print(f"{verdict(rss <= 20)}: its peak RSS is {rss:.0f} MB over the empty handler's (target <= 20 MB)")
+    js, graal, empty_js = rows["js"], rows["graal"], rows["empty-js"]
+    js_adds = js["totalMs"] - yaml["totalMs"]
+    bare = graal["totalMs"] - empty_js["totalMs"]
+    print(f"{verdict(js_adds <= bare * 1.15)}: the JS rule adds {js_adds:.0f} ms over the YAML rule, a bare GraalJS context"
+          f" {bare:.0f} ms over the empty handler: {js_adds / bare:.2f}x (target <= 1.15x, {bare * 1.15:.0f} ms)")
+    for primed in ("yaml-primed", "js-primed"):
+        p = rows[primed]
+        gap = p["firstInvokeMs"] - p["warmInvokeMs"]
+        print(f"{verdict(gap <= 1)}: after SnapStart priming ({primed}) the first invocation takes {p['firstInvokeMs']:.1f} ms,"
+              f" a warm one {p['warmInvokeMs']:.2f} ms: {gap:.1f} ms apart (target <= 1 ms)")
+    typed, typed_empty = rows["typed"], rows["typed-empty"]
+    print(f"typed SQSEvent handler: tracex adds {typed['totalMs'] - typed_empty['totalMs']:.0f} ms"
+          f" ({typed['totalMs']:.0f} vs {typed_empty['totalMs']:.0f}; no target: the deserialization is the runtime's)")
+    cds_empty, cds_yaml = rows["empty-cds"], rows["yaml-cds"]
+    if cds_empty and cds_yaml:
+        print(f"with an AppCDS archive each: a YAML rule adds {cds_yaml['totalMs'] - cds_empty['totalMs']:.0f} ms"
+              f" ({cds_yaml['totalMs']:.0f} vs {cds_empty['totalMs']:.0f}, {cds_yaml['totalMs'] / cds_empty['totalMs']:.2f}x);"
+              f" the YAML rule {yaml['totalMs']:.0f} ms without its archive, {cds_yaml['totalMs']:.0f} with")
+
+
+if __name__ == "__main__":
+    main()
