@@ -19,6 +19,7 @@ M2=${MAVEN_REPO:-$HOME/.m2/repository}
 CRAC=$M2/org/crac/crac/1.5.0/crac-1.5.0.jar
 RIC=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.9.0/aws-lambda-java-runtime-interface-client-2.9.0.jar
 # A typed SQSEvent function's own jars: the events library and its one dependency.
+RIC_CURRENT=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.10.1/aws-lambda-java-runtime-interface-client-2.10.1.jar
 EVENTS=$M2/com/amazonaws/aws-lambda-java-events/3.16.1/aws-lambda-java-events-3.16.1.jar
 JODA=$M2/joda-time/joda-time/2.10.8/joda-time-2.10.8.jar
 # What AWS Lambda's Java runtimes start the JVM with by default.
@@ -29,7 +30,7 @@ JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 JS_OPTS=(--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow)
 
 [ -d $T/function-yaml ] && [ -d $T/function-js ] || { echo "run benchmarks/function-zips.sh first" >&2; exit 2; }
-for jar in "$CRAC" "$RIC" "$EVENTS" "$JODA"; do
+for jar in "$CRAC" "$RIC" "$RIC_CURRENT" "$EVENTS" "$JODA"; do
   [ -f "$jar" ] || { echo "missing $jar (mvn -pl benchmarks,lambda-adapter -am verify resolves it)" >&2; exit 2; }
 done
 
@@ -96,6 +97,22 @@ for c in empty:empty: yaml:tracex:extractors.orders_sqs; do
   cds_case "$label-cds-training" "$mode" "$extractor" 1 -XX:ArchiveClassesAtExit="$CDS/$label.jsa"
   cds_case "$label-cds" "$mode" "$extractor" "$RUNS" -XX:SharedArchiveFile="$CDS/$label.jsa"
 done
+
+# Through the real runtime client (AWSLambda main, its own class loader for the function in LAMBDA_TASK_ROOT)
+# against a loopback Runtime API: JVM start to the response at the API (runtime_cold_start.py).
+RIC_CP="$RIC_CURRENT:$M2/com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar"
+RIC_CP="$RIC_CP:$M2/com/amazonaws/aws-lambda-java-serialization/1.2.0/aws-lambda-java-serialization-1.2.0.jar"
+RIC_CP="$RIC_CP:$M2/software/amazon/awssdk/utils-lite/2.34.0/utils-lite-2.34.0.jar"
+runtime_case() {
+  local label=$1 handler=$2
+  shift 2
+  for _ in $(seq "$RUNS"); do
+    python3 benchmarks/runtime_cold_start.py "$PWD/$T/function-yaml" "$handler" "$PWD/$EVENT" "$RIC_CP" "$@" -- "${JVM_OPTS[@]}"
+  done > "$OUT/$label.jsonl"
+}
+runtime_case runtime-empty dev.tracex.benchmarks.coldstart.EmptyHandler
+runtime_case runtime-yaml dev.tracex.lambda.TracingHandler::handleRequest \
+  DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
 
 read -r EMPTY_ALL EMPTY_OWN _ <<< "$(classes function-yaml empty "")"
 read -r YAML_ALL YAML_OWN _ <<< "$(classes function-yaml tracex extractors.orders_sqs)"

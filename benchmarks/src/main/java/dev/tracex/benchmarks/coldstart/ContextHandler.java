@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The function behind {@code TracingHandler} ({@code DD_LAMBDA_HANDLER}): reads its event like
- * {@link EmptyHandler} and keeps the trace id it was handed, so the harness knows the context arrived.
+ * {@link EmptyHandler} and keeps the trace id it was handed, also in its answer, so the harness knows the
+ * context arrived.
  */
 public final class ContextHandler implements RequestStreamHandler {
     static volatile String seen;
@@ -19,6 +20,7 @@ public final class ContextHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         seen = TracexLambda.current().map(c -> c.traceId()).orElse(null);
-        output.write(("{\"bytes\": " + input.readAllBytes().length + "}").getBytes(StandardCharsets.UTF_8));
+        output.write(("{\"bytes\": " + input.readAllBytes().length + ", \"traceId\": \"" + seen + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 }
