@@ -2,6 +2,7 @@ package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.rule.CompiledRule;
+import dev.tracex.engine.internal.rule.LibraryRule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,9 @@ import java.util.List;
 
 /**
  * The {@code builtin.*} rules: {@value #RESOURCE} on the class path (shipped by the {@code tracex-rules}
- * module), compiled once, on first use. Internal: may change without notice.
+ * module), compiled once, on first use. A file that names built-ins in {@code first:} is checked against
+ * their declared names ({@link #declaredNames()}) and gets {@link LibraryRule}s, so it compiles without
+ * them; they are compiled when a selected rule reaches one. Internal: may change without notice.
  */
 public final class Builtins {
     public static final String RESOURCE = "dev/tracex/rules/builtin.yaml";
@@ -42,36 +45,87 @@ public final class Builtins {
         }
 
         @Override
+        public CompiledRule reference(String qualifiedName) {
+            if (!qualifiedName.startsWith(NAMESPACE) || !declaredNames().contains(qualifiedName.substring(NAMESPACE.length()))) {
+                return null;
+            }
+            return new LibraryRule(qualifiedName, () -> find(qualifiedName));
+        }
+
+        @Override
         public List<String> names() {
-            CompiledFile f = file();
             List<String> out = new ArrayList<>();
-            if (f != null) {
-                f.rules().keySet().forEach(n -> out.add(NAMESPACE + n));
+            for (String n : declaredNames()) {
+                out.add(NAMESPACE + n);
             }
             return out;
         }
 
         @Override
         public String missingHint() {
-            return file() == null
+            return Names.DECLARED.isEmpty()
                     ? " (the built-in rules are not on the class path: add the dependency dev.tracex:tracex-rules)"
                     : " (known built-ins: " + String.join(", ", names()) + ")";
         }
     };
 
+    /**
+     * The rules {@value #RESOURCE} declares, read from its text without compiling it: the keys at two spaces'
+     * indent under {@code extractors:}, as that file is written (the rules module's tests hold this list to
+     * the compiled rules). Empty when the rules module is not on the class path.
+     */
+    public static List<String> declaredNames() {
+        return Names.DECLARED;
+    }
+
+    private static final class Names {
+        static final List<String> DECLARED = scan(text());
+
+        static List<String> scan(String text) {
+            List<String> names = new ArrayList<>();
+            if (text == null) {
+                return List.of();
+            }
+            boolean inExtractors = false;
+            for (String line : text.split("\n", -1)) {
+                if (line.isEmpty() || line.charAt(0) == '#') {
+                    continue;
+                }
+                if (line.charAt(0) != ' ') {
+                    inExtractors = line.stripTrailing().equals("extractors:");
+                    continue;
+                }
+                if (inExtractors && line.length() > 2 && line.charAt(1) == ' ' && line.charAt(2) != ' ' && line.charAt(2) != '#') {
+                    int colon = line.indexOf(':');
+                    if (colon > 2) {
+                        names.add(line.substring(2, colon));
+                    }
+                }
+            }
+            return List.copyOf(names);
+        }
+    }
+
+    /** The text of {@value #RESOURCE}, or {@code null} when the rules module is not on the class path. */
+    private static String text() {
+        ClassLoader cl = Builtins.class.getClassLoader();
+        try (InputStream in = cl == null ? null : cl.getResourceAsStream(RESOURCE)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final class Holder {
         static final CompiledFile FILE = load();
 
         private static CompiledFile load() {
-            ClassLoader cl = Builtins.class.getClassLoader();
-            try (InputStream in = cl == null ? null : cl.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    return null;
-                }
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String text = text();
+            if (text == null) {
+                return null;
+            }
+            try {
                 return RuleFileCompiler.compile(RESOURCE, text, null, NAMESPACE, RuleLibrary.NONE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (RuleCompilationException e) {
                 // The built-ins are tested in their own module; failing here is a packaging bug.
                 throw new IllegalStateException("built-in rules do not compile:\n" + e.getMessage(), e);

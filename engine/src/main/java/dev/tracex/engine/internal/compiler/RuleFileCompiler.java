@@ -9,6 +9,7 @@ import dev.tracex.engine.internal.rule.FieldsRule;
 import dev.tracex.engine.internal.rule.FirstOfRule;
 import dev.tracex.engine.internal.rule.FromContextRule;
 import dev.tracex.engine.internal.rule.HeadersRule;
+import dev.tracex.engine.internal.rule.LibraryRule;
 import dev.tracex.engine.internal.rule.ParentPolicy;
 import dev.tracex.engine.internal.rule.RecordId;
 import dev.tracex.engine.internal.rule.ScriptRule;
@@ -652,7 +653,7 @@ public final class RuleFileCompiler {
                 String ref = refNode.getValue();
                 CompiledRule target;
                 if (ref.contains(".")) {
-                    target = library.find(ref);
+                    target = library.reference(ref);
                     if (target == null) {
                         error(refNode, d.name, "unknown rule \"" + ref + "\" in first" + library.missingHint());
                         ok = false;
@@ -733,8 +734,14 @@ public final class RuleFileCompiler {
         return new long[] {depth + 1, evaluations};
     }
 
-    /** Nesting depth of a library rule (the built-ins: few and shallow). */
+    /**
+     * Nesting depth of a library rule (the built-ins: few and shallow); a reference not compiled yet counts
+     * {@link LibraryRule#MAX_NESTING}, so that naming a built-in does not compile them all.
+     */
     private static long nesting(CompiledRule rule) {
+        if (rule instanceof LibraryRule) {
+            return LibraryRule.MAX_NESTING;
+        }
         long deepest = 0;
         for (CompiledRule child : rule.children()) {
             deepest = Math.max(deepest, nesting(child));

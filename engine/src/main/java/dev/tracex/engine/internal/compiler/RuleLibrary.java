@@ -2,7 +2,6 @@ package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.internal.rule.CompiledRule;
 
-
 import java.util.List;
 
 /**
@@ -14,6 +13,11 @@ public interface RuleLibrary {
     RuleLibrary NONE = new RuleLibrary() {
         @Override
         public CompiledRule find(String qualifiedName) {
+            return null;
+        }
+
+        @Override
+        public CompiledRule reference(String qualifiedName) {
             return null;
         }
 
@@ -30,6 +34,12 @@ public interface RuleLibrary {
 
     /** The compiled rule named {@code qualifiedName} (e.g. {@code builtin.sqs}), or {@code null}. */
     CompiledRule find(String qualifiedName);
+
+    /**
+     * A reference to rule {@code qualifiedName} for another file's {@code first:}, or {@code null} when the
+     * library has no such rule; may be bound lazily ({@code LibraryRule}), so naming a rule costs no compilation.
+     */
+    CompiledRule reference(String qualifiedName);
 
     /** Every qualified name it holds. */
     List<String> names();

@@ -13,7 +13,7 @@ import dev.tracex.engine.internal.json.Projection;
  * Internal: may change without notice.
  */
 public sealed interface CompiledRule extends Projectable
-        permits HeadersRule, FieldsRule, FirstOfRule, EachRule, WhenRule, FromContextRule, ScriptRule {
+        permits HeadersRule, FieldsRule, FirstOfRule, EachRule, WhenRule, FromContextRule, ScriptRule, LibraryRule {
     /**
      * Extracts, writing each step into {@code trace} when it is not {@code null} (an explanation); with
      * {@code null}, the ordinary extraction, whose only extra cost is that null check at each step.
