@@ -19,6 +19,7 @@ CASES = [
     ("typed", "typed `SQSEvent` handler, YAML rule"),
     ("empty-js", "empty handler, JS layout"),
     ("graal", "bare GraalJS `Context`, then the empty handler"),
+    ("graal-call", "bare GraalJS `Context`, one snippet evaluated and called, then the empty handler"),
     ("js", "JS rule"),
     ("js-primed", "JS rule, after priming"),
     ("empty-cds", "empty handler, AppCDS archive"),
@@ -77,6 +78,9 @@ def main():
     bare = graal["totalMs"] - empty_js["totalMs"]
     print(f"{verdict(js_adds <= bare * 1.15)}: the JS rule adds {js_adds:.0f} ms over the YAML rule, a bare GraalJS context"
           f" {bare:.0f} ms over the empty handler: {js_adds / bare:.2f}x (target <= 1.15x, {bare * 1.15:.0f} ms)")
+    call = rows["graal-call"]["totalMs"] - empty_js["totalMs"]
+    print(f"  GraalJS alone, one snippet evaluated and called: {call:.0f} ms, {call / bare:.2f}x the bare context;"
+          f" tracex's own part of the JS rule: {js_adds - call:.0f} ms")
     for primed in ("yaml-primed", "js-primed"):
         p = rows[primed]
         gap = p["firstInvokeMs"] - p["warmInvokeMs"]

@@ -71,6 +71,7 @@ HANDLER=SqsHandler case_ typed-empty function-yaml typed-empty "" "$EVENTS_CP"
 HANDLER=SqsHandler case_ typed       function-yaml tracex extractors.orders_sqs "$EVENTS_CP"
 case_ empty-js     function-js   empty  "" "" "${JS_OPTS[@]}"
 case_ graal        function-js   graal  "" "" "${JS_OPTS[@]}"
+case_ graal-call   function-js   graal-call "" "" "${JS_OPTS[@]}"
 case_ js           function-js   tracex extractors.orders_js "" "${JS_OPTS[@]}"
 case_ js-primed    function-js   tracex-primed extractors.orders_js "$CRAC_CP" $CRAC_OPT "${JS_OPTS[@]}"
 

@@ -20,7 +20,8 @@ import java.time.Instant;
  * {@code DD_LAMBDA_HANDLER}, {@code DD_TRACE_EXTRACTOR} and {@code LAMBDA_TASK_ROOT} as Lambda would.
  *
  * <p>Modes: {@code empty} (a handler that only reads the event: the baseline), {@code graal} (the same
- * after creating and initialising a bare GraalJS context: the reference for a JS rule), {@code tracex}
+ * after creating and initialising a bare GraalJS context: the reference for a JS rule), {@code graal-call}
+ * (the same with one snippet evaluated and called: GraalJS's own first-call cost), {@code tracex}
  * ({@link TracingHandler} as the function's handler, its extractor from the environment, around
  * {@code DD_LAMBDA_HANDLER}), {@code tracex-primed} (the same, then the function's own priming of its handler
  * and the SnapStart priming hooks run in-process through the Runtime Interface Client's CRaC context, as
@@ -45,7 +46,7 @@ public final class ColdStartMain {
     public static void main(String[] args) throws Exception {
         long main = micros();
         if (args.length != 2) {
-            System.err.println("usage: ColdStartMain empty|graal|typed-empty|tracex|tracex-primed EVENT.json");
+            System.err.println("usage: ColdStartMain empty|graal|graal-call|typed-empty|tracex|tracex-primed EVENT.json");
             System.exit(2);
         }
         String mode = args[0];
@@ -58,6 +59,10 @@ public final class ColdStartMain {
                 break;
             case "graal":
                 BareGraalJs.createContext();
+                handler = new EmptyHandler();
+                break;
+            case "graal-call":
+                BareGraalJs.createContextAndCall();
                 handler = new EmptyHandler();
                 break;
             case "typed-empty":
