@@ -31,11 +31,18 @@ public final class Ids {
         if (s.length() - start > 20) {
             return 0;
         }
+        long value = 0;
         for (int i = start; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return 0;
             }
+            value = value * 10 + (c - '0');
+        }
+        if (s.length() - start < 20) {
+            // Below 10^19 < 2^64: the unsigned value, with no overflow to check (and no Long.parseUnsignedLong,
+            // whose Character.digit calls C1, Lambda's JIT, does not make cheap).
+            return value;
         }
         try {
             return Long.parseUnsignedLong(start == 0 ? s : s.substring(start));
