@@ -186,6 +186,11 @@ final class JaywayPath implements JsonAccessor {
      */
     @Override
     public Projection project(Projection root) {
+        return project(expression, root);
+    }
+
+    /** {@link #project(Projection)} of any non-definite path's text (also {@link SimplePath}'s). */
+    static Projection project(String expression, Projection root) {
         if (expression.indexOf('$', 1) >= 0) {
             root.keepWhole();
             return new Projection();

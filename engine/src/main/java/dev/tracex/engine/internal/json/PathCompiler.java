@@ -38,19 +38,54 @@ public final class PathCompiler {
         if (unbalanced != null) {
             throw new PathSyntaxException(unbalanced);
         }
-        JsonPath jayway;
+        SimplePath simple = SimplePath.parse(expr);
+        if (simple != null) {
+            return simple; // a shape Jayway reads too (SimplePathTest), which compiles it only if it is ever asked
+        }
+        List<DefinitePath.Segment> segments = parseDefinite(expr);
+        if (segments != null && plain(expr, segments)) {
+            return new DefinitePath(expr, segments); // names and indices Jayway reads as such (SimplePathTest)
+        }
+        JsonPath jayway = compileJayway(expr);
+        if (segments != null) {
+            return new DefinitePath(expr, segments);
+        }
+        return new JaywayPath(expr, jayway);
+    }
+
+    /**
+     * Whether a definite path is written with plain names only (letters, digits, {@code _} and {@code -}, in dot
+     * or quoted-bracket form) and indices, which Jayway always accepts: such a path needs no Jayway at all.
+     */
+    private static boolean plain(String expr, List<DefinitePath.Segment> segments) {
+        if (expr.indexOf('"') >= 0 || expr.indexOf('\\') >= 0) {
+            return false;
+        }
+        for (DefinitePath.Segment s : segments) {
+            if (s.name() != null && !SimplePath.isPlainName(s.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonPath compileJayway(String expr) throws PathSyntaxException {
         try {
-            jayway = JsonPath.compile(expr);
+            return JsonPath.compile(expr);
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new PathSyntaxException(e.getMessage() == null ? "invalid path" : e.getMessage());
         } catch (StackOverflowError e) {
             throw new PathSyntaxException("too deeply nested"); // a backstop: MAX_LENGTH keeps real stacks clear of it
         }
-        List<DefinitePath.Segment> segments = parseDefinite(expr);
-        if (segments != null) {
-            return new DefinitePath(expr, segments);
+    }
+
+    /** Jayway's compilation of a path {@link SimplePath} parsed, when it first needs Jayway's answer. */
+    static JaywayPath jayway(String expr) {
+        try {
+            return new JaywayPath(expr, compileJayway(expr));
+        } catch (PathSyntaxException e) {
+            throw new IllegalStateException("Jayway refuses a path tracex parsed: " + expr + ": " + e.getMessage(), e);
         }
-        return new JaywayPath(expr, jayway);
     }
 
     /**

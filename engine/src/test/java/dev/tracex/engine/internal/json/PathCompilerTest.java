@@ -45,7 +45,7 @@ class PathCompilerTest {
     })
     void compile_indefinitePath_yieldsFirstMatchInDocumentOrder(String path, String expected) throws Exception {
         JsonAccessor a = PathCompiler.compile(path);
-        assertThat(a).isInstanceOf(JaywayPath.class);
+        assertThat(a.isDefinite()).isFalse(); // Jayway's, or SimplePath's with Jayway's answers
         assertThat(a.read(DOC).asText()).isEqualTo(expected);
     }
 
