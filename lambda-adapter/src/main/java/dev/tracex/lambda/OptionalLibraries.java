@@ -1,5 +1,7 @@
 package dev.tracex.lambda;
 
+import dev.tracex.engine.internal.logging.Slf4jProviders;
+
 /**
  * Which optional libraries the function has. The adapter touches a library's classes only from a small
  * class of its own ({@link OpenTelemetryHandOff}, {@link MdcHandOff}, {@link SnapStartPriming}) and only
@@ -8,7 +10,13 @@ package dev.tracex.lambda;
 final class OptionalLibraries {
     static final boolean OPENTELEMETRY = present("io.opentelemetry.context.Context")
             && present("io.opentelemetry.api.trace.Span");
-    static final boolean SLF4J = present("org.slf4j.MDC");
+    /**
+     * SLF4J with a logging provider (Logback, Log4j 2's binding, ...): without one its MDC is a no-op nobody
+     * reads, and the first {@code MDC.put} would start SLF4J (a service lookup, some 5 ms in a cold start's
+     * first invocation) for nothing.
+     */
+    static final boolean SLF4J = present("org.slf4j.MDC")
+            && Slf4jProviders.present(OptionalLibraries.class.getClassLoader());
     static final boolean CRAC = present("org.crac.Core");
 
     private OptionalLibraries() {

@@ -4,7 +4,7 @@ package dev.tracex.engine.internal.logging;
  * Whether the function has an SLF4J provider, found the way SLF4J finds one but without starting SLF4J
  * (starting it with no provider prints its "No SLF4J providers were found" notice).
  */
-final class Slf4jProviders {
+public final class Slf4jProviders {
     private static final String VERBOSITY = "slf4j.internal.verbosity";
 
     private Slf4jProviders() {
@@ -14,7 +14,7 @@ final class Slf4jProviders {
      * An SLF4J 2 provider registered as a service (what {@code LoggerFactory} loads), one named by the
      * {@code slf4j.provider} property, or, under an SLF4J 1.7 API, a 1.x binding.
      */
-    static boolean present(ClassLoader loader) {
+    public static boolean present(ClassLoader loader) {
         if (loader.getResource("org/slf4j/LoggerFactory.class") == null) {
             return false;
         }

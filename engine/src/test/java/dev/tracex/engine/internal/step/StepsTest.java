@@ -14,6 +14,16 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StepsTest {
+    @Test
+    void byName_everyListedName_isTheStepOfThatNameMadeOnce() {
+        for (String name : Steps.NAMES) {
+            assertThat(Steps.byName(name).name()).isEqualTo(name);
+            assertThat(Steps.byName(name)).isSameAs(Steps.byName(name));
+        }
+        assertThat(Steps.byName("no-such-step")).isNull();
+        assertThat(Steps.known()).startsWith("json, base64, gzip");
+    }
+
     private static JsonNode apply(String step, JsonNode in) {
         return Steps.byName(step).apply(in);
     }
