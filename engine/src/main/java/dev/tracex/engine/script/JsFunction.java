@@ -10,7 +10,6 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One compiled JS extractor function: a snippet, or one export of a {@code .js} module. Per call it
@@ -41,7 +40,7 @@ final class JsFunction implements CompiledScript {
             return Extraction.none();
         }
         boolean healthy = false;
-        ScheduledFuture<?> guard = Watchdog.guard(r, pool.limits.timeout());
+        Watchdog.Guard guard = Watchdog.guard(r, pool.limits.timeout());
         try {
             r.context.resetLimits();
             JsonNode lambdaContext = context == null ? null : context.toJson();
@@ -69,7 +68,7 @@ final class JsFunction implements CompiledScript {
             }
             return Extraction.none();
         } finally {
-            if (!guard.cancel(false)) {
+            if (!guard.release()) {
                 healthy = false; // the watchdog fired (or is firing): the context is closed
             }
             pool.release(r, healthy);

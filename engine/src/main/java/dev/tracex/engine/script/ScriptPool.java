@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -85,7 +84,7 @@ final class ScriptPool {
                 .option("js.graal-builtin", "false")
                 .build();
         JsRuntime r = new JsRuntime(context);
-        ScheduledFuture<?> guard = Watchdog.guard(r, limits.timeout());
+        Watchdog.Guard guard = Watchdog.guard(r, limits.timeout());
         try {
             r.functions(module ? evaluateModule(r) : evaluateSnippet(r));
         } catch (PolyglotException e) {
@@ -95,7 +94,7 @@ final class ScriptPool {
             r.close();
             throw e;
         } finally {
-            guard.cancel(false);
+            guard.release();
         }
         context.resetLimits();
         return r;
