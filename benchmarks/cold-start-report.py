@@ -26,9 +26,11 @@ CASES = [
     ("yaml-cds", "YAML rule, AppCDS archive"),
     ("runtime-empty", "empty handler, through the runtime client"),
     ("runtime-yaml", "YAML rule, through the runtime client"),
+    ("runtime-empty-cds", "empty handler, through the runtime client, AppCDS archive"),
+    ("runtime-yaml-cds", "YAML rule, through the runtime client, AppCDS archive"),
 ]
 # Cases timed by runtime_cold_start.py: JVM start to the response, no in-process breakdown.
-TOTAL_ONLY = {"runtime-empty", "runtime-yaml"}
+TOTAL_ONLY = {"runtime-empty", "runtime-yaml", "runtime-empty-cds", "runtime-yaml-cds"}
 
 
 def load(out, label):
@@ -93,6 +95,10 @@ def main():
     print(f"through the runtime client: a YAML rule adds {rt_yaml['totalMs'] - rt_empty['totalMs']:.0f} ms"
           f" ({rt_yaml['totalMs']:.0f} vs {rt_empty['totalMs']:.0f}, {rt_yaml['totalMs'] / rt_empty['totalMs']:.2f}x),"
           f" {(rt_yaml['vmHwmKb'] - rt_empty['vmHwmKb']) / 1024:.0f} MB of peak RSS")
+    rc_empty, rc_yaml = rows["runtime-empty-cds"], rows["runtime-yaml-cds"]
+    if rc_empty and rc_yaml:
+        print(f"through the runtime client with an AppCDS archive each: a YAML rule adds {rc_yaml['totalMs'] - rc_empty['totalMs']:.0f} ms"
+              f" ({rc_yaml['totalMs']:.0f} vs {rc_empty['totalMs']:.0f}, {rc_yaml['totalMs'] / rc_empty['totalMs']:.2f}x)")
     cds_empty, cds_yaml = rows["empty-cds"], rows["yaml-cds"]
     if cds_empty and cds_yaml:
         print(f"with an AppCDS archive each: a YAML rule adds {cds_yaml['totalMs'] - cds_empty['totalMs']:.0f} ms"

@@ -114,6 +114,20 @@ runtime_case() {
 runtime_case runtime-empty dev.tracex.benchmarks.coldstart.EmptyHandler
 runtime_case runtime-yaml dev.tracex.lambda.TracingHandler::handleRequest \
   DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
+# The same with an AppCDS archive each, trained through the runtime client (it archives the classes its own
+# class loader defines from the function's jars too).
+for c in empty:dev.tracex.benchmarks.coldstart.EmptyHandler yaml:dev.tracex.lambda.TracingHandler::handleRequest; do
+  label=${c%%:*}
+  handler=${c#*:}
+  env_=(DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs)
+  [ "$label" = empty ] && env_=()
+  plain=("${JVM_OPTS[@]}")
+  JVM_OPTS=("${plain[@]}" -XX:ArchiveClassesAtExit="$CDS/runtime-$label.jsa")
+  RUNS=1 runtime_case "runtime-$label-cds-training" "$handler" "${env_[@]}"
+  JVM_OPTS=("${plain[@]}" -XX:SharedArchiveFile="$CDS/runtime-$label.jsa")
+  runtime_case "runtime-$label-cds" "$handler" "${env_[@]}"
+  JVM_OPTS=("${plain[@]}")
+done
 
 read -r EMPTY_ALL EMPTY_OWN _ <<< "$(classes function-yaml empty "")"
 read -r YAML_ALL YAML_OWN _ <<< "$(classes function-yaml tracex extractors.orders_sqs)"
