@@ -96,6 +96,7 @@ cds_case() {
 for c in empty:empty: yaml:tracex:extractors.orders_sqs; do
   IFS=: read -r label mode extractor <<< "$c"
   cds_case "$label-cds-training" "$mode" "$extractor" 1 -XX:ArchiveClassesAtExit="$CDS/$label.jsa"
+  [ -f "$CDS/$label.jsa" ] || { echo "the training run wrote no $CDS/$label.jsa" >&2; exit 1; }
   cds_case "$label-cds" "$mode" "$extractor" "$RUNS" -XX:SharedArchiveFile="$CDS/$label.jsa"
 done
 
@@ -122,9 +123,11 @@ for c in empty:dev.tracex.benchmarks.coldstart.EmptyHandler yaml:dev.tracex.lamb
   env_=(DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs)
   [ "$label" = empty ] && env_=()
   plain=("${JVM_OPTS[@]}")
-  JVM_OPTS=("${plain[@]}" -XX:ArchiveClassesAtExit="$CDS/runtime-$label.jsa")
+  JVM_OPTS=("${plain[@]}" -XX:ArchiveClassesAtExit="$PWD/$CDS/runtime-$label.jsa") # the JVM runs in the task root
   RUNS=1 runtime_case "runtime-$label-cds-training" "$handler" "${env_[@]}"
-  JVM_OPTS=("${plain[@]}" -XX:SharedArchiveFile="$CDS/runtime-$label.jsa")
+  # A missing archive would not fail the runs: the JVM would run them with no class sharing at all.
+  [ -f "$CDS/runtime-$label.jsa" ] || { echo "the training run wrote no $CDS/runtime-$label.jsa" >&2; exit 1; }
+  JVM_OPTS=("${plain[@]}" -XX:SharedArchiveFile="$PWD/$CDS/runtime-$label.jsa")
   runtime_case "runtime-$label-cds" "$handler" "${env_[@]}"
   JVM_OPTS=("${plain[@]}")
 done
