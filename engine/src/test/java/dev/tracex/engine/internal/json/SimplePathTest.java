@@ -34,6 +34,7 @@ class SimplePathTest {
             "$[?(@.source != 'aws.events')]",
             "$.messageAttributes._datadog[?(@.dataType =~ /^String.*/)]",
             "$.messageAttributes._datadog[?(@.dataType =~ /^binary.*/i)]",
+            "$.messageAttributes._datadog[?(@.dataType =~ /String/)]",
             "$.Sns.MessageAttributes._datadog[?(@.Type == 'String')]",
             "$.a.b[?(@.t == 'x')].c.d",
             "$.Records[*]",
