@@ -8,7 +8,7 @@ import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
 
 /**
  * SnapStart priming, when {@code org.crac} is on the class path: registers a CRaC resource whose
- * {@code beforeCheckpoint} runs tracex's part of an invocation once on a sample event ({@link #prime}), so the
+ * {@code beforeCheckpoint} runs tracex's part of an invocation on a sample event ({@link #prime}), so the
  * snapshot holds warmed Jackson, JSONPath, (for a JS rule) GraalJS and hand-off code paths and a restored
  * function pays none of that on its first invocation. The function's own handler is not run: priming it is
  * the function's business. Without {@code org.crac} nothing happens.
