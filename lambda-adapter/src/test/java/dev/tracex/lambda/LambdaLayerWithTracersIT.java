@@ -1,13 +1,16 @@
 package dev.tracex.lambda;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static dev.tracex.lambda.ExportedSpans.Span;
 import static dev.tracex.lambda.LambdaLayerIT.bytes;
@@ -36,6 +39,16 @@ class LambdaLayerWithTracersIT {
 
     @TempDir
     Path dir;
+
+    /** The agents are linked in from the build; JUnit would warn about each link out of its directory when deleting it. */
+    @AfterEach
+    void removeAgentLinks() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isSymbolicLink).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 
     @Test
     void otelAgentLayer_chained_oneServerSpanPerInvocationParentedOnTheExtractedContext() throws Exception {
