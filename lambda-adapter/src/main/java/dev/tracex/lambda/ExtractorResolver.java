@@ -61,13 +61,7 @@ public final class ExtractorResolver {
         if (selection == null || primary.name().equals(Builtins.NAMESPACE + DEFAULT_RULE)) {
             return primary;
         }
-        return new LazyFallbackExtractor((CompiledExtractor) primary, () -> {
-            try {
-                return defaultExtractor();
-            } catch (RuleCompilationException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
+        return new LazyFallbackExtractor((CompiledExtractor) primary, ExtractorResolver::defaultExtractorUnchecked);
     }
 
     /**
@@ -101,5 +95,14 @@ public final class ExtractorResolver {
     /** {@code builtin.default}. */
     public static Extractor defaultExtractor() throws RuleCompilationException {
         return Extractors.builtins().extractor(DEFAULT_RULE);
+    }
+
+    /** {@code builtin.default}, its compile error (a broken rules jar) as an {@link IllegalStateException}: a fallback's source. */
+    public static Extractor defaultExtractorUnchecked() {
+        try {
+            return defaultExtractor();
+        } catch (RuleCompilationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
-import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.rule.CompiledExtractor;
 import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
@@ -44,11 +43,7 @@ class SnapStartPrimingTest {
         AtomicInteger compiled = new AtomicInteger();
         LazyFallbackExtractor lazy = new LazyFallbackExtractor((CompiledExtractor) Extractors.builtins().extractor("sqs"), () -> {
             compiled.incrementAndGet();
-            try {
-                return ExtractorResolver.defaultExtractor();
-            } catch (RuleCompilationException e) {
-                throw new IllegalStateException(e);
-            }
+            return ExtractorResolver.defaultExtractorUnchecked();
         });
 
         SnapStartPriming.prime(lazy);
