@@ -4,9 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,27 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a real OpenTelemetry SDK: the span a function starts is a child of the extracted parent, and is what is sent on. */
 class OpenTelemetrySdkTest {
-    private static final List<ReadableSpan> ENDED = new CopyOnWriteArrayList<>();
-    private static final SdkTracerProvider PROVIDER = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
-        @Override
-        public void onStart(io.opentelemetry.context.Context parentContext, ReadWriteSpan span) {
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {
-            ENDED.add(span);
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return true;
-        }
-    }).build();
+    private static final EndedSpans ENDED = new EndedSpans();
+    private static final SdkTracerProvider PROVIDER = SdkTracerProvider.builder().addSpanProcessor(ENDED).build();
     private static final Tracer TRACER = PROVIDER.get("orders");
 
     @BeforeEach
@@ -73,7 +52,7 @@ class OpenTelemetrySdkTest {
         }), TracingHandlerTest.rule("sqs"));
         h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), LocalContext.of("orders"));
 
-        assertThat(ENDED).extracting(ReadableSpan::getName).containsExactly("process order");
+        assertThat(ENDED.spans()).extracting(ReadableSpan::getName).containsExactly("process order");
         assertThat(parent.get().getTraceId()).isEqualTo("000000000000000025422bd5a88d3540");
         assertThat(parent.get().getSpanId()).isEqualTo("6721a18bd12b57d0");
         assertThat(parent.get().isRemote()).isTrue();
@@ -113,7 +92,7 @@ class OpenTelemetrySdkTest {
             LocalContext context = LocalContext.of("orders");
             h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), context);
 
-            ReadableSpan server = ENDED.stream().filter(sp -> sp.getKind() == io.opentelemetry.api.trace.SpanKind.SERVER)
+            ReadableSpan server = ENDED.spans().stream().filter(sp -> sp.getKind() == io.opentelemetry.api.trace.SpanKind.SERVER)
                     .reduce((a, b) -> b).orElseThrow();
             assertThat(order).containsExactly("handler", "flush");
             assertThat(server.getName()).isEqualTo("orders");

@@ -7,10 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
@@ -28,27 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes of its source, parented on the record's context and linked to the invocation span.
  */
 class RecordSpansTest {
-    private static final List<SpanData> ENDED = new CopyOnWriteArrayList<>();
-    private static final SdkTracerProvider PROVIDER = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
-        @Override
-        public void onStart(io.opentelemetry.context.Context parentContext, ReadWriteSpan span) {
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {
-            ENDED.add(span.toSpanData());
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return true;
-        }
-    }).build();
+    private static final EndedSpans ENDED = new EndedSpans();
+    private static final SdkTracerProvider PROVIDER = SdkTracerProvider.builder().addSpanProcessor(ENDED).build();
 
     @BeforeEach
     void register() {
@@ -79,7 +57,7 @@ class RecordSpansTest {
         }
 
         SpanData server = only(SpanKind.SERVER);
-        List<SpanData> consumers = ENDED.stream().filter(s -> s.getKind() == SpanKind.CONSUMER).toList();
+        List<SpanData> consumers = ENDED.data().stream().filter(s -> s.getKind() == SpanKind.CONSUMER).toList();
         assertThat(consumers).extracting(SpanData::getSpanId).as("current during each record").containsExactlyElementsOf(seen);
         assertThat(consumers).extracting(SpanData::getName).containsOnly("process orders");
         assertThat(consumers).extracting(s -> s.getAttributes().get(AttributeKey.stringKey("messaging.message.id")))
@@ -119,7 +97,7 @@ class RecordSpansTest {
                 }));
 
         assertThat(t).isSameAs(thrown);
-        List<SpanData> consumers = ENDED.stream().filter(s -> s.getKind() == SpanKind.CONSUMER).toList();
+        List<SpanData> consumers = ENDED.data().stream().filter(s -> s.getKind() == SpanKind.CONSUMER).toList();
         assertThat(consumers).hasSize(1);
         assertThat(consumers.get(0).getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
         assertThat(consumers.get(0).getName()).isEqualTo("process sns-lambda");
@@ -129,7 +107,7 @@ class RecordSpansTest {
     }
 
     private static SpanData only(SpanKind kind) {
-        List<SpanData> spans = ENDED.stream().filter(s -> s.getKind() == kind).toList();
+        List<SpanData> spans = ENDED.data().stream().filter(s -> s.getKind() == kind).toList();
         assertThat(spans).hasSize(1);
         return spans.get(0);
     }

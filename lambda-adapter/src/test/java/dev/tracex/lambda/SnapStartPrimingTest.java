@@ -9,10 +9,7 @@ import dev.tracex.engine.internal.rule.CompiledExtractor;
 import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -54,28 +51,9 @@ class SnapStartPrimingTest {
 
     @Test
     void prime_withAnSdkHandedToTracex_exportsNoSpanAndLeavesNothingOnTheThread() {
-        List<ReadableSpan> ended = new CopyOnWriteArrayList<>();
+        EndedSpans ended = new EndedSpans();
         List<String> flushed = new CopyOnWriteArrayList<>();
-        try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(new SpanProcessor() {
-            @Override
-            public void onStart(io.opentelemetry.context.Context parent, ReadWriteSpan span) {
-            }
-
-            @Override
-            public boolean isStartRequired() {
-                return false;
-            }
-
-            @Override
-            public void onEnd(ReadableSpan span) {
-                ended.add(span);
-            }
-
-            @Override
-            public boolean isEndRequired() {
-                return true;
-            }
-        }).build()) {
+        try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(ended).build()) {
             assertThat(TracexOpenTelemetry.register(OpenTelemetrySdk.builder().setTracerProvider(provider).build(),
                     () -> flushed.add("flush"))).isTrue();
             try {
@@ -85,7 +63,7 @@ class SnapStartPrimingTest {
             }
         }
 
-        assertThat(ended).as("spans exported by priming").isEmpty();
+        assertThat(ended.spans()).as("spans exported by priming").isEmpty();
         assertThat(flushed).isEmpty();
         assertThat(InvocationScope.openOrNull()).isNull();
         assertThat(Span.current().getSpanContext().isValid()).isFalse();
