@@ -210,10 +210,6 @@ public final class InvocationScope implements AutoCloseable {
         }
         closed = true;
         Undo.inReverse(undo, "the hand-off");
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        swap(previous);
     }
 }
