@@ -3,6 +3,16 @@ package dev.tracex.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.lambda.internal.handoff.BaggageHandOff;
+import dev.tracex.lambda.internal.handoff.DatadogExtensionHandOff;
+import dev.tracex.lambda.internal.handoff.DatadogTracer;
+import dev.tracex.lambda.internal.handoff.MdcHandOff;
+import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
+import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
+import dev.tracex.lambda.internal.handoff.OptionalLibraries;
+import dev.tracex.lambda.internal.invocation.PropagatingContext;
+import dev.tracex.lambda.internal.invocation.Undo;
+import dev.tracex.lambda.internal.logging.Log;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +66,7 @@ public final class InvocationScope implements AutoCloseable {
         this.onFailure = onFailure;
     }
 
-    static InvocationScope open(Extraction extraction) {
+    public static InvocationScope open(Extraction extraction) {
         return open(extraction, null, null);
     }
 
@@ -64,7 +74,7 @@ public final class InvocationScope implements AutoCloseable {
      * Opens the hand-off of {@code extraction} for an invocation with Lambda context {@code lambda} (may be
      * {@code null}) on {@code event} (its raw JSON, or {@code null} when only a deserialized object is at hand).
      */
-    static InvocationScope open(Extraction extraction, Context lambda, byte[] event) {
+    public static InvocationScope open(Extraction extraction, Context lambda, byte[] event) {
         return open(extraction, lambda, event, false);
     }
 
@@ -74,7 +84,7 @@ public final class InvocationScope implements AutoCloseable {
      * tells anyone else of an invocation (the Datadog extension, a span of tracex's own, exported): SnapStart
      * priming runs it before the snapshot, so a restored function's first invocation finds its classes loaded.
      */
-    static InvocationScope openForPriming(Extraction extraction, Context lambda) {
+    public static InvocationScope openForPriming(Extraction extraction, Context lambda) {
         return open(extraction, lambda, null, true);
     }
 
@@ -154,7 +164,7 @@ public final class InvocationScope implements AutoCloseable {
     }
 
     /** The extraction of the invocation open on this thread, or {@code null} when none is. */
-    static Extraction openOrNull() {
+    public static Extraction openOrNull() {
         return CURRENT.get();
     }
 
@@ -162,7 +172,7 @@ public final class InvocationScope implements AutoCloseable {
      * Makes {@code e} what this thread's accessors read ({@code null}: nothing open) and returns what was there,
      * to be put back the same way: a record's scope and a task carried to another thread.
      */
-    static Extraction swap(Extraction e) {
+    public static Extraction swap(Extraction e) {
         Extraction previous = CURRENT.get();
         if (e == null) {
             CURRENT.remove();
@@ -173,7 +183,7 @@ public final class InvocationScope implements AutoCloseable {
     }
 
     /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */
-    static Extraction current() {
+    public static Extraction current() {
         Extraction e = CURRENT.get();
         return e == null ? Extraction.none() : e;
     }

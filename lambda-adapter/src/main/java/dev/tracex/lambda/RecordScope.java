@@ -3,6 +3,13 @@ package dev.tracex.lambda;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.lambda.internal.handoff.MdcHandOff;
+import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
+import dev.tracex.lambda.internal.handoff.OpenTelemetryRecordSpan;
+import dev.tracex.lambda.internal.handoff.OptionalLibraries;
+import dev.tracex.lambda.internal.handoff.RecordMeta;
+import dev.tracex.lambda.internal.invocation.Undo;
+import dev.tracex.lambda.internal.logging.Log;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +49,7 @@ public final class RecordScope implements AutoCloseable {
         this.onFailure = onFailure;
     }
 
-    static RecordScope open(RecordContext record, RecordMeta meta) {
+    public static RecordScope open(RecordContext record, RecordMeta meta) {
         TraceContext c = record.context().orElse(null);
         Extraction invocation = InvocationScope.openOrNull();
         Extraction previous = invocation;

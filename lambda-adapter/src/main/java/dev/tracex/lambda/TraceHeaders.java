@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.propagation.PropagationStyle;
+import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
+import dev.tracex.lambda.internal.handoff.OptionalLibraries;
+import dev.tracex.lambda.internal.logging.Log;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -9,6 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
+import dev.tracex.lambda.internal.batch.BatchRun;
+import dev.tracex.lambda.internal.batch.CurrentRecord;
+import dev.tracex.lambda.internal.handoff.RecordMeta;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.tracex.lambda;
 
+import dev.tracex.lambda.internal.invocation.CarriedContext;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -9,6 +9,13 @@ import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.propagation.PropagationStyle;
+import dev.tracex.lambda.internal.batch.BatchRun;
+import dev.tracex.lambda.internal.batch.JsonRecords;
+import dev.tracex.lambda.internal.config.ExtractorHolder;
+import dev.tracex.lambda.internal.invocation.LambdaInvocationContext;
+import dev.tracex.lambda.internal.invocation.RuntimeSerializers;
+import dev.tracex.lambda.internal.logging.Log;
+import dev.tracex.lambda.internal.logging.RuntimeLogOutput;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +50,7 @@ import java.util.Optional;
  */
 public final class TracexLambda {
     /** The formats of {@link #currentHeaders()}: Datadog's headers, then W3C {@code traceparent}/{@code tracestate}. */
-    static final List<PropagationStyle> HEADER_STYLES = List.of(PropagationStyle.DATADOG, PropagationStyle.TRACECONTEXT);
+    public static final List<PropagationStyle> HEADER_STYLES = List.of(PropagationStyle.DATADOG, PropagationStyle.TRACECONTEXT);
 
     private TracexLambda() {
     }
@@ -74,7 +81,7 @@ public final class TracexLambda {
         return extract(ExtractorHolder.EXTRACTOR, event, context);
     }
 
-    static Extraction extract(Extractor extractor, Object event, Context context) {
+    public static Extraction extract(Extractor extractor, Object event, Context context) {
         if (event == null) {
             return Extraction.none();
         }

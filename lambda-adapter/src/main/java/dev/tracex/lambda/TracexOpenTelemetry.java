@@ -1,6 +1,9 @@
 package dev.tracex.lambda;
 
 import dev.tracex.engine.TraceContext;
+import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
+import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
+import dev.tracex.lambda.internal.logging.Log;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;
 

@@ -3,6 +3,8 @@ package dev.tracex.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
+import dev.tracex.lambda.internal.config.ExtractorHolder;
+import dev.tracex.lambda.internal.invocation.HandlerTarget;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package dev.tracex.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.tracex.lambda.internal.config.ExtractorHolder;
 
 /**
  * A base class for a typed handler: extend it, implement {@link #handle}, and the context is extracted

@@ -14,19 +14,19 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Runs a main class in a child JVM with (a filtered copy of) this test's class path; bounded in time. */
-final class ChildJvm {
-    record Result(int exit, String stdout, String stderr) {
+public final class ChildJvm {
+    public record Result(int exit, String stdout, String stderr) {
     }
 
     private ChildJvm() {
     }
 
-    static String classPath(Predicate<String> keep) {
+    public static String classPath(Predicate<String> keep) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(keep).collect(Collectors.joining(File.pathSeparator));
     }
 
-    static Result run(String classPath, Map<String, String> env, Path workDir, long timeoutSeconds, String... mainAndArgs)
+    public static Result run(String classPath, Map<String, String> env, Path workDir, long timeoutSeconds, String... mainAndArgs)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -55,30 +55,30 @@ import java.util.concurrent.TimeUnit;
  * {@code /tmp/tracex-dd-extension-8124.lock} while it lives (other processes' stand-ins wait for it), and
  * fails with a clear message if the port stays taken by something else.
  */
-final class DatadogExtensionStandIn implements AutoCloseable {
+public final class DatadogExtensionStandIn implements AutoCloseable {
     static final int PORT = 8124;
     private static final Path LOCK = Path.of(System.getProperty("java.io.tmpdir"), "tracex-dd-extension-8124.lock");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request the stand-in received: path, headers (names lowercased), body. */
-    record Request(String path, Map<String, String> headers, byte[] body) {
-        String header(String name) {
+    public record Request(String path, Map<String, String> headers, byte[] body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** A span context as the extension extracts it (the parts it answers with). */
-    record Extracted(long traceIdLow, String traceIdHigh, Integer priority, String from) {
+    public record Extracted(long traceIdLow, String traceIdHigh, Integer priority, String from) {
     }
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
-    final List<Extracted> extracted = new CopyOnWriteArrayList<>();
+    public final List<Extracted> extracted = new CopyOnWriteArrayList<>();
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
 
-    DatadogExtensionStandIn() throws IOException, InterruptedException {
+    public DatadogExtensionStandIn() throws IOException, InterruptedException {
         lockChannel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockChannel.lock(); // waits while another build's test holds the port
         try {
@@ -110,7 +110,7 @@ final class DatadogExtensionStandIn implements AutoCloseable {
     }
 
     /** The requests to {@code path}, in arrival order. */
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 

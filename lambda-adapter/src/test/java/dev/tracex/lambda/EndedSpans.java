@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An SDK span processor that keeps every span that ends, for tests that judge what an in-process SDK got. */
-final class EndedSpans implements SpanProcessor {
+public final class EndedSpans implements SpanProcessor {
     private final List<ReadableSpan> ended = new CopyOnWriteArrayList<>();
 
     @Override
@@ -33,7 +33,7 @@ final class EndedSpans implements SpanProcessor {
     }
 
     /** The spans ended so far, in order (a live view). */
-    List<ReadableSpan> spans() {
+    public List<ReadableSpan> spans() {
         return ended;
     }
 

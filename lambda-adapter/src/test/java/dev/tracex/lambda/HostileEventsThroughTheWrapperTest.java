@@ -1,5 +1,8 @@
 package dev.tracex.lambda;
 
+import dev.tracex.lambda.internal.config.ColdStart;
+import dev.tracex.lambda.internal.invocation.HandlerTarget;
+import dev.tracex.lambda.internal.invocation.LocalContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

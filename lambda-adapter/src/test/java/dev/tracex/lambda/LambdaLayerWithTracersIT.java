@@ -1,5 +1,7 @@
 package dev.tracex.lambda;
 
+import dev.tracex.lambda.internal.handoff.DatadogExtensionHandOff;
+import dev.tracex.lambda.internal.handoff.DatadogExtensionHandOffTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * root. With everything on one class path a tracer agent could instrument the runtime client's own handler
  * wrappers (its {@code aws-lambda-events} module would see {@code SQSEvent} there), which Lambda never allows.
  */
-final class LambdaLayout {
-    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+public final class LambdaLayout {
+    public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     /** What the runtime client brings itself (its Maven dependencies): on the JVM's class path. */
     private static final List<String> RUNTIME = List.of("aws-lambda-java-runtime-interface-client",
@@ -45,12 +45,12 @@ final class LambdaLayout {
      * Lays the function out under {@code taskRoot} from this test's class path, without the SDK's
      * autoconfiguration (with it present, {@code GlobalOpenTelemetry.get()} logs and behaves differently).
      */
-    static LambdaLayout create(Path taskRoot) throws IOException {
+    public static LambdaLayout create(Path taskRoot) throws IOException {
         return create(taskRoot, false);
     }
 
     /** As {@link #create(Path)}; {@code withAutoconfigure} keeps the SDK's autoconfiguration in the function. */
-    static LambdaLayout create(Path taskRoot, boolean withAutoconfigure) throws IOException {
+    public static LambdaLayout create(Path taskRoot, boolean withAutoconfigure) throws IOException {
         Path lib = Files.createDirectories(taskRoot.resolve("lib"));
         List<String> runtime = new ArrayList<>();
         int n = 0;
@@ -80,7 +80,7 @@ final class LambdaLayout {
     }
 
     /** The runtime client and its dependencies: the child JVM's {@code -cp}. */
-    String runtimeClassPath() {
+    public String runtimeClassPath() {
         return runtimeClassPath;
     }
 

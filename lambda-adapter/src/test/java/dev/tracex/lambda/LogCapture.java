@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** tracex's lines captured for a test instead of written, from INFO up (as a function's default), as "LEVEL message". */
-final class LogCapture implements LogOutput, AutoCloseable {
+public final class LogCapture implements LogOutput, AutoCloseable {
     private final Logging.Setup previous = Logging.swap(new Logging.Setup(LogLevel.INFO, this));
-    final List<String> lines = new ArrayList<>();
+    public final List<String> lines = new ArrayList<>();
 
     @Override
     public boolean enabled(LogLevel level, String logger) {

@@ -1,5 +1,8 @@
 package dev.tracex.lambda;
 
+import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
+import dev.tracex.lambda.internal.invocation.HandlerTarget;
+import dev.tracex.lambda.internal.invocation.LocalContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;

@@ -24,13 +24,13 @@ import java.util.concurrent.TimeUnit;
  * {@code POST .../error} record the outcome, {@code POST /runtime/init/error} records an init failure,
  * and {@code GET /runtime/restore/next} answers the SnapStart restore step at once.
  */
-final class RuntimeApiServer implements AutoCloseable {
+public final class RuntimeApiServer implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
 
     record Invocation(String requestId, byte[] event, Map<String, String> headers) {
     }
 
-    record Outcome(String requestId, boolean error, String body, String errorTypeHeader) {
+    public record Outcome(String requestId, boolean error, String body, String errorTypeHeader) {
     }
 
     private final HttpServer server;
@@ -41,7 +41,7 @@ final class RuntimeApiServer implements AutoCloseable {
     final List<String> initErrors = new CopyOnWriteArrayList<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
 
-    RuntimeApiServer() throws IOException {
+    public RuntimeApiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(executor);
         server.createContext(PREFIX, this::handle);
@@ -49,16 +49,16 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
-    String address() {
+    public String address() {
         return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    void enqueue(String requestId, byte[] event, Map<String, String> headers) {
+    public void enqueue(String requestId, byte[] event, Map<String, String> headers) {
         pending.add(new Invocation(requestId, event, headers));
     }
 
     /** The outcome of {@code requestId}, waiting at most {@code seconds}. */
-    Outcome await(String requestId, long seconds) throws InterruptedException {
+    public Outcome await(String requestId, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             Outcome o = outcomes.get(requestId);

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handler is {@code dev.tracex.lambda.TracingHandler::handleRequest}, the user's is in
  * {@code DD_LAMBDA_HANDLER}, the rules come from {@code DD_TRACE_EXTRACTOR}.
  */
-class RuntimeInterfaceClientTest {
+public class RuntimeInterfaceClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String WRAPPER = "dev.tracex.lambda.TracingHandler::handleRequest";
@@ -32,7 +32,7 @@ class RuntimeInterfaceClientTest {
     @TempDir
     Path taskRoot;
 
-    static byte[] event(String name) throws IOException {
+    public static byte[] event(String name) throws IOException {
         try (InputStream in = RuntimeInterfaceClientTest.class.getResourceAsStream("/events/" + name)) {
             return in.readAllBytes();
         }

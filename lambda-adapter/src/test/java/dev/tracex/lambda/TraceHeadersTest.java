@@ -7,6 +7,8 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.lambda.internal.invocation.LambdaInvocationContext;
+import dev.tracex.lambda.internal.invocation.LocalContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.internal.invocation.RuntimeSerializers;
 import io.opentelemetry.api.trace.Span;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;

@@ -7,6 +7,9 @@ import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.lambda.functions.Handlers;
 import dev.tracex.lambda.functions.SqsHandler;
+import dev.tracex.lambda.internal.config.ColdStart;
+import dev.tracex.lambda.internal.invocation.HandlerTarget;
+import dev.tracex.lambda.internal.invocation.LocalContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import org.junit.jupiter.api.Test;
@@ -25,11 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TracingHandlerTest {
+public class TracingHandlerTest {
     private static final ClassLoader LOADER = TracingHandlerTest.class.getClassLoader();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Extractor rule(String name) {
+    public static Extractor rule(String name) {
         return ColdStart.resolve(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules." + name), LOADER, w -> {
             throw new AssertionError(w);
         });
@@ -223,7 +226,7 @@ class TracingHandlerTest {
                 rule("sqs"));
         JsonNode frames = invoke(h, "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(JSON.convertValue(frames, List.class)).containsSubsequence(
-                "dev.tracex.lambda.HandlerTarget.invoke", "dev.tracex.lambda.HandlerTarget$PojoMethod.handleRequest");
+                "dev.tracex.lambda.internal.invocation.HandlerTarget.invoke", "dev.tracex.lambda.internal.invocation.HandlerTarget$PojoMethod.handleRequest");
     }
 
     static final class EchoHandlerNames {

@@ -1,6 +1,6 @@
 package dev.tracex.lambda.functions;
 
-import dev.tracex.lambda.LocalContext;
+import dev.tracex.lambda.internal.invocation.LocalContext;
 import dev.tracex.lambda.TraceHeaders;
 import dev.tracex.lambda.TracingHandler;
 

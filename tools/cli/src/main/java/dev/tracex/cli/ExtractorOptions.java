@@ -1,0 +1,59 @@
+package dev.tracex.cli;
+
+import dev.tracex.engine.Extractor;
+import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.lambda.internal.config.ExtractorResolver;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** {@code --extractor} and {@code --path}, shared by the commands that run an extractor, resolved as the adapter resolves it. */
+final class ExtractorOptions {
+    /** The selected rule, and {@code builtin.default} behind it ({@code null} when the selected rule is it). */
+    record Selected(Extractor rule, Extractor fallback) {
+    }
+
+    @Option(names = "--extractor", paramLabel = "<file>.<name>",
+            description = "The rule to use, as DD_TRACE_EXTRACTOR would name it (default: $DD_TRACE_EXTRACTOR, else builtin.default).")
+    String extractor;
+
+    @Option(names = "--path", paramLabel = "DIR", description = "A directory to look for the rules file in (repeatable), searched before LAMBDA_TASK_ROOT and the working directory.")
+    List<Path> paths = new ArrayList<>();
+
+    /** The selected extractor with {@code builtin.default} behind it, or {@code null} after reporting why not to {@code err}. */
+    Extractor resolve(Consumer<String> err) {
+        try {
+            return resolver().resolveStrict();
+        } catch (RuleCompilationException | IllegalArgumentException | IllegalStateException e) {
+            err.accept(asTyped(e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The selected extractor and the fallback apart, or {@code null} after reporting why not to {@code err}. */
+    Selected resolveApart(Consumer<String> err) {
+        try {
+            Extractor rule = resolver().resolveSelected();
+            Extractor fallback = ExtractorResolver.defaultExtractor();
+            return new Selected(rule, rule.name().equals(fallback.name()) ? null : fallback);
+        } catch (RuleCompilationException | IllegalArgumentException | IllegalStateException e) {
+            err.accept(asTyped(e.getMessage()));
+            return null;
+        }
+    }
+
+    private ExtractorResolver resolver() {
+        return ExtractorResolver.forCommandLine(extractor, paths);
+    }
+
+    /**
+     * The resolver's message in the words the user typed: it names {@code DD_TRACE_EXTRACTOR}, as on Lambda,
+     * but here the selection came from {@code --extractor} when that was given.
+     */
+    private String asTyped(String message) {
+        return extractor == null ? message : OptionNames.asOption(message, "DD_TRACE_EXTRACTOR", "--extractor");
+    }
+}
