@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * How to hand an event to a JS extractor: read-through proxies over the Jackson tree, the event's JSON
  * text {@code JSON.parse}d in JS, or a deep copy into maps and lists. The snippet reads what a real
  * extractor reads: a few fields of a small payload, or the first record's attribute of an SQS batch
- * (an embedded JSON string it parses itself).
+ * (an embedded JSON string it parses itself). It measures engine internals that no public API exposes (the
+ * script bridge's {@code ScriptSource} and {@code CompiledScript}), so it imports {@code dev.tracex.engine.internal}:
+ * benchmarks may, no other code outside the engine does ({@code ArchitectureTest}).
  *
  * <pre>
  * java -cp ... org.openjdk.jmh.Main JsEventPassingBenchmark -f 1 -wi 2 -i 3

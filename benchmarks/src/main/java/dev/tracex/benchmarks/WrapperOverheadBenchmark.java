@@ -9,21 +9,18 @@ import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFact
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
-import dev.tracex.engine.internal.rule.CompiledExtractor;
-import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
-import dev.tracex.lambda.internal.config.ExtractorResolver;
-import dev.tracex.lambda.InvocationScope;
-import dev.tracex.lambda.internal.invocation.LocalContext;
-import dev.tracex.lambda.TracexLambda;
-import dev.tracex.lambda.TracexBatch;
-import dev.tracex.lambda.TracingHandler;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.lambda.InvocationScope;
+import dev.tracex.lambda.TracexBatch;
+import dev.tracex.lambda.TracexLambda;
+import dev.tracex.lambda.TracingHandler;
+import dev.tracex.lambda.config.ExtractorResolver;
+import dev.tracex.lambda.local.LocalContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
-import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,6 +31,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -99,7 +97,7 @@ public class WrapperOverheadBenchmark {
         sqs = Extractors.firstOf(Extractors.parse(RULES, "bench.yaml").extractor("sqs"),
                 ExtractorResolver.defaultExtractor());
         // What the Lambda adapter makes of DD_TRACE_EXTRACTOR at cold start: the fallback compiled at the first miss.
-        sqsLazy = new LazyFallbackExtractor((CompiledExtractor) Extractors.parse(RULES, "bench.yaml").extractor("sqs"),
+        sqsLazy = Extractors.withLazyFallback(Extractors.parse(RULES, "bench.yaml").extractor("sqs"),
                 ExtractorResolver::defaultExtractorUnchecked);
         if (!sqsLazy.extract(oneRecord).equals(sqs.extract(oneRecord)) || !sqsLazy.extract(noContext).equals(sqs.extract(noContext))) {
             throw new IllegalStateException("the lazy fallback answers otherwise");

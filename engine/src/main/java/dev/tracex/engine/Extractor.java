@@ -3,6 +3,7 @@ package dev.tracex.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * A compiled extractor: finds the trace context in an event.
@@ -60,5 +61,15 @@ public interface Extractor {
 
     default Extraction extract(InputStream json) {
         return extract(json, InvocationContext.NONE);
+    }
+
+    /**
+     * Compiles now what this extractor leaves to compile when first needed, and returns it: the fallback of
+     * {@link Extractors#withLazyFallback}; empty for every other extractor. For code that must pay every first
+     * cost ahead, e.g. before a SnapStart snapshot, which runs each returned extractor once. Never throws: what
+     * cannot be compiled is logged once and left out.
+     */
+    default List<Extractor> compileDeferred() {
+        return List.of();
     }
 }

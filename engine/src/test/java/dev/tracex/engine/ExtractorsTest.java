@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +127,82 @@ class ExtractorsTest {
                 String json = RandomJson.document(random);
                 assertThat(e.extract(json)).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void withLazyFallback_primaryFindsTheContext_fallbackIsNeverCompiled() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+        AtomicInteger compiled = new AtomicInteger();
+
+        Extractor e = Extractors.withLazyFallback(rules.extractor("json"), () -> {
+            compiled.incrementAndGet();
+            return unchecked(rules, "custom");
+        });
+
+        assertThat(e.name()).isEqualTo("json");
+        assertThat(e.extract(EVENT).parent()).hasValueSatisfying(c -> assertThat(c.rule()).isEqualTo("json"));
+        assertThat(compiled).hasValue(0);
+    }
+
+    @Test
+    void withLazyFallback_primaryMisses_answersAsFirstOfTheTwo_compilingTheFallbackOnce() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+        AtomicInteger compiled = new AtomicInteger();
+        Extractor e = Extractors.withLazyFallback(rules.extractor("custom"), () -> {
+            compiled.incrementAndGet();
+            return unchecked(rules, "json");
+        });
+        Extractor eager = Extractors.firstOf(rules.extractor("custom"), rules.extractor("json"));
+
+        for (String event : new String[] {EVENT, "{\"t\": \"5\", \"p\": \"6\"}", "{}", "not json"}) {
+            assertThat(e.extract(event)).as(event).isEqualTo(eager.extract(event));
+        }
+        assertThat(compiled).hasValue(1);
+    }
+
+    @Test
+    void compileDeferred_lazyFallback_compilesItNowAndReturnsIt_otherExtractorsNothing() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+        AtomicInteger compiled = new AtomicInteger();
+        Extractor e = Extractors.withLazyFallback(rules.extractor("custom"), () -> {
+            compiled.incrementAndGet();
+            return unchecked(rules, "json");
+        });
+
+        assertThat(e.compileDeferred()).extracting(Extractor::name).containsExactly("json");
+        assertThat(e.compileDeferred()).extracting(Extractor::name).containsExactly("json");
+        assertThat(compiled).hasValue(1);
+        assertThat(rules.extractor("json").compileDeferred()).isEmpty();
+    }
+
+    @Test
+    void withLazyFallback_fallbackCannotBeCompiled_primaryAnswersAlone() throws Exception {
+        Extractors rules = Extractors.parse(RULES, "extractors.yaml");
+        Extractor e = Extractors.withLazyFallback(rules.extractor("custom"), () -> {
+            throw new IllegalStateException("broken rules jar");
+        });
+
+        assertThat(e.extract(EVENT).parent()).isEmpty();
+        assertThat(e.extract("{\"t\": \"5\", \"p\": \"6\"}").parent()).isPresent();
+        assertThat(e.compileDeferred()).isEmpty();
+    }
+
+    @Test
+    void withLazyFallback_primaryNotFromExtractors_isRefused() throws Exception {
+        Extractor json = Extractors.parse(RULES, "extractors.yaml").extractor("json");
+        Extractor lazy = Extractors.withLazyFallback(json, () -> json);
+
+        assertThatThrownBy(() -> Extractors.withLazyFallback(lazy, () -> json))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not an extractor from Extractors: ");
+    }
+
+    private static Extractor unchecked(Extractors rules, String name) {
+        try {
+            return rules.extractor(name);
+        } catch (RuleCompilationException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.tracex.examples;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

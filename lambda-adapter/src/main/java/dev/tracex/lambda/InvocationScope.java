@@ -2,22 +2,7 @@ package dev.tracex.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
-import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.internal.handoff.BaggageHandOff;
-import dev.tracex.lambda.internal.handoff.DatadogExtensionHandOff;
-import dev.tracex.lambda.internal.handoff.DatadogTracer;
-import dev.tracex.lambda.internal.handoff.MdcHandOff;
-import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
-import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
-import dev.tracex.lambda.internal.handoff.OptionalLibraries;
-import dev.tracex.lambda.internal.invocation.PropagatingContext;
-import dev.tracex.lambda.internal.invocation.Undo;
-import dev.tracex.lambda.internal.logging.Log;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Consumer;
+import dev.tracex.lambda.internal.invocation.InvocationHandOff;
 
 /**
  * The hand-off of one invocation's {@link Extraction}, open for the duration of the handler call:
@@ -33,9 +18,9 @@ import java.util.function.Consumer;
  * current {@code Baggage};</li>
  * <li>with SLF4J present and no tracer span current, {@code dd.trace_id} and {@code dd.span_id} are in the
  * MDC (a tracer's own log correlation, dd-trace-java's, is never overridden);</li>
- * <li>with {@value DatadogExtensionHandOff#ENV}{@code =true} and the raw event at hand, the Datadog extension
- * is told of the invocation with tracex's context, and the tracer span it parents is current
- * ({@link DatadogExtensionHandOff}); this comes first, so the steps above see that span.</li>
+ * <li>with {@code TRACEX_DATADOG_EXTENSION_HANDOFF=true} and the raw event at hand, the Datadog extension
+ * is told of the invocation with tracex's context, and the tracer span it parents is current; this comes
+ * first, so the steps above see that span.</li>
  * </ul>
  * {@link #close()} undoes all of it on the thread that opened it.
  *
@@ -50,142 +35,18 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class InvocationScope implements AutoCloseable {
-    private static final ThreadLocal<Extraction> CURRENT = new ThreadLocal<>();
+    private final InvocationHandOff handOff;
 
-    private final Extraction previous;
-    private final List<AutoCloseable> undo;
-    private final Context lambdaContext;
-    private final Consumer<Throwable> onFailure;
-    private boolean closed;
-
-    private InvocationScope(Extraction previous, List<AutoCloseable> undo, Context lambdaContext,
-                            Consumer<Throwable> onFailure) {
-        this.previous = previous;
-        this.undo = undo;
-        this.lambdaContext = lambdaContext;
-        this.onFailure = onFailure;
-    }
-
-    public static InvocationScope open(Extraction extraction) {
-        return open(extraction, null, null);
+    private InvocationScope(InvocationHandOff handOff) {
+        this.handOff = handOff;
     }
 
     /**
      * Opens the hand-off of {@code extraction} for an invocation with Lambda context {@code lambda} (may be
      * {@code null}) on {@code event} (its raw JSON, or {@code null} when only a deserialized object is at hand).
      */
-    public static InvocationScope open(Extraction extraction, Context lambda, byte[] event) {
-        return open(extraction, lambda, event, false);
-    }
-
-    /**
-     * What {@link #open(Extraction, Context, byte[])} does, but only the steps that stay on this thread (the
-     * current extraction, OpenTelemetry's current context and baggage, the client context, the MDC), none that
-     * tells anyone else of an invocation (the Datadog extension, a span of tracex's own, exported): SnapStart
-     * priming runs it before the snapshot, so a restored function's first invocation finds its classes loaded.
-     */
-    public static InvocationScope openForPriming(Extraction extraction, Context lambda) {
-        return open(extraction, lambda, null, true);
-    }
-
-    private static InvocationScope open(Extraction extraction, Context lambda, byte[] event, boolean priming) {
-        Objects.requireNonNull(extraction, "extraction");
-        Extraction previous = CURRENT.get();
-        CURRENT.set(extraction);
-        List<AutoCloseable> undo = new ArrayList<>(4);
-        Consumer<Throwable> onFailure = t -> { };
-        TraceContext parent = extraction.parent().orElse(null);
-        DatadogExtensionHandOff datadog = priming ? DatadogExtensionHandOff.NONE
-                : DatadogExtensionHandOff.start(event, lambda, extraction);
-        undo.add(datadog);
-        onFailure = onFailure.andThen(datadog::failed);
-        // Seen before tracex starts a span of its own: whether a tracer's span (dd-trace-java's, the
-        // extension hand-off's, an agent's) already runs this invocation and owns the log correlation.
-        boolean tracerSpan = tracerSpanActive();
-        if (OptionalLibraries.OPENTELEMETRY) {
-            try {
-                OpenTelemetryInvocationSpan span = priming ? null : OpenTelemetryInvocationSpan.start(extraction, lambda, event);
-                if (span != null) {
-                    undo.add(span);
-                    onFailure = onFailure.andThen(span::failed);
-                } else if (parent != null && !tracerSpan) {
-                    AutoCloseable remote = OpenTelemetryHandOff.makeCurrent(parent);
-                    if (remote != null) {
-                        undo.add(remote);
-                    }
-                }
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("tracex: cannot hand the parent to OpenTelemetry: " + e);
-            }
-        }
-        if (OptionalLibraries.OPENTELEMETRY && parent != null && !parent.baggage().isEmpty()) {
-            try {
-                undo.add(BaggageHandOff.makeCurrent(parent));
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("tracex: cannot make the baggage current in OpenTelemetry: " + e);
-            }
-        }
-        Context forHandler = lambda;
-        if (parent != null) {
-            try {
-                forHandler = PropagatingContext.of(lambda, parent);
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("tracex: cannot add the parent to the client context: " + e);
-            }
-            // tracex's upstream ids in the MDC would override a tracer's log correlation (dd-trace-java's
-            // logback values lose to the MDC's): only without a tracer span.
-            if (OptionalLibraries.SLF4J && !tracerSpan) {
-                try {
-                    undo.add(MdcHandOff.put(parent));
-                } catch (RuntimeException | LinkageError e) {
-                    Log.warn("tracex: cannot put the trace ids in the SLF4J MDC: " + e);
-                }
-            }
-        }
-        return new InvocationScope(previous, undo, forHandler, onFailure);
-    }
-
-    /**
-     * Whether a tracer's span is active on this thread: a dd-trace-java span, or a local OpenTelemetry
-     * span (an agent's or an SDK's, not a remote parent). Never throws.
-     */
-    static boolean tracerSpanActive() {
-        if (DatadogTracer.spanActive()) {
-            return true;
-        }
-        if (OptionalLibraries.OPENTELEMETRY) {
-            try {
-                return OpenTelemetryHandOff.hasLocalSpan();
-            } catch (RuntimeException | LinkageError e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** The extraction of the invocation open on this thread, or {@code null} when none is. */
-    public static Extraction openOrNull() {
-        return CURRENT.get();
-    }
-
-    /**
-     * Makes {@code e} what this thread's accessors read ({@code null}: nothing open) and returns what was there,
-     * to be put back the same way: a record's scope and a task carried to another thread.
-     */
-    public static Extraction swap(Extraction e) {
-        Extraction previous = CURRENT.get();
-        if (e == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(e);
-        }
-        return previous;
-    }
-
-    /** The extraction of the invocation open on this thread, or {@link Extraction#none()}. */
-    public static Extraction current() {
-        Extraction e = CURRENT.get();
-        return e == null ? Extraction.none() : e;
+    static InvocationScope open(Extraction extraction, Context lambda, byte[] event) {
+        return new InvocationScope(InvocationHandOff.open(extraction, lambda, event));
     }
 
     /**
@@ -194,7 +55,7 @@ public final class InvocationScope implements AutoCloseable {
      * was extracted ({@code null} when opened without one).
      */
     public Context lambdaContext() {
-        return lambdaContext;
+        return handOff.lambdaContext();
     }
 
     /**
@@ -202,24 +63,12 @@ public final class InvocationScope implements AutoCloseable {
      * becomes error); the caller rethrows it unchanged. Never throws.
      */
     public void failed(Throwable failure) {
-        if (failure == null) {
-            return;
-        }
-        try {
-            onFailure.accept(failure);
-        } catch (RuntimeException | LinkageError e) {
-            Log.warn("tracex: cannot record the failure on the invocation span: " + e);
-        }
+        handOff.failed(failure);
     }
 
     /** Undoes the hand-off, in reverse order; a second call does nothing. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Undo.inReverse(undo, "the hand-off");
-        swap(previous);
+        handOff.close();
     }
 }

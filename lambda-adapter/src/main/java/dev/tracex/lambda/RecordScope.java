@@ -1,20 +1,10 @@
 package dev.tracex.lambda;
 
-import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.internal.handoff.MdcHandOff;
-import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
-import dev.tracex.lambda.internal.handoff.OpenTelemetryRecordSpan;
-import dev.tracex.lambda.internal.handoff.OptionalLibraries;
-import dev.tracex.lambda.internal.handoff.RecordMeta;
-import dev.tracex.lambda.internal.invocation.Undo;
-import dev.tracex.lambda.internal.logging.Log;
+import dev.tracex.lambda.internal.batch.RecordHandOff;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * One batch record's context, current on this thread until {@link #close()}: {@link TracexLambda#current()}
@@ -36,59 +26,20 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class RecordScope implements AutoCloseable {
-    private final RecordContext record;
-    private final Extraction previous;
-    private final List<AutoCloseable> undo;
-    private final Consumer<Throwable> onFailure;
-    private boolean closed;
+    private final RecordHandOff handOff;
 
-    private RecordScope(RecordContext record, Extraction previous, List<AutoCloseable> undo, Consumer<Throwable> onFailure) {
-        this.record = record;
-        this.previous = previous;
-        this.undo = undo;
-        this.onFailure = onFailure;
-    }
-
-    public static RecordScope open(RecordContext record, RecordMeta meta) {
-        TraceContext c = record.context().orElse(null);
-        Extraction invocation = InvocationScope.openOrNull();
-        Extraction previous = invocation;
-        if (c != null) {
-            InvocationScope.swap(invocation == null ? Extraction.ofRecords(c, List.of(record)) : invocation.withParent(c));
-        }
-        List<AutoCloseable> undo = new ArrayList<>(2);
-        Consumer<Throwable> onFailure = t -> { };
-        if (OptionalLibraries.OPENTELEMETRY) {
-            try {
-                OpenTelemetryRecordSpan span = OpenTelemetryRecordSpan.start(c, meta);
-                if (span != null) {
-                    undo.add(span);
-                    onFailure = span::failed;
-                } else if (c != null) {
-                    undo.add(OpenTelemetryHandOff.makeRemoteCurrent(c));
-                }
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("tracex: cannot make the record's context current in OpenTelemetry: " + e);
-            }
-        }
-        if (c != null && OptionalLibraries.SLF4J) {
-            try {
-                undo.add(MdcHandOff.put(c));
-            } catch (RuntimeException | LinkageError e) {
-                Log.warn("tracex: cannot put the record's trace ids in the SLF4J MDC: " + e);
-            }
-        }
-        return new RecordScope(record, previous, undo, onFailure);
+    RecordScope(RecordHandOff handOff) {
+        this.handOff = handOff;
     }
 
     /** The record's position, identity and context. */
     public RecordContext record() {
-        return record;
+        return handOff.record();
     }
 
     /** The record's extracted context; empty when it carried none (it runs under the invocation's). */
     public Optional<TraceContext> context() {
-        return record.context();
+        return handOff.context();
     }
 
     /**
@@ -96,24 +47,12 @@ public final class RecordScope implements AutoCloseable {
      * gets status error); the caller decides what happens to the exception. Never throws.
      */
     public void failed(Throwable failure) {
-        if (failure == null) {
-            return;
-        }
-        try {
-            onFailure.accept(failure);
-        } catch (RuntimeException | LinkageError e) {
-            Log.warn("tracex: cannot record the failure on the record's span: " + e);
-        }
+        handOff.failed(failure);
     }
 
     /** Puts back the invocation's context, MDC and {@code current()}; a second call does nothing. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Undo.inReverse(undo, "the record's hand-off");
-        InvocationScope.swap(previous);
+        handOff.close();
     }
 }

@@ -1,9 +1,10 @@
 package dev.tracex.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tracex.engine.EventJson;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.propagation.PropagationStyle;
+import dev.tracex.lambda.internal.handoff.HeaderStyles;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
 import dev.tracex.lambda.internal.handoff.OptionalLibraries;
 import dev.tracex.lambda.internal.logging.Log;
@@ -40,7 +41,6 @@ public final class TraceHeaders {
     /** The attribute or field name the headers travel under, as in Datadog's libraries. */
     public static final String KEY = "_datadog";
 
-
     private TraceHeaders() {
     }
 
@@ -68,7 +68,7 @@ public final class TraceHeaders {
     /** The propagation headers of {@code context}, Datadog then W3C. */
     public static Map<String, String> of(TraceContext context) {
         Objects.requireNonNull(context, "context");
-        return Collections.unmodifiableMap(PropagationStyle.inject(context, TracexLambda.HEADER_STYLES));
+        return Collections.unmodifiableMap(HeaderStyles.inject(context));
     }
 
     /**
@@ -142,7 +142,7 @@ public final class TraceHeaders {
     /** JSON text of a map of strings, numbers, booleans, maps and lists. */
     public static String toJson(Map<String, ?> value) {
         try {
-            return Json.mapper().writeValueAsString(value);
+            return EventJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serializable as JSON: " + e.getOriginalMessage(), e);
         }

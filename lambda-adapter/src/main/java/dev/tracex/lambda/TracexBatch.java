@@ -11,6 +11,7 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.lambda.internal.batch.BatchRun;
 import dev.tracex.lambda.internal.batch.CurrentRecord;
+import dev.tracex.lambda.internal.batch.RecordHandOff;
 import dev.tracex.lambda.internal.handoff.RecordMeta;
 
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class TracexBatch {
     /** Runs {@code handler} for every message, each with its context current; the first exception propagates. */
     public static void forEachRecord(SQSEvent event, RecordHandler<SQSEvent.SQSMessage> handler) {
         List<SQSEvent.SQSMessage> records = records(event, SQSEvent::getRecords);
-        BatchRun.forEach(records, metas(records, TracexBatch::sqs), extractNow(event), Objects.requireNonNull(handler, "handler"));
+        BatchRun.forEach(records, metas(records, TracexBatch::sqs), extractNow(event), Objects.requireNonNull(handler, "handler")::handle);
     }
 
     /** Runs {@code handler} for every message; the messages that threw make the partial batch response. */
@@ -70,7 +71,7 @@ public final class TracexBatch {
         boolean fifo = !records.isEmpty() && records.get(0).getEventSourceArn() != null
                 && records.get(0).getEventSourceArn().endsWith(".fifo");
         List<Integer> failed = BatchRun.collectFailures(records, metas(records, TracexBatch::sqs), extractNow(event),
-                Objects.requireNonNull(handler, "handler"), fifo);
+                Objects.requireNonNull(handler, "handler")::handle, fifo);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>(failed.size());
         for (int i : failed) {
             failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
@@ -94,7 +95,7 @@ public final class TracexBatch {
     /** Runs {@code handler} for every notification, each with its context current; the first exception propagates. */
     public static void forEachRecord(SNSEvent event, RecordHandler<SNSEvent.SNSRecord> handler) {
         List<SNSEvent.SNSRecord> records = records(event, SNSEvent::getRecords);
-        BatchRun.forEach(records, metas(records, TracexBatch::sns), extractNow(event), Objects.requireNonNull(handler, "handler"));
+        BatchRun.forEach(records, metas(records, TracexBatch::sns), extractNow(event), Objects.requireNonNull(handler, "handler")::handle);
     }
 
     /** Opens the scope of one SNS record. */
@@ -115,14 +116,14 @@ public final class TracexBatch {
     /** Runs {@code handler} for every record, each with its context current; the first exception propagates. */
     public static void forEachRecord(KinesisEvent event, RecordHandler<KinesisEvent.KinesisEventRecord> handler) {
         List<KinesisEvent.KinesisEventRecord> records = records(event, KinesisEvent::getRecords);
-        BatchRun.forEach(records, metas(records, TracexBatch::kinesis), extractNow(event), Objects.requireNonNull(handler, "handler"));
+        BatchRun.forEach(records, metas(records, TracexBatch::kinesis), extractNow(event), Objects.requireNonNull(handler, "handler")::handle);
     }
 
     /** Runs {@code handler} for every record; the records that threw make the partial batch response. */
     public static StreamsEventResponse processKinesis(KinesisEvent event, RecordHandler<KinesisEvent.KinesisEventRecord> handler) {
         List<KinesisEvent.KinesisEventRecord> records = records(event, KinesisEvent::getRecords);
         List<RecordMeta> metas = metas(records, TracexBatch::kinesis);
-        List<Integer> failed = BatchRun.collectFailures(records, metas, extractNow(event), Objects.requireNonNull(handler, "handler"), false);
+        List<Integer> failed = BatchRun.collectFailures(records, metas, extractNow(event), Objects.requireNonNull(handler, "handler")::handle, false);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>(failed.size());
         for (int i : failed) {
             failures.add(new StreamsEventResponse.BatchItemFailure(metas.get(i).id()));
@@ -157,7 +158,7 @@ public final class TracexBatch {
                 }
             }
         }
-        BatchRun.forEach(records, metas(records, TracexBatch::kafka), extractNow(event), Objects.requireNonNull(handler, "handler"));
+        BatchRun.forEach(records, metas(records, TracexBatch::kafka), extractNow(event), Objects.requireNonNull(handler, "handler")::handle);
     }
 
     /** Opens the scope of one Kafka record. */
@@ -178,14 +179,14 @@ public final class TracexBatch {
     /** Runs {@code handler} for every stream record, each with its context current; the first exception propagates. */
     public static void forEachRecord(DynamodbEvent event, RecordHandler<DynamodbEvent.DynamodbStreamRecord> handler) {
         List<DynamodbEvent.DynamodbStreamRecord> records = records(event, DynamodbEvent::getRecords);
-        BatchRun.forEach(records, metas(records, TracexBatch::dynamodb), extractNow(event), Objects.requireNonNull(handler, "handler"));
+        BatchRun.forEach(records, metas(records, TracexBatch::dynamodb), extractNow(event), Objects.requireNonNull(handler, "handler")::handle);
     }
 
     /** Runs {@code handler} for every stream record; the records that threw make the partial batch response. */
     public static StreamsEventResponse processDynamodb(DynamodbEvent event, RecordHandler<DynamodbEvent.DynamodbStreamRecord> handler) {
         List<DynamodbEvent.DynamodbStreamRecord> records = records(event, DynamodbEvent::getRecords);
         List<Integer> failed = BatchRun.collectFailures(records, metas(records, TracexBatch::dynamodb), extractNow(event),
-                Objects.requireNonNull(handler, "handler"), false);
+                Objects.requireNonNull(handler, "handler")::handle, false);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>(failed.size());
         for (int i : failed) {
             DynamodbEvent.DynamodbStreamRecord r = records.get(i);
@@ -226,6 +227,6 @@ public final class TracexBatch {
 
     private static RecordScope open(RecordMeta meta, Supplier<Extraction> extractOne) {
         RecordContext context = CurrentRecord.match(java.util.Collections.singletonList(meta.id()), extractOne).get(0);
-        return RecordScope.open(context, meta);
+        return new RecordScope(RecordHandOff.open(context, meta));
     }
 }

@@ -6,19 +6,16 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.propagation.PropagationStyle;
 import dev.tracex.lambda.internal.batch.BatchRun;
 import dev.tracex.lambda.internal.batch.JsonRecords;
-import dev.tracex.lambda.internal.config.ExtractorHolder;
-import dev.tracex.lambda.internal.invocation.LambdaInvocationContext;
-import dev.tracex.lambda.internal.invocation.RuntimeSerializers;
-import dev.tracex.lambda.internal.logging.Log;
-import dev.tracex.lambda.internal.logging.RuntimeLogOutput;
+import dev.tracex.lambda.internal.coldstart.ExtractorHolder;
+import dev.tracex.lambda.internal.handoff.HeaderStyles;
+import dev.tracex.lambda.internal.invocation.EventExtraction;
+import dev.tracex.lambda.internal.invocation.InvocationHandOff;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +62,7 @@ public final class TracexLambda {
      * Never throws; {@code context} may be {@code null}.
      */
     public static Extraction extract(byte[] event, Context context) {
-        return extract(ExtractorHolder.EXTRACTOR, event, context);
+        return EventExtraction.extract(ExtractorHolder.EXTRACTOR, event, context);
     }
 
     /**
@@ -78,37 +75,7 @@ public final class TracexLambda {
         if (event instanceof byte[]) {
             return extract((byte[]) event, context);
         }
-        return extract(ExtractorHolder.EXTRACTOR, event, context);
-    }
-
-    public static Extraction extract(Extractor extractor, Object event, Context context) {
-        if (event == null) {
-            return Extraction.none();
-        }
-        InvocationContext ic = LambdaInvocationContext.of(context);
-        String outerRequestId = RuntimeLogOutput.requestId(context);
-        try {
-            if (event instanceof byte[]) {
-                return extractor.extract((byte[]) event, ic);
-            }
-            if (event instanceof String) {
-                return extractor.extract((String) event, ic);
-            }
-            if (event instanceof JsonNode) {
-                return extractor.extract((JsonNode) event, ic);
-            }
-            if (event instanceof InputStream) {
-                return extractor.extract((InputStream) event, ic);
-            }
-            ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
-            RuntimeSerializers.forType(event.getClass(), event.getClass().getClassLoader()).toJson(event, json);
-            return extractor.extract(json.toByteArray(), ic);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            Log.warn("tracex: extractor " + extractor.name() + " failed, the invocation has no parent: " + e);
-            return Extraction.none();
-        } finally {
-            RuntimeLogOutput.restoreRequestId(outerRequestId);
-        }
+        return EventExtraction.extract(ExtractorHolder.EXTRACTOR, event, context);
     }
 
     /**
@@ -116,7 +83,7 @@ public final class TracexLambda {
      * current context, the SLF4J MDC. Close it after the handler call.
      */
     public static InvocationScope open(Extraction extraction) {
-        return InvocationScope.open(Objects.requireNonNull(extraction, "extraction"));
+        return InvocationScope.open(Objects.requireNonNull(extraction, "extraction"), null, null);
     }
 
     /**
@@ -134,7 +101,7 @@ public final class TracexLambda {
         Objects.requireNonNull(handler, "handler");
         ExtractorHolder.EXTRACTOR.name(); // resolve now, at the wrapper's creation (cold start)
         return (input, context) -> {
-            try (InvocationScope scope = InvocationScope.open(extract(ExtractorHolder.EXTRACTOR, input, context), context, null)) {
+            try (InvocationScope scope = InvocationScope.open(EventExtraction.extract(ExtractorHolder.EXTRACTOR, input, context), context, null)) {
                 try {
                     return handler.handleRequest(input, scope.lambdaContext());
                 } catch (RuntimeException | Error e) {
@@ -179,17 +146,17 @@ public final class TracexLambda {
     public static void forEachRecord(JsonNode event, RecordHandler<JsonNode> handler) {
         Objects.requireNonNull(handler, "handler");
         JsonRecords records = JsonRecords.of(event);
-        BatchRun.forEach(records.records, records.metas, () -> extract(event, null), handler);
+        BatchRun.forEach(records.records, records.metas, () -> extract(event, null), handler::handle);
     }
 
     /** The parent context of the invocation running on this thread, if one was extracted. */
     public static Optional<TraceContext> current() {
-        return InvocationScope.current().parent();
+        return InvocationHandOff.current().parent();
     }
 
     /** The batch records' contexts of the invocation running on this thread (span links data). */
     public static List<TraceContext> currentLinks() {
-        return InvocationScope.current().links();
+        return InvocationHandOff.current().links();
     }
 
     /**
@@ -198,6 +165,6 @@ public final class TracexLambda {
      * use {@link TraceHeaders#current()}, which prefers the span in progress.
      */
     public static Map<String, String> currentHeaders() {
-        return current().map(c -> PropagationStyle.inject(c, HEADER_STYLES)).orElse(Map.of());
+        return current().map(HeaderStyles::inject).orElse(Map.of());
     }
 }

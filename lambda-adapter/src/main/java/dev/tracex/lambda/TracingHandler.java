@@ -3,7 +3,8 @@ package dev.tracex.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.lambda.internal.config.ExtractorHolder;
+import dev.tracex.lambda.internal.coldstart.ExtractorHolder;
+import dev.tracex.lambda.internal.invocation.EventExtraction;
 import dev.tracex.lambda.internal.invocation.HandlerTarget;
 
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class TracingHandler {
      */
     @SuppressWarnings("try") // the scope is used by being closed
     public Extraction invoke(byte[] event, OutputStream output, Context context) throws IOException {
-        Extraction found = TracexLambda.extract(extractor, event, context);
+        Extraction found = EventExtraction.extract(extractor, event, context);
         try (InvocationScope scope = InvocationScope.open(found, context, event)) {
             try {
                 target.handle(event, output, scope.lambdaContext());

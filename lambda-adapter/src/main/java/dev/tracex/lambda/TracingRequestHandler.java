@@ -2,7 +2,8 @@ package dev.tracex.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.tracex.lambda.internal.config.ExtractorHolder;
+import dev.tracex.lambda.internal.coldstart.ExtractorHolder;
+import dev.tracex.lambda.internal.invocation.EventExtraction;
 
 /**
  * A base class for a typed handler: extend it, implement {@link #handle}, and the context is extracted
@@ -33,7 +34,7 @@ public abstract class TracingRequestHandler<I, O> implements RequestHandler<I, O
     @Override
     @SuppressWarnings("try") // the scope is used by being closed
     public final O handleRequest(I input, Context context) {
-        try (InvocationScope scope = InvocationScope.open(TracexLambda.extract(ExtractorHolder.EXTRACTOR, input, context), context, null)) {
+        try (InvocationScope scope = InvocationScope.open(EventExtraction.extract(ExtractorHolder.EXTRACTOR, input, context), context, null)) {
             try {
                 return handle(input, scope.lambdaContext());
             } catch (RuntimeException | Error e) {

@@ -2,7 +2,7 @@ package dev.tracex.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.tracex.lambda.internal.config.ExtractorHolder;
+import dev.tracex.lambda.internal.coldstart.ExtractorHolder;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

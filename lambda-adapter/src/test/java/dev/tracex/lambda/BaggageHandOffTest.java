@@ -3,7 +3,7 @@ package dev.tracex.lambda;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.propagation.W3CBaggage;
 import dev.tracex.lambda.internal.invocation.HandlerTarget;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.Context;

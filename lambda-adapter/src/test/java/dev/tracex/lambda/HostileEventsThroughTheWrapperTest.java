@@ -1,8 +1,8 @@
 package dev.tracex.lambda;
 
-import dev.tracex.lambda.internal.config.ColdStart;
+import dev.tracex.lambda.internal.coldstart.ColdStart;
 import dev.tracex.lambda.internal.invocation.HandlerTarget;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

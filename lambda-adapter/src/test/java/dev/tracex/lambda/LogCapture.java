@@ -1,8 +1,8 @@
 package dev.tracex.lambda;
 
-import dev.tracex.engine.internal.logging.LogLevel;
-import dev.tracex.engine.internal.logging.LogOutput;
-import dev.tracex.engine.internal.logging.Logging;
+import dev.tracex.engine.logging.LogLevel;
+import dev.tracex.engine.logging.LogOutput;
+import dev.tracex.engine.logging.Logging;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tracex.lambda;
 
 import dev.tracex.lambda.internal.invocation.HandlerTarget;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

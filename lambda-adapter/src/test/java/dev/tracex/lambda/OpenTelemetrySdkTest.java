@@ -2,7 +2,7 @@ package dev.tracex.lambda;
 
 import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
 import dev.tracex.lambda.internal.invocation.HandlerTarget;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;

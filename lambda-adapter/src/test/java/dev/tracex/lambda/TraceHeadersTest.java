@@ -8,7 +8,7 @@ import dev.tracex.engine.Extractors;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.lambda.internal.invocation.LambdaInvocationContext;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.internal.invocation.LocalContext;
 import dev.tracex.lambda.internal.invocation.RuntimeSerializers;
+import dev.tracex.lambda.local.LocalContext;
 import io.opentelemetry.api.trace.Span;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -251,7 +251,7 @@ class TracexBatchTest {
         List<Seen> seen = new ArrayList<>();
         List<Seen> invocation = new ArrayList<>();
 
-        try (InvocationScope scope = InvocationScope.open(found)) {
+        try (InvocationScope scope = TracexLambda.open(found)) {
             invocation.add(Seen.now("invocation"));
             TracexBatch.forEachRecord(typed(KafkaEvent.class, bytes), (r, record) -> seen.add(Seen.now(record.id().orElseThrow())));
         }
@@ -272,7 +272,7 @@ class TracexBatchTest {
         List<RecordContext> records = new ArrayList<>();
         List<Seen> seen = new ArrayList<>();
 
-        try (InvocationScope scope = InvocationScope.open(TracexLambda.extract(bytes, null))) {
+        try (InvocationScope scope = TracexLambda.open(TracexLambda.extract(bytes, null))) {
             TracexLambda.forEachRecord(event, (record, rc) -> {
                 records.add(rc);
                 seen.add(Seen.now(record.get("messageId").asText()));

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

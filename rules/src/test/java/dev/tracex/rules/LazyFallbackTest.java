@@ -4,11 +4,9 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.InvocationContext;
-import dev.tracex.engine.internal.logging.LogLevel;
-import dev.tracex.engine.internal.logging.LogOutput;
-import dev.tracex.engine.internal.logging.Logging;
-import dev.tracex.engine.internal.rule.CompiledExtractor;
-import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
+import dev.tracex.engine.logging.LogLevel;
+import dev.tracex.engine.logging.LogOutput;
+import dev.tracex.engine.logging.Logging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * The cold-start form of "the selected rule, then {@code builtin.default}" ({@link LazyFallbackExtractor}: the
+ * The cold-start form of "the selected rule, then {@code builtin.default}" ({@link Extractors#withLazyFallback}: the
  * built-ins compiled at the first miss, the raw event read once per rule) answers exactly as the one-extractor
  * form ({@code Extractors.firstOf}) on every fixture event, for selected rules that hit, miss, give batch links
  * only, or settle on no parent.
@@ -71,7 +69,7 @@ class LazyFallbackTest {
         Extractor primary = Extractors.parse(RULES, "lazy.yaml").extractor(rule);
         Extractor fallback = Extractors.builtins().extractor("default");
         Extractor eager = Extractors.firstOf(primary, fallback);
-        LazyFallbackExtractor lazy = new LazyFallbackExtractor((CompiledExtractor) primary, () -> fallback);
+        Extractor lazy = Extractors.withLazyFallback(primary, () -> fallback);
         byte[] bytes = Files.readAllBytes(Path.of(LazyFallbackTest.class.getResource("/events/" + event).toURI()));
         InvocationContext ctx = Fixtures.context(context);
 
@@ -85,8 +83,8 @@ class LazyFallbackTest {
     @Test
     void extract_selectedRuleSettles_neverCompilesTheFallback() throws Exception {
         AtomicInteger compiled = new AtomicInteger();
-        LazyFallbackExtractor lazy = new LazyFallbackExtractor(
-                (CompiledExtractor) Extractors.parse(RULES, "lazy.yaml").extractor("custom_payload"), () -> {
+        Extractor lazy = Extractors.withLazyFallback(
+                Extractors.parse(RULES, "lazy.yaml").extractor("custom_payload"), () -> {
                     compiled.incrementAndGet();
                     return defaultRule();
                 });
@@ -125,8 +123,8 @@ class LazyFallbackTest {
         };
         Logging.Setup previous = Logging.swap(new Logging.Setup(LogLevel.INFO, capture));
         try {
-            LazyFallbackExtractor lazy = new LazyFallbackExtractor(
-                    (CompiledExtractor) Extractors.parse(RULES, "lazy.yaml").extractor("custom_payload"), () -> {
+            Extractor lazy = Extractors.withLazyFallback(
+                    Extractors.parse(RULES, "lazy.yaml").extractor("custom_payload"), () -> {
                         throw new IllegalStateException("built-in rules do not compile");
                     });
 

@@ -3,8 +3,6 @@ package dev.tracex.benchmarks.coldstart;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.engine.internal.rule.CompiledExtractor;
-import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,7 @@ public final class ColdStartBreakdown {
         Extractors file = Extractors.load(Path.of(args[0]));
         lap("tracex: the rules file compiled (snakeyaml, compiler, paths, steps)");
         Extractor rule = file.extractor(args[1]);
-        Extractor selected = new LazyFallbackExtractor((CompiledExtractor) rule, new java.util.function.Supplier<Extractor>() {
+        Extractor selected = Extractors.withLazyFallback(rule, new java.util.function.Supplier<Extractor>() {
             @Override
             public Extractor get() { // not a lambda: the JVM's first would bootstrap invokedynamic inside this lap
                 return defaultRule();

@@ -1,7 +1,7 @@
 package dev.tracex.engine.script;
 
-import dev.tracex.engine.internal.logging.TracexLogger;
 import dev.tracex.engine.internal.rule.RuleLog;
+import dev.tracex.engine.logging.TracexLogger;
 
 /**
  * Log lines of JS rules. They name the rule and, for errors, the JS position, never the event's content

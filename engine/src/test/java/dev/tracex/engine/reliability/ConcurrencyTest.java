@@ -8,9 +8,9 @@ import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.RandomJson;
 import dev.tracex.engine.internal.json.Json;
-import dev.tracex.engine.internal.logging.LogLevel;
-import dev.tracex.engine.internal.logging.LogOutput;
-import dev.tracex.engine.internal.logging.Logging;
+import dev.tracex.engine.logging.LogLevel;
+import dev.tracex.engine.logging.LogOutput;
+import dev.tracex.engine.logging.Logging;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -3,11 +3,11 @@ package dev.tracex.engine.script;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.json.Json;
-import dev.tracex.engine.internal.logging.LogLevel;
-import dev.tracex.engine.internal.logging.LogOutput;
-import dev.tracex.engine.internal.logging.Logging;
 import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.internal.script.ScriptSource;
+import dev.tracex.engine.logging.LogLevel;
+import dev.tracex.engine.logging.LogOutput;
+import dev.tracex.engine.logging.Logging;
 import dev.tracex.engine.propagation.PropagationStyle;
 
 import java.time.Duration;

@@ -7,10 +7,10 @@ import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.propagation.PropagationStyle;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.stream.Stream;

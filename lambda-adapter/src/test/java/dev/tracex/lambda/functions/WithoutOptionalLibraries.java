@@ -1,8 +1,8 @@
 package dev.tracex.lambda.functions;
 
-import dev.tracex.lambda.internal.invocation.LocalContext;
 import dev.tracex.lambda.TraceHeaders;
 import dev.tracex.lambda.TracingHandler;
+import dev.tracex.lambda.local.LocalContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

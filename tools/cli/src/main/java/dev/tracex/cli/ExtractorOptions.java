@@ -2,7 +2,7 @@ package dev.tracex.cli;
 
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.lambda.internal.config.ExtractorResolver;
+import dev.tracex.lambda.config.ExtractorResolver;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

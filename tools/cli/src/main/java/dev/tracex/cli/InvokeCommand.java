@@ -4,25 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.ContextJson;
+import dev.tracex.engine.EventJson;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.engine.internal.json.Json;
-import dev.tracex.lambda.internal.invocation.LocalContext;
 import dev.tracex.lambda.TraceHeaders;
 import dev.tracex.lambda.TracingHandler;
+import dev.tracex.lambda.local.LocalContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +105,7 @@ final class InvokeCommand implements Callable<Integer> {
             }
             if (seen != null) {
                 report.set("context", ContextJson.of(seen, selected.name()));
-                report.set("headers", Json.mapper().valueToTree(seen.parent().map(TraceHeaders::of).orElse(java.util.Map.of())));
+                report.set("headers", EventJson.mapper().valueToTree(seen.parent().map(TraceHeaders::of).orElse(java.util.Map.of())));
             }
             out.println(report.toPrettyString());
             return status;
@@ -144,7 +142,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     /** The result as JSON when it is JSON (it is, for typed handlers), else as a string. */
     private static JsonNode asJson(byte[] result) {
-        JsonNode n = Json.parseOrNull(result);
+        JsonNode n = EventJson.readOrNull(result);
         return n != null ? n : JsonNodeFactory.instance.textNode(new String(result, StandardCharsets.UTF_8));
     }
 }

@@ -11,7 +11,7 @@ import dev.tracex.engine.Extractors;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.RuleError;
-import dev.tracex.lambda.internal.config.ExtractorResolver;
+import dev.tracex.lambda.config.ExtractorResolver;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

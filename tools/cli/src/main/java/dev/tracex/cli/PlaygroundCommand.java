@@ -1,8 +1,8 @@
 package dev.tracex.cli;
 
-import dev.tracex.lambda.internal.config.ExtractorLocator;
-import dev.tracex.lambda.internal.config.ExtractorSelection;
-import dev.tracex.lambda.internal.config.RulesFile;
+import dev.tracex.lambda.config.ExtractorLocator;
+import dev.tracex.lambda.config.ExtractorSelection;
+import dev.tracex.lambda.config.RulesFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,10 +1,10 @@
 package dev.tracex.cli;
 
-import dev.tracex.engine.internal.logging.LogLevel;
-import dev.tracex.engine.internal.logging.Logging;
-import dev.tracex.engine.internal.logging.StreamOutput;
-import picocli.CommandLine;
+import dev.tracex.engine.logging.LogLevel;
+import dev.tracex.engine.logging.Logging;
+import dev.tracex.engine.logging.StreamOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code tracex}: extract a context from an event file, check rules files, run their examples.

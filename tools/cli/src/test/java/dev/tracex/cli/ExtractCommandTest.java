@@ -1,7 +1,7 @@
 package dev.tracex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.EventJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class ExtractCommandTest {
         CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.json", event.toString());
 
         assertThat(run.exit()).isZero();
-        JsonNode printed = Json.parseOrNull(run.out());
+        JsonNode printed = EventJson.readOrNull(run.out());
         assertThat(printed.get("rule").asText()).isEqualTo("json");
         assertThat(printed.get("format").asText()).isEqualTo("datadog");
         assertThat(printed.get("trace_id").asText()).isEqualTo("5827296727441744253");
@@ -58,7 +58,7 @@ class ExtractCommandTest {
         CommandRun run = CommandRun.of("extract", "--path", dir.toString(), "--extractor", "extractors.custom", empty.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(Json.parseOrNull(run.out()).toString()).isEqualTo("{\"context\":null,\"rule\":\"custom\"}");
+        assertThat(EventJson.readOrNull(run.out()).toString()).isEqualTo("{\"context\":null,\"rule\":\"custom\"}");
     }
 
     @Test
@@ -119,7 +119,7 @@ class ExtractCommandTest {
                 "--context", ctx.toString(), event.toString());
 
         assertThat(run.exit()).isZero();
-        JsonNode printed = Json.parseOrNull(run.out());
+        JsonNode printed = EventJson.readOrNull(run.out());
         assertThat(printed.get("rule").asText()).isEqualTo("client");
         assertThat(printed.get("trace_id").asText()).isEqualTo("77");
         assertThat(printed.get("parent_id").asText()).isEqualTo("88");
@@ -157,7 +157,7 @@ class ExtractCommandTest {
         CommandRun run = CommandRun.of("extract", "--extractor", "builtin.sqs", InvokeCommandTest.event("sqs_event.json"));
 
         assertThat(run.exit()).isZero();
-        JsonNode printed = Json.parseOrNull(run.out());
+        JsonNode printed = EventJson.readOrNull(run.out());
         assertThat(printed.get("trace_id").asText()).isEqualTo("2684756524522091840");
         assertThat(printed.get("tracestate").asText()).isEqualTo("dd=s:1,congo=t61rcWkgMzE");
         assertThat(printed.get("links")).extracting(l -> l.get("trace_id").asText())

@@ -1,6 +1,6 @@
 package dev.tracex.cli;
 
-import dev.tracex.engine.internal.logging.Logging;
+import dev.tracex.engine.logging.Logging;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.sun.net.httpserver.HttpServer;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.local.LocalContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

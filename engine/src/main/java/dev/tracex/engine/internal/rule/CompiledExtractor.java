@@ -1,15 +1,15 @@
 package dev.tracex.engine.internal.rule;
 
-import dev.tracex.engine.Explanation;
-import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.Explanation;
 import dev.tracex.engine.Extraction;
+import dev.tracex.engine.ExtractionTrace;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.Projection;
-import dev.tracex.engine.internal.logging.TracexLogger;
+import dev.tracex.engine.logging.TracexLogger;
 
 import java.io.IOException;
 import java.io.InputStream;

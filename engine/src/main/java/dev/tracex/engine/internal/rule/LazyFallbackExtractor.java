@@ -5,7 +5,7 @@ import dev.tracex.engine.Explanation;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
-import dev.tracex.engine.internal.logging.TracexLogger;
+import dev.tracex.engine.logging.TracexLogger;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +67,12 @@ public final class LazyFallbackExtractor implements Extractor {
             }
             return fallback;
         }
+    }
+
+    @Override
+    public List<Extractor> compileDeferred() {
+        CompiledExtractor f = compileFallback();
+        return f == null ? List.of() : List.of(f);
     }
 
     /** The eager equivalent: one extractor over both rules, for explanations. */

@@ -1,6 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
-import dev.tracex.engine.internal.logging.TracexLogger;
+import dev.tracex.engine.logging.TracexLogger;
 
 /**
  * Debug lines for events a rule could not use. They name the rule and the path, never the event's

@@ -2,8 +2,6 @@ package dev.tracex.lambda.internal.batch;
 
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
-import dev.tracex.lambda.RecordHandler;
-import dev.tracex.lambda.RecordScope;
 import dev.tracex.lambda.internal.handoff.RecordMeta;
 import dev.tracex.lambda.internal.invocation.Sneaky;
 import dev.tracex.lambda.internal.logging.Log;
@@ -12,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Runs a handler over a batch's records, each in its own {@link RecordScope}. */
+/** Runs a handler over a batch's records, each in its own {@link RecordHandOff}. */
 public final class BatchRun {
     private BatchRun() {
     }
 
     /** Every record in order; the first failure, after its scope is closed, propagates unchanged and ends the batch. */
-    public static <R> void forEach(List<R> records, List<RecordMeta> metas, Supplier<Extraction> extractNow, RecordHandler<R> handler) {
+    public static <R> void forEach(List<R> records, List<RecordMeta> metas, Supplier<Extraction> extractNow, RecordWork<R> handler) {
         List<RecordContext> contexts = CurrentRecord.match(ids(metas), extractNow);
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -35,7 +33,7 @@ public final class BatchRun {
      * one) the records after the first failure are not processed and count as failed.
      */
     public static <R> List<Integer> collectFailures(List<R> records, List<RecordMeta> metas, Supplier<Extraction> extractNow,
-                                             RecordHandler<R> handler, boolean stopAtFirstFailure) {
+                                             RecordWork<R> handler, boolean stopAtFirstFailure) {
         List<RecordContext> contexts = CurrentRecord.match(ids(metas), extractNow);
         List<Integer> failed = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -58,10 +56,10 @@ public final class BatchRun {
     }
 
     @SuppressWarnings("try") // the scope is used by being closed
-    static <R> void run(R record, RecordContext context, RecordMeta meta, RecordHandler<R> handler) throws Exception {
-        try (RecordScope scope = RecordScope.open(context, meta)) {
+    static <R> void run(R record, RecordContext context, RecordMeta meta, RecordWork<R> handler) throws Exception {
+        try (RecordHandOff scope = RecordHandOff.open(context, meta)) {
             try {
-                handler.handle(record, context);
+                handler.run(record, context);
             } catch (Exception | Error e) {
                 scope.failed(e);
                 throw e;

@@ -3,7 +3,7 @@ package dev.tracex.lambda.internal.batch;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.InvocationScope;
+import dev.tracex.lambda.internal.invocation.InvocationHandOff;
 import dev.tracex.lambda.internal.logging.Log;
 
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class CurrentRecord {
      * {@code extractNow}.
      */
     public static List<RecordContext> match(List<String> ids, Supplier<Extraction> extractNow) {
-        Extraction open = InvocationScope.openOrNull();
+        Extraction open = InvocationHandOff.openOrNull();
         Extraction e;
         if (open != null) {
             e = open;

@@ -3,8 +3,6 @@ package dev.tracex.lambda.internal.handoff;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.engine.propagation.PropagationStyle;
-import dev.tracex.lambda.TracexLambda;
 import dev.tracex.lambda.internal.logging.Log;
 
 import java.io.IOException;
@@ -113,7 +111,7 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
             headers.put(REQUEST_ID, requestId);
         }
         headers.put(META_LANG, "java");
-        parent.ifPresent(p -> headers.putAll(PropagationStyle.inject(p, TracexLambda.HEADER_STYLES)));
+        parent.ifPresent(p -> headers.putAll(HeaderStyles.inject(p)));
         DatadogExtension.Response answer;
         try {
             answer = extension.post(START_INVOCATION, headers, event);
@@ -143,7 +141,7 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
     static Map<String, String> spanParent(Map<String, String> answer, Optional<TraceContext> parent) {
         String answeredTrace = answer.get(TRACE_ID);
         if (answeredTrace == null || parent.filter(p -> p.traceId().equals(answeredTrace)).isPresent()) {
-            return parent.map(p -> PropagationStyle.inject(p, TracexLambda.HEADER_STYLES)).orElse(Map.of());
+            return parent.map(p -> HeaderStyles.inject(p)).orElse(Map.of());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(TRACE_ID, answeredTrace);

@@ -1,12 +1,11 @@
 package dev.tracex.lambda.internal.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracex.engine.internal.json.Json;
-import dev.tracex.lambda.TracexOpenTelemetry;
+import dev.tracex.engine.EventJson;
 
 /**
  * What kind of event started an invocation, in OpenTelemetry's FaaS and messaging terms, for the invocation
- * span tracex starts with an SDK handed to it ({@link TracexOpenTelemetry#register}): {@code faas.trigger}
+ * span tracex starts with an SDK handed to it ({@code TracexOpenTelemetry.register}): {@code faas.trigger}
  * ({@code http}, {@code pubsub}, {@code datasource}, {@code timer}, {@code other}), the
  * {@code messaging.system} where the conventions name one, and the batch size for a {@code Records} event.
  * Read from the event's top level only; an event it cannot read is {@code other}.
@@ -19,7 +18,7 @@ record InvocationTrigger(String faasTrigger, String messagingSystem, int records
         if (event == null) {
             return OTHER;
         }
-        JsonNode root = Json.parseOrNull(event);
+        JsonNode root = EventJson.readOrNull(event);
         if (root == null || !root.isObject()) {
             return OTHER;
         }

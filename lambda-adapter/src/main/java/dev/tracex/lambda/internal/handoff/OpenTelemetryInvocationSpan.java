@@ -2,7 +2,6 @@ package dev.tracex.lambda.internal.handoff;
 
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.TracexOpenTelemetry;
 import dev.tracex.lambda.internal.logging.Log;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -18,7 +17,7 @@ import java.util.Objects;
 
 /**
  * The invocation (SERVER) span tracex starts itself when the function handed it its OpenTelemetry SDK
- * ({@link TracexOpenTelemetry#register}) and no tracer span is current: named after the function, parented on
+ * ({@code TracexOpenTelemetry.register}) and no tracer span is current: named after the function, parented on
  * the extracted context, with OpenTelemetry's FaaS attributes ({@code faas.trigger}, {@code faas.invocation_id},
  * {@code cloud.resource_id}, {@code cloud.account.id}), for a batch the messaging attributes and one link per
  * record that carried a context. It is current for the handler, ends when the invocation does and is then

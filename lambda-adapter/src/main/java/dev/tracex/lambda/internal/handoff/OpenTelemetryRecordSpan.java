@@ -1,7 +1,6 @@
 package dev.tracex.lambda.internal.handoff;
 
 import dev.tracex.engine.TraceContext;
-import dev.tracex.lambda.TracexOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -16,7 +15,7 @@ import java.util.Objects;
 
 /**
  * The CONSUMER span of one batch record's processing, started with the SDK handed to tracex
- * ({@link TracexOpenTelemetry#register}), following OpenTelemetry's messaging conventions for a "process"
+ * ({@code TracexOpenTelemetry.register}), following OpenTelemetry's messaging conventions for a "process"
  * span: named {@code process <destination>}, {@code messaging.operation.type=process},
  * {@code messaging.system} ({@code aws_sqs}, {@code aws.sns}, {@code kafka}), the destination, the message id,
  * Kafka's partition and offset. Its parent is the record's context (the producer's span), and it links to the

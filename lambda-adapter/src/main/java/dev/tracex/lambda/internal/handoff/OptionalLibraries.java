@@ -1,6 +1,6 @@
 package dev.tracex.lambda.internal.handoff;
 
-import dev.tracex.engine.internal.logging.Slf4jProviders;
+import dev.tracex.engine.logging.Slf4jProviders;
 import dev.tracex.lambda.internal.snapstart.SnapStartPriming;
 
 /**

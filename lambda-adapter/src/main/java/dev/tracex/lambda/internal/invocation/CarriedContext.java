@@ -1,8 +1,6 @@
 package dev.tracex.lambda.internal.invocation;
 
 import dev.tracex.engine.Extraction;
-import dev.tracex.lambda.InvocationScope;
-import dev.tracex.lambda.TracexLambda;
 import dev.tracex.lambda.internal.handoff.MdcHandOff;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
 import dev.tracex.lambda.internal.handoff.OptionalLibraries;
@@ -14,7 +12,7 @@ import java.util.Map;
 
 /**
  * What a task takes from the thread that submits it to the thread that runs it: tracex's current extraction
- * (so {@link TracexLambda#current()} and record matching work there), the OpenTelemetry context, the MDC.
+ * (so {@code TracexLambda.current()} and record matching work there), the OpenTelemetry context, the MDC.
  * Captured once at submission; installed around the task and undone after it, so nothing stays on a pooled
  * thread for the next task.
  */
@@ -46,12 +44,12 @@ public final class CarriedContext {
                 Log.warn("tracex: cannot capture the SLF4J MDC for another thread: " + e);
             }
         }
-        return new CarriedContext(InvocationScope.openOrNull(), otel, mdc);
+        return new CarriedContext(InvocationHandOff.openOrNull(), otel, mdc);
     }
 
     /** Installs the captured context on this thread; the result puts back what was there. Never throws. */
     AutoCloseable install() {
-        Extraction previous = InvocationScope.swap(tracex);
+        Extraction previous = InvocationHandOff.swap(tracex);
         List<AutoCloseable> undo = new ArrayList<>(2);
         if (openTelemetry != null) {
             try {
@@ -69,7 +67,7 @@ public final class CarriedContext {
         }
         return () -> {
             Undo.inReverse(undo, "the carried context");
-            InvocationScope.swap(previous);
+            InvocationHandOff.swap(previous);
         };
     }
 

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import dev.tracex.lambda.TracingHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,6 +43,12 @@ import java.util.Objects;
  * the user's code propagate unchanged.
  */
 public abstract class HandlerTarget {
+    /**
+     * The wrapper's own class, which {@code DD_LAMBDA_HANDLER} must not name; a name here, not a class literal, so
+     * this package does not depend on the API above it ({@code HandlerTargetTest} holds it to the real class).
+     */
+    public static final String WRAPPER_CLASS = "dev.tracex.lambda.TracingHandler";
+
     private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     /** The handler as configured, e.g. {@code com.example.Handler::handleRequest}. */
@@ -73,7 +78,7 @@ public abstract class HandlerTarget {
         if (className.isEmpty() || (methodName != null && methodName.isEmpty())) {
             throw new IllegalStateException("DD_LAMBDA_HANDLER=" + s + ": expected <class> or <class>::<method>");
         }
-        if (className.equals(TracingHandler.class.getName())) {
+        if (className.equals(WRAPPER_CLASS)) {
             throw new IllegalStateException("DD_LAMBDA_HANDLER=" + s + ": names the wrapper itself; set it to the "
                     + "function's own handler and the function's handler to the wrapper");
         }

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.tracex.engine.internal.logging.LogLevel;
-import dev.tracex.engine.internal.logging.LogOutput;
-import dev.tracex.engine.internal.logging.StreamOutput;
+import dev.tracex.engine.logging.LogLevel;
+import dev.tracex.engine.logging.LogOutput;
+import dev.tracex.engine.logging.StreamOutput;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;

@@ -3,13 +3,11 @@ package dev.tracex.lambda.internal.snapstart;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
-import dev.tracex.engine.internal.rule.CompiledExtractor;
-import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
-import dev.tracex.lambda.TracexLambda;
 import dev.tracex.lambda.internal.handoff.OptionalLibraries;
-import dev.tracex.lambda.InvocationScope;
-import dev.tracex.lambda.internal.invocation.LocalContext;
+import dev.tracex.lambda.internal.invocation.EventExtraction;
+import dev.tracex.lambda.internal.invocation.InvocationHandOff;
 import dev.tracex.lambda.internal.logging.Log;
+import dev.tracex.lambda.local.LocalContext;
 
 /**
  * SnapStart priming, when {@code org.crac} is on the class path: registers a CRaC resource whose
@@ -57,21 +55,18 @@ public final class SnapStartPriming {
      * What {@code beforeCheckpoint} does, so a restored function's first invocation pays no first-run cost of
      * tracex's: compiles a fallback left for the first miss, runs it, then {@link #RUNS} times an invocation's
      * path on the sample event without the function's handler: the extraction as an invocation runs it, and
-     * the hand-off opened and closed with the steps that stay on this thread ({@link InvocationScope#openForPriming}).
+     * the hand-off opened and closed with the steps that stay on this thread ({@link InvocationHandOff#openForPriming}).
      */
     @SuppressWarnings("try") // the scope is used by being closed
     static void prime(Extractor extractor) {
         byte[] sample = SAMPLE_EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (extractor instanceof LazyFallbackExtractor) {
-            CompiledExtractor fallback = ((LazyFallbackExtractor) extractor).compileFallback();
-            if (fallback != null) {
-                fallback.extract(sample);
-            }
+        for (Extractor deferred : extractor.compileDeferred()) {
+            deferred.extract(sample);
         }
         Context context = LocalContext.of("tracex-snapstart-priming");
         for (int i = 0; i < RUNS; i++) {
-            Extraction found = TracexLambda.extract(extractor, sample, context);
-            try (InvocationScope scope = InvocationScope.openForPriming(found, context)) {
+            Extraction found = EventExtraction.extract(extractor, sample, context);
+            try (InvocationHandOff scope = InvocationHandOff.openForPriming(found, context)) {
                 scope.lambdaContext().getClientContext();
             }
         }

@@ -2,8 +2,10 @@ package dev.tracex.lambda.internal.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracex.lambda.TracingHandler;
 import dev.tracex.lambda.functions.Handlers;
 import dev.tracex.lambda.functions.SqsHandler;
+import dev.tracex.lambda.local.LocalContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,6 +52,11 @@ class HandlerTargetTest {
     @MethodSource("handlers")
     void handle_eachShapeTheRuntimeAccepts_runsAsTheRuntimeWould(String spec, String event, String expected) throws IOException {
         assertThat(run(spec, event)).isEqualTo(expected);
+    }
+
+    @Test
+    void wrapperClass_isTheWrappersRealName() {
+        assertThat(HandlerTarget.WRAPPER_CLASS).isEqualTo(TracingHandler.class.getName());
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.lambda.TracingHandlerTest;
+import dev.tracex.lambda.local.LocalContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

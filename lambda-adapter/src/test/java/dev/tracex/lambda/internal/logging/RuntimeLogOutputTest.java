@@ -2,7 +2,7 @@ package dev.tracex.lambda.internal.logging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tracex.engine.internal.logging.LogLevel;
+import dev.tracex.engine.logging.LogLevel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

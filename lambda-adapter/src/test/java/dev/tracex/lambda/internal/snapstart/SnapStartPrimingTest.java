@@ -5,15 +5,13 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.InvocationContext;
-import dev.tracex.engine.internal.rule.CompiledExtractor;
-import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
 import dev.tracex.lambda.EndedSpans;
 import dev.tracex.lambda.TracexLambda;
 import dev.tracex.lambda.TracexOpenTelemetry;
 import dev.tracex.lambda.TracingHandlerTest;
-import dev.tracex.lambda.internal.config.ExtractorHolder;
-import dev.tracex.lambda.internal.config.ExtractorResolver;
-import dev.tracex.lambda.InvocationScope;
+import dev.tracex.lambda.config.ExtractorResolver;
+import dev.tracex.lambda.internal.coldstart.ExtractorHolder;
+import dev.tracex.lambda.internal.invocation.InvocationHandOff;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -45,7 +43,7 @@ class SnapStartPrimingTest {
     @Test
     void prime_selectedRuleWithLazyFallback_compilesTheFallbackBeforeTheSnapshot() throws Exception {
         AtomicInteger compiled = new AtomicInteger();
-        LazyFallbackExtractor lazy = new LazyFallbackExtractor((CompiledExtractor) Extractors.builtins().extractor("sqs"), () -> {
+        Extractor lazy = Extractors.withLazyFallback(Extractors.builtins().extractor("sqs"), () -> {
             compiled.incrementAndGet();
             return ExtractorResolver.defaultExtractorUnchecked();
         });
@@ -53,7 +51,7 @@ class SnapStartPrimingTest {
         SnapStartPriming.prime(lazy);
 
         assertThat(compiled).hasValue(1);
-        assertThat(lazy.compileFallback()).isNotNull();
+        assertThat(lazy.compileDeferred()).extracting(Extractor::name).containsExactly("builtin.default");
     }
 
     @Test
@@ -72,7 +70,7 @@ class SnapStartPrimingTest {
 
         assertThat(ended.spans()).as("spans exported by priming").isEmpty();
         assertThat(flushed).isEmpty();
-        assertThat(InvocationScope.openOrNull()).isNull();
+        assertThat(InvocationHandOff.openOrNull()).isNull();
         assertThat(Span.current().getSpanContext().isValid()).isFalse();
         assertThat(MDC.get("dd.trace_id")).isNull();
     }

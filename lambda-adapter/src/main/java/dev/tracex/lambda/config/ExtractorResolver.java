@@ -1,0 +1,105 @@
+package dev.tracex.lambda.config;
+
+import dev.tracex.engine.Extractor;
+import dev.tracex.engine.Extractors;
+import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.engine.RuleError;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns an extractor name ({@code DD_TRACE_EXTRACTOR} or {@code --extractor}) into the extractor a function
+ * uses: the selected rule, falling back to {@code builtin.default}; unset means {@code builtin.default}.
+ */
+public final class ExtractorResolver {
+    /** The rule used when none is configured, and after the configured one finds nothing. */
+    public static final String DEFAULT_RULE = "default";
+
+    private final String selection;
+    private final ExtractorLocator locator;
+
+    private ExtractorResolver(String selection, ExtractorLocator locator) {
+        this.selection = selection == null || selection.isBlank() ? null : selection.trim();
+        this.locator = locator;
+    }
+
+    /** As the Lambda adapter resolves: {@code DD_TRACE_EXTRACTOR}, searched as {@link ExtractorLocator#fromEnvironment} says. */
+    public static ExtractorResolver fromEnvironment(Map<String, String> env, ClassLoader classpath) {
+        return new ExtractorResolver(env.get("DD_TRACE_EXTRACTOR"),
+                ExtractorLocator.fromEnvironment(env, List.of(), classpath));
+    }
+
+    /** As {@code tracex extract} resolves: {@code --extractor}, else {@code DD_TRACE_EXTRACTOR}; {@code --path} dirs first. */
+    public static ExtractorResolver forCommandLine(String extractor, List<Path> paths) {
+        Map<String, String> env = System.getenv();
+        String selection = extractor != null ? extractor : env.get("DD_TRACE_EXTRACTOR");
+        return new ExtractorResolver(selection, ExtractorLocator.fromEnvironment(env, paths, null));
+    }
+
+    /** The configured selection, or empty when none is set. */
+    public Optional<String> selection() {
+        return Optional.ofNullable(selection);
+    }
+
+    /**
+     * The selected extractor with {@code builtin.default} behind it (or {@code builtin.default} alone when
+     * nothing is selected). The built-in rules are compiled when the selected rule first misses, not now:
+     * they are most of a YAML rule's cold start, for a fallback a function whose rule answers never runs
+     * ({@link Extractors#withLazyFallback}; the answers are those of one {@code first:} over the two).
+     *
+     * @throws RuleCompilationException when the file does not compile or has no such rule
+     * @throws IllegalArgumentException when the selection is not {@code <file>.<name>} or no file is found
+     */
+    public Extractor resolveStrict() throws RuleCompilationException {
+        Extractor primary = resolveSelected();
+        if (selection == null || primary.name().equals(ExtractorSelection.BUILTIN + "." + DEFAULT_RULE)) {
+            return primary;
+        }
+        return Extractors.withLazyFallback(primary, ExtractorResolver::defaultExtractorUnchecked);
+    }
+
+    /**
+     * The selected extractor alone, without {@code builtin.default} behind it ({@code builtin.default} when
+     * nothing is selected): for {@code tracex extract --no-fallback} and {@code tracex explain}.
+     *
+     * @throws RuleCompilationException when the file does not compile or has no such rule
+     * @throws IllegalArgumentException when the selection is not {@code <file>.<name>} or no file is found
+     */
+    public Extractor resolveSelected() throws RuleCompilationException {
+        if (selection == null) {
+            return defaultExtractor();
+        }
+        ExtractorSelection sel = ExtractorSelection.parse(selection);
+        Extractor primary;
+        if (sel.isBuiltin()) {
+            primary = Extractors.builtins().extractor(sel.rule());
+        } else {
+            RulesFile file = locator.locate(sel).orElseThrow(() -> new IllegalArgumentException(
+                    "DD_TRACE_EXTRACTOR=" + selection + ": no rules file " + locator.describeSearch(sel)));
+            Extractors rules = Extractors.parse(file.text(), file.name(), file.directory());
+            if (!rules.names().contains(sel.rule())) {
+                throw new RuleCompilationException(List.of(new RuleError(file.name(), 1, 1, sel.rule(),
+                        "no such rule (known: " + String.join(", ", rules.names()) + ")")));
+            }
+            primary = rules.extractor(sel.rule());
+        }
+        return primary;
+    }
+
+    /** {@code builtin.default}. */
+    public static Extractor defaultExtractor() throws RuleCompilationException {
+        return Extractors.builtins().extractor(DEFAULT_RULE);
+    }
+
+    /** {@code builtin.default}, its compile error (a broken rules jar) as an {@link IllegalStateException}: a fallback's source. */
+    public static Extractor defaultExtractorUnchecked() {
+        try {
+            return defaultExtractor();
+        } catch (RuleCompilationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}
