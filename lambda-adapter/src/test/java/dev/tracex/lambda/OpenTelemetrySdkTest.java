@@ -1,5 +1,7 @@
 package dev.tracex.lambda;
 
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
 import dev.tracex.lambda.internal.invocation.HandlerTarget;
 import dev.tracex.lambda.local.LocalContext;
@@ -122,9 +124,9 @@ class OpenTelemetrySdkTest {
             throw new IllegalStateException("exporter down");
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             h.invoke(TracingHandlerTest.event("sqs_event.json"), out, LocalContext.of("orders"));
-            assertThat(log.lines).containsExactly("WARN tracex: the OpenTelemetry flush after the invocation failed: "
+            assertThat(log.lines()).containsExactly("WARN tracex: the OpenTelemetry flush after the invocation failed: "
                     + "java.lang.IllegalStateException: exporter down");
         } finally {
             TracexOpenTelemetry.unregister();

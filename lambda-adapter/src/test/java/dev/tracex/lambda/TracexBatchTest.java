@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.RecordContext;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import dev.tracex.lambda.internal.invocation.RuntimeSerializers;
 import dev.tracex.lambda.local.LocalContext;
 import io.opentelemetry.api.trace.Span;
@@ -149,7 +151,7 @@ class TracexBatchTest {
     @Test
     void processSqs_failingRecords_areTheBatchItemFailuresAndTheOthersAreProcessed() throws Exception {
         List<String> processed = new ArrayList<>();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             SQSBatchResponse r = invoke(SQSEvent.class, sqsEvent(QUEUE, "11", "22", "33", null), (SQSEvent e, com.amazonaws.services.lambda.runtime.Context c) ->
                     TracexBatch.processSqs(e, (message, record) -> {
                         if (message.getMessageId().equals("m1") || message.getMessageId().equals("m3")) {
@@ -160,7 +162,7 @@ class TracexBatchTest {
 
             assertThat(r.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m1", "m3");
             assertThat(processed).containsExactly("m0", "m2");
-            assertThat(log.lines).containsExactly(
+            assertThat(log.lines()).containsExactly(
                     "WARN tracex: record m1 failed and is reported in the batch response: java.lang.IllegalArgumentException: bad order",
                     "WARN tracex: record m3 failed and is reported in the batch response: java.lang.IllegalArgumentException: bad order");
         }
@@ -169,7 +171,7 @@ class TracexBatchTest {
     @Test
     void processSqs_fifoQueue_messagesAfterAFailureAreNotProcessedAndReportedFailed() throws Exception {
         List<String> processed = new ArrayList<>();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             SQSBatchResponse r = invoke(SQSEvent.class, sqsEvent(QUEUE + ".fifo", "11", "22", "33"), (SQSEvent e, com.amazonaws.services.lambda.runtime.Context c) ->
                     TracexBatch.processSqs(e, (message, record) -> {
                         processed.add(message.getMessageId());
@@ -180,7 +182,7 @@ class TracexBatchTest {
 
             assertThat(processed).containsExactly("m0", "m1");
             assertThat(r.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m1", "m2");
-            assertThat(log.lines).hasSize(1);
+            assertThat(log.lines()).hasSize(1);
         }
     }
 
@@ -229,7 +231,7 @@ class TracexBatchTest {
     @Test
     void processDynamodb_recordsWithoutContext_runUnderTheInvocationsAndFailuresNameTheSequenceNumber() throws Exception {
         List<Seen> seen = new ArrayList<>();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             StreamsEventResponse r = invoke(DynamodbEvent.class, TracingHandlerTest.event("dynamodb_event.json"),
                     (DynamodbEvent e, com.amazonaws.services.lambda.runtime.Context c) -> TracexBatch.processDynamodb(e, (rec, record) -> {
                         seen.add(Seen.now(rec.getEventID()));
@@ -238,7 +240,7 @@ class TracexBatchTest {
 
             assertThat(seen).containsExactly(new Seen("1", null, null, null));
             assertThat(r.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier).containsExactly("111");
-            assertThat(log.lines).containsExactly(
+            assertThat(log.lines()).containsExactly(
                     "WARN tracex: record 1 failed and is reported in the batch response: java.lang.IllegalStateException: table locked");
         }
     }

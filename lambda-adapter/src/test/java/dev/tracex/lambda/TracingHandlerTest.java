@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import dev.tracex.lambda.functions.Handlers;
 import dev.tracex.lambda.functions.SqsHandler;
 import dev.tracex.lambda.internal.coldstart.ColdStart;
@@ -121,10 +123,10 @@ public class TracingHandlerTest {
         PrintStream stdout = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         JsonNode seen;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             seen = invoke(h, event);
-            assertThat(log.lines).containsExactly("WARN tracex: extractor broken failed, the invocation has no parent: "
+            assertThat(log.lines()).containsExactly("WARN tracex: extractor broken failed, the invocation has no parent: "
                     + "java.lang.IllegalStateException: rule blew up");
         } finally {
             System.setOut(stdout);
@@ -138,11 +140,11 @@ public class TracingHandlerTest {
     void handleRequest_malformedEvent_streamHandlerGetsTheBytesAndNoParentWithoutWarning() throws IOException {
         TracingHandler h = new TracingHandler(HandlerTarget.load(EchoHandlerNames.ECHO, LOADER), rule("sqs"));
         byte[] bad = "{\"Records\": [".getBytes(StandardCharsets.UTF_8);
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             JsonNode seen = invoke(h, bad);
             assertThat(seen.get("trace_id").asText()).isEqualTo("none");
             assertThat(seen.get("event").asText()).isEqualTo("{\"Records\": [");
-            assertThat(log.lines).isEmpty();
+            assertThat(log.lines()).isEmpty();
         }
     }
 

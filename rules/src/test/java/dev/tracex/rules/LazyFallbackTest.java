@@ -4,9 +4,8 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.logging.LogCapture;
 import dev.tracex.engine.logging.LogLevel;
-import dev.tracex.engine.logging.LogOutput;
-import dev.tracex.engine.logging.Logging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -109,20 +108,8 @@ class LazyFallbackTest {
 
     @Test
     void extract_fallbackCannotCompile_selectedRuleAnswersAloneAfterOneWarning() throws Exception {
-        List<String> lines = new ArrayList<>();
-        LogOutput capture = new LogOutput() {
-            @Override
-            public boolean enabled(LogLevel level, String logger) {
-                return true;
-            }
-
-            @Override
-            public synchronized void write(LogLevel level, String logger, String message) {
-                lines.add(level + " " + message);
-            }
-        };
-        Logging.Setup previous = Logging.swap(new Logging.Setup(LogLevel.INFO, capture));
-        try {
+        List<String> lines;
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             Extractor lazy = Extractors.withLazyFallback(
                     Extractors.parse(RULES, "lazy.yaml").extractor("custom_payload"), () -> {
                         throw new IllegalStateException("built-in rules do not compile");
@@ -132,8 +119,7 @@ class LazyFallbackTest {
             assertThat(lazy.extract("{\"_datadog\": {\"x-datadog-trace-id\": \"1\", \"x-datadog-parent-id\": \"2\"}}")
                     .parent()).isPresent();
             assertThat(lazy.extract("{}").isEmpty()).isTrue();
-        } finally {
-            Logging.swap(previous);
+            lines = log.lines();
         }
         assertThat(lines).singleElement().asString()
                 .startsWith("WARN the fallback behind rule \"custom_payload\" cannot be compiled, the rule answers alone")

@@ -8,6 +8,8 @@ import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -201,7 +203,7 @@ class HostileEventTest {
     void extract_hostileEvent_givesNoContextOrItsValidPart_andLogsNoContent(byte[] event, List<Expect> expected) {
         // Not assertThat(event).contains(...): a failure would print the whole (6 MB) event.
         assertThat(new String(event, StandardCharsets.ISO_8859_1).contains(SECRET)).as("the secret is planted").isTrue();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.DEBUG)) {
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
                 JsonNode tree = Json.parseOrNull(event);
                 String reserialized = tree == null ? null : Json.mapper().writeValueAsString(tree);
@@ -240,7 +242,7 @@ class HostileEventTest {
 
     /** At most one line per extraction so far, each short and free of the event's content. */
     static void assertLogged(LogCapture log, Extractor e, int extractions) {
-        List<String> lines = log.lines();
+        List<String> lines = log.messages();
         assertThat(lines).as("%s: lines logged for %d extractions", e.name(), extractions).hasSizeLessThanOrEqualTo(extractions);
         for (String line : lines) {
             assertThat(line.contains(SECRET)).as("%s logged event content: %s", e.name(), line.length() > MAX_LINE ? "(long line)" : line)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +48,7 @@ class LogContentTest {
     void extract_eventsCarryingASecret_neverLogIt(Extractor rule) {
         List<JsonNode> events = events();
         int extractions = 0;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.DEBUG)) {
             for (JsonNode event : events) {
                 byte[] bytes = event.toString().getBytes(StandardCharsets.UTF_8);
                 rule.extract(bytes, () -> event);
@@ -66,7 +68,7 @@ class LogContentTest {
             rule.extract(SECRET + "{");
             extractions += 3;
 
-            List<String> lines = log.lines();
+            List<String> lines = log.messages();
             assertThat(lines).as("lines for %d extractions", extractions).hasSizeLessThanOrEqualTo(extractions);
             assertThat(lines).isNotEmpty().allSatisfy(line -> {
                 assertThat(line).doesNotContain(SECRET).startsWith("rule \"" + rule.name() + "\"");
@@ -80,10 +82,10 @@ class LogContentTest {
     @Test
     void extract_firstChainFindingNothing_logsOneLineNamingTheFirstReason() {
         Extractor first = RuleSuites.all().stream().filter(e -> e.name().equals("first")).findFirst().orElseThrow();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.DEBUG)) {
             first.extract("{\"_datadog\":{\"x-datadog-trace-id\":\"" + SECRET + "\"},\"meta\":{}}");
 
-            assertThat(log.lines()).containsExactly("rule \"first\" -> \"headers\": no context at headers: "
+            assertThat(log.messages()).containsExactly("rule \"first\" -> \"headers\": no context at headers: "
                     + "no valid [datadog, tracecontext, b3, b3multi, xray] headers (and 1 more)");
         }
     }
@@ -93,10 +95,10 @@ class LogContentTest {
         Extractor each = RuleSuites.all().stream().filter(e -> e.name().equals("each")).findFirst().orElseThrow();
         String records = ("{\"messageAttributes\":{\"_datadog\":{\"stringValue\":\"{\\\"x-datadog-trace-id\\\":\\\"" + SECRET
                 + "\\\"}\"}}},").repeat(10_000);
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.DEBUG)) {
             each.extract("{\"Records\":[" + records + "{}]}");
 
-            assertThat(log.lines()).containsExactly("rule \"each\": no context at headers: "
+            assertThat(log.messages()).containsExactly("rule \"each\": no context at headers: "
                     + "no valid [datadog, tracecontext, b3, b3multi, xray] headers (and 9999 more)");
         }
     }

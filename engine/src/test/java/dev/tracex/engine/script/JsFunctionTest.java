@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.script.CompiledScript;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -54,7 +56,7 @@ class JsFunctionTest {
     void extract_forbiddenOrFailingCode_isNoContextWithTheErrorsNameAndLine_andTheNextCallWorks(String bad, String error)
             throws Exception {
         CompiledScript s = compile("boxed", misbehaving(bad));
-        try (JsTesting.Logs logs = new JsTesting.Logs()) {
+        try (LogCapture logs = LogCapture.from(LogLevel.DEBUG)) {
             assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).hasSize(1);
@@ -75,7 +77,7 @@ class JsFunctionTest {
     @Test
     void extract_infiniteLoop_isStoppedByTheStatementLimit_andTheNextCallWorks() throws Exception {
         CompiledScript s = compile("loop", misbehaving("while (true) {}"));
-        try (JsTesting.Logs logs = new JsTesting.Logs()) {
+        try (LogCapture logs = LogCapture.from(LogLevel.DEBUG)) {
             assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).containsExactly("WARN rule \"loop\": no context: stopped: statement limit of 20000 exceeded");
@@ -102,7 +104,7 @@ class JsFunctionTest {
         GraalScriptSupport slowOk = new GraalScriptSupport(
                 new ScriptLimits(Long.MAX_VALUE, Duration.ofMillis(200), 2), EventPassing.PROXY);
         CompiledScript s = slowOk.compile(JsTesting.snippet("spin", misbehaving("while (true) {}")));
-        try (JsTesting.Logs logs = new JsTesting.Logs()) {
+        try (LogCapture logs = LogCapture.from(LogLevel.DEBUG)) {
             long start = System.nanoTime();
             assertThat(s.extract(BAD, InvocationContext.NONE).isEmpty()).isTrue();
 

@@ -6,6 +6,8 @@ import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.internal.script.ScriptSource;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import dev.tracex.engine.propagation.PropagationStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,7 +110,7 @@ class ScriptResultsTest {
     @ParameterizedTest
     @MethodSource("noContext")
     void extract_nullOrUnusable_isNoContextWithoutWarning(String code) throws Exception {
-        try (JsTesting.Logs logs = new JsTesting.Logs()) {
+        try (LogCapture logs = LogCapture.from(LogLevel.DEBUG)) {
             assertThat(compile("none", code).extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).noneMatch(l -> l.startsWith("WARN"));
@@ -126,7 +128,7 @@ class ScriptResultsTest {
     @ParameterizedTest
     @MethodSource("garbage")
     void extract_garbage_isNoContextAndOneWarningWithoutEventContent(String code, String kind) throws Exception {
-        try (JsTesting.Logs logs = new JsTesting.Logs()) {
+        try (LogCapture logs = LogCapture.from(LogLevel.DEBUG)) {
             assertThat(compile("garbage", code).extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).containsExactly("WARN rule \"garbage\": returned " + kind
@@ -136,7 +138,7 @@ class ScriptResultsTest {
 
     @Test
     void extract_arrayOfWrongLength_isOneWarning() throws Exception {
-        try (JsTesting.Logs logs = new JsTesting.Logs()) {
+        try (LogCapture logs = LogCapture.from(LogLevel.DEBUG)) {
             assertThat(compile("tuple", "(p) => [1, 2, 3, 4]").extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).containsExactly(
@@ -146,7 +148,7 @@ class ScriptResultsTest {
 
     @Test
     void extract_promiseThatNeverSettles_isOneWarning() throws Exception {
-        try (JsTesting.Logs logs = new JsTesting.Logs()) {
+        try (LogCapture logs = LogCapture.from(LogLevel.DEBUG)) {
             assertThat(compile("forever", "(p) => new Promise(() => {})").extract(EVENT, InvocationContext.NONE).isEmpty()).isTrue();
 
             assertThat(logs.lines()).containsExactly(

@@ -1,6 +1,8 @@
 package dev.tracex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +87,13 @@ class PlaygroundTest {
 
     @Test
     void run_jsRuleThatNeverEnds_isStoppedByTheSandboxsLimits() {
-        JsonNode r = unsaved.run("extractors:\n  spin:\n    js: |\n      (payload) => { while (true) {} }\n", EVENT, "spin");
+        JsonNode r;
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
+            r = unsaved.run("extractors:\n  spin:\n    js: |\n      (payload) => { while (true) {} }\n", EVENT, "spin");
+
+            assertThat(log.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                    .startsWith("WARN rule \"spin\": no context: stopped: statement limit of ").endsWith(" exceeded"));
+        }
 
         assertThat(r.get("errors")).isEmpty();
         assertThat(r.get("explain").asText()).startsWith("rule \"spin\": Script(spin, extractors.yaml:4)\n")

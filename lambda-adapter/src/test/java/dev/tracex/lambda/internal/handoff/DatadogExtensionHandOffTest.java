@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import dev.tracex.engine.propagation.PropagationStyle;
 import dev.tracex.lambda.DatadogExtensionStandIn;
 import dev.tracex.lambda.LambdaLayout;
-import dev.tracex.lambda.LogCapture;
 import dev.tracex.lambda.RuntimeApiServer;
 import dev.tracex.lambda.RuntimeInterfaceClientTest;
 import dev.tracex.lambda.TracexLambda;
@@ -276,13 +277,13 @@ public class DatadogExtensionHandOffTest {
         }
         DatadogExtension extension = new DatadogExtension(closed);
         Extraction found = Extraction.of(TraceContext.builder().traceId(0, 1).parentId(2).build());
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.from(LogLevel.INFO)) {
             for (int i = 0; i < 3; i++) {
                 try (DatadogExtensionHandOff handOff = DatadogExtensionHandOff.start(extension, CUSTOM, null, found)) {
                     handOff.failed(new IllegalStateException("the handler's own failure"));
                 }
             }
-            assertThat(log.lines).containsExactly("WARN tracex: " + DatadogExtensionHandOff.ENV
+            assertThat(log.lines()).containsExactly("WARN tracex: " + DatadogExtensionHandOff.ENV
                     + "=true but the Datadog extension at " + extension + " cannot be reached, the function runs without it: "
                     + "java.net.ConnectException: Connection refused");
         }
