@@ -1,0 +1,65 @@
+package dev.tracex.engine.internal.compiler;
+
+import dev.tracex.engine.internal.rule.ScriptRule;
+import dev.tracex.engine.internal.script.ScriptSource;
+import dev.tracex.engine.propagation.PropagationStyle;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.util.List;
+
+/**
+ * A rule's {@code js:} snippet: checked for shape here and compiled later, when a rule reaching it is selected
+ * ({@link ScriptFiles#compileReachable}), with where its text starts in the file so that JS errors point into
+ * the rules file. Static, so that a file without JS does not load this class.
+ */
+final class ScriptSnippets {
+    private ScriptSnippets() {
+    }
+
+    /** The rule of snippet {@code node}, not compiled yet, or {@code null} after reporting why it is not one. */
+    static ScriptRule rule(Problems problems, String file, Node node, String rule, String attributed,
+                           List<PropagationStyle> styles) {
+        if (!(node instanceof ScalarNode) || ((ScalarNode) node).getValue().isBlank()) {
+            problems.at(node, rule, "js is the source of a function, e.g. (payload, context) => ({...})");
+            return null;
+        }
+        ScalarNode s = (ScalarNode) node;
+        return new ScriptRule(source(s, file, attributed, styles));
+    }
+
+    /** Where the snippet's text starts in the file, for mapping JS error positions back to it. */
+    private static ScriptSource source(ScalarNode s, String file, String attributed, List<PropagationStyle> styles) {
+        Mark m = s.getStartMark();
+        DumperOptions.ScalarStyle style = s.getScalarStyle();
+        if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
+            // A block scalar's text starts on the line after the indicator, at its indentation.
+            int indent = blockIndent(m);
+            return new ScriptSource(attributed, s.getValue(), file, m.getLine() + 2, indent + 1, indent, styles);
+        }
+        int quote = style == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
+        return new ScriptSource(attributed, s.getValue(), file, m.getLine() + 1, m.getColumn() + 1 + quote, 0, styles);
+    }
+
+    /** The indentation of the first non-blank line after a block scalar's indicator. */
+    private static int blockIndent(Mark m) {
+        int[] buffer = m.getBuffer();
+        int i = m.getIndex();
+        while (i < buffer.length && buffer[i] != '\n') {
+            i++;
+        }
+        while (i < buffer.length) {
+            i++; // past the newline
+            int start = i;
+            while (i < buffer.length && buffer[i] == ' ') {
+                i++;
+            }
+            if (i < buffer.length && buffer[i] != '\n' && buffer[i] != '\r') {
+                return i - start;
+            }
+        }
+        return 0;
+    }
+}
