@@ -33,15 +33,14 @@ class ConcurrentInvocationsTest {
 
     @Test
     void maxConcurrency_invocationsSideBySide_eachSeesOnlyItsOwnContext() throws Exception {
-        LambdaLayout layout = LambdaLayout.create(taskRoot);
         Map<String, String> expectedParent = new LinkedHashMap<>();
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LambdaLayout.Function f = layout.start("concurrent", "dev.tracex.lambda.TracingHandler::handleRequest", api, Map.of(
+             RunningFunction f = LambdaFunctionJvm.laidOut(taskRoot).julAtFine().env(Map.of(
                      "DD_LAMBDA_HANDLER", ConcurrentWork.class.getName(),
                      "AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(ConcurrentWork.AT_ONCE),
                      "DD_MERGE_XRAY_TRACES", "true",
-                     "_X_AMZN_TRACE_ID", STALE_XRAY),
-                     List.of("-Dcom.amazonaws.xray.traceHeader=" + STALE_XRAY))) {
+                     "_X_AMZN_TRACE_ID", STALE_XRAY))
+                     .jvmOptions("-Dcom.amazonaws.xray.traceHeader=" + STALE_XRAY).start("concurrent", api)) {
             for (int i = 1; i <= 2 * ConcurrentWork.AT_ONCE; i++) {
                 String id = "req-" + i;
                 long parent = 1000 + i;
@@ -59,7 +58,7 @@ class ConcurrentInvocationsTest {
             }
             Set<String> threads = new HashSet<>();
             for (Map.Entry<String, String> e : expectedParent.entrySet()) {
-                RuntimeApiServer.Outcome o = await(api, f, e.getKey());
+                RuntimeApiServer.Outcome o = f.await(e.getKey(), 90);
                 assertThat(o.error()).as(o.body()).isFalse();
                 JsonNode seen = JSON.readTree(o.body());
                 assertThat(seen.get("together").asText()).as("%s ran beside %d others: %s", e.getKey(), ConcurrentWork.AT_ONCE - 1, o.body())
@@ -77,14 +76,6 @@ class ConcurrentInvocationsTest {
             }
             assertThat(threads).as("handler threads").hasSize(ConcurrentWork.AT_ONCE);
             assertThat(f.log()).contains("Starting " + ConcurrentWork.AT_ONCE + " concurrent function handler threads");
-        }
-    }
-
-    private static RuntimeApiServer.Outcome await(RuntimeApiServer api, LambdaLayout.Function f, String requestId) throws Exception {
-        try {
-            return api.await(requestId, 90);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nfunction log:\n" + f.log(), e);
         }
     }
 }

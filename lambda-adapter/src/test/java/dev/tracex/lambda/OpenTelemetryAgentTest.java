@@ -23,7 +23,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * The wrapper under the real OpenTelemetry Java agent ({@code -javaagent:opentelemetry-javaagent.jar} 2.31.1)
- * and the real Runtime Interface Client, the function laid out as Lambda lays it out ({@link LambdaLayout}),
+ * and the real Runtime Interface Client, the function laid out as Lambda lays it out ({@link LambdaFunctionJvm#laidOut}),
  * the spans read from what the agent exports ({@code OTEL_TRACES_EXPORTER=logging-otlp}). For every invocation:
  * exactly one SERVER span, its trace id the extracted 128-bit trace id and its parent the extracted parent id,
  * {@code faas.invocation_id} the request id, and the span the user's code starts (through
@@ -37,13 +37,12 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  */
 class OpenTelemetryAgentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String WRAPPER = "dev.tracex.lambda.TracingHandler::handleRequest";
     /** Lambda's own X-Ray header for every invocation: tracex's parent must win over it. */
     private static final String LAMBDA_XRAY = "Root=1-67891233-abcdef012345678912345678;Parent=463ac35c9f6413ad;Sampled=1";
 
     @TempDir
     static Path taskRoot;
-    static LambdaLayout layout;
+    static LambdaFunctionJvm function;
 
     /** One invocation: its event, the Runtime API headers, the parent the SERVER span must have (null: a root). */
     record Invocation(String requestId, byte[] event, Map<String, String> headers, String traceId, String parentId) {
@@ -83,7 +82,7 @@ class OpenTelemetryAgentTest {
 
     @BeforeAll
     static void layOut() throws IOException {
-        layout = LambdaLayout.create(taskRoot);
+        function = LambdaFunctionJvm.laidOut(taskRoot).julAtFine();
     }
 
     static Path agent() {
@@ -112,7 +111,7 @@ class OpenTelemetryAgentTest {
         String name = userHandler.substring(userHandler.lastIndexOf('$') + 1).replace("::", "-");
         List<Invocation> invocations = invocations();
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LambdaLayout.Function f = layout.start(name, WRAPPER, api, env, List.of("-javaagent:" + agent()))) {
+             RunningFunction f = function.env(env).jvmOptions("-javaagent:" + agent()).start(name, api)) {
             for (Invocation i : invocations) {
                 Map<String, String> headers = new HashMap<>(i.headers());
                 headers.put("Lambda-Runtime-Trace-Id", LAMBDA_XRAY);
@@ -120,7 +119,7 @@ class OpenTelemetryAgentTest {
             }
             Map<String, JsonNode> seen = new HashMap<>();
             for (Invocation i : invocations) {
-                RuntimeApiServer.Outcome o = await(api, f, i.requestId());
+                RuntimeApiServer.Outcome o = f.await(i.requestId(), 90);
                 assertThat(o.error()).as(o.body() + "\n" + f.log()).isFalse();
                 seen.put(i.requestId(), JSON.readTree(o.body()));
             }
@@ -151,16 +150,8 @@ class OpenTelemetryAgentTest {
         }
     }
 
-    private static RuntimeApiServer.Outcome await(RuntimeApiServer api, LambdaLayout.Function f, String requestId) throws Exception {
-        try {
-            return api.await(requestId, 90);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nfunction log:\n" + f.log(), e);
-        }
-    }
-
     /** The spans exported so far, once at least {@code n} are (the agent flushes at the end of each invocation). */
-    static List<Span> awaitSpans(LambdaLayout.Function f, int n) throws Exception {
+    static List<Span> awaitSpans(RunningFunction f, int n) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         List<Span> spans = ExportedSpans.fromLog(f.log());
         while (spans.size() < n && System.nanoTime() < deadline) {

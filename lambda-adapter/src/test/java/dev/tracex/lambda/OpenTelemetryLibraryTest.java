@@ -32,11 +32,12 @@ class OpenTelemetryLibraryTest {
 
     @TempDir
     static Path taskRoot;
-    static LambdaLayout layout;
+    static LambdaFunctionJvm function;
 
     @BeforeAll
     static void layOut() throws IOException {
-        layout = LambdaLayout.create(taskRoot, true); // TracingRequestWrapper autoconfigures its SDK
+        // TracingRequestWrapper autoconfigures its SDK: the function keeps the autoconfiguration.
+        function = LambdaFunctionJvm.laidOut(taskRoot, entry -> false, List.of()).julAtFine();
     }
 
     static Stream<Arguments> setups() {
@@ -60,13 +61,12 @@ class OpenTelemetryLibraryTest {
     void libraryInstrumentation_behindTheWrapper_itsServerSpanHasTheExtractedParent(String name, Map<String, String> env) throws Exception {
         List<OpenTelemetryAgentTest.Invocation> invocations = OpenTelemetryAgentTest.invocations();
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LambdaLayout.Function f = layout.start("library-" + name, "dev.tracex.lambda.TracingHandler::handleRequest", api,
-                     env, List.of())) {
+             RunningFunction f = function.env(env).start("library-" + name, api)) {
             for (OpenTelemetryAgentTest.Invocation i : invocations) {
                 api.enqueue(i.requestId(), i.event(), i.headers());
             }
             for (OpenTelemetryAgentTest.Invocation i : invocations) {
-                RuntimeApiServer.Outcome o = api.await(i.requestId(), 60);
+                RuntimeApiServer.Outcome o = f.await(i.requestId(), 60);
                 assertThat(o.error()).as(o.body() + "\n" + f.log()).isFalse();
                 String log = f.log();
                 List<Span> spans = ExportedSpans.fromLog(log);

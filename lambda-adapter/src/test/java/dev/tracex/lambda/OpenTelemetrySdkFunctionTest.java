@@ -29,16 +29,15 @@ class OpenTelemetrySdkFunctionTest {
 
     @Test
     void sdkHandedToTracex_eachInvocationOneFaasServerSpanFlushedBeforeTheResponse() throws Exception {
-        LambdaLayout layout = LambdaLayout.create(taskRoot);
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LambdaLayout.Function f = layout.start("sdk", "dev.tracex.lambda.TracingHandler::handleRequest", api,
-                     Map.of("DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SdkFunction"), List.of())) {
+             RunningFunction f = LambdaFunctionJvm.laidOut(taskRoot).julAtFine()
+                     .env(Map.of("DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SdkFunction")).start("sdk", api)) {
             api.enqueue("batch", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of());
             api.enqueue("http", RuntimeInterfaceClientTest.event("apigw_v2_event.json"), Map.of());
             api.enqueue("plain", "{\"order\": 1}".getBytes(StandardCharsets.UTF_8), Map.of());
             api.enqueue("fails", "{\"fail\": true}".getBytes(StandardCharsets.UTF_8), Map.of());
 
-            RuntimeApiServer.Outcome batch = api.await("batch", 60);
+            RuntimeApiServer.Outcome batch = f.await("batch", 60);
             Span server = onlyServerSpan(f, "batch");
             assertThat(server.traceId()).isEqualTo("000000000000000025422bd5a88d3540");
             assertThat(server.parentSpanId()).isEqualTo("6721a18bd12b57d0");
@@ -53,7 +52,7 @@ class OpenTelemetrySdkFunctionTest {
                     "00000000000000000f6b75ab2bc471c7-1ed6eb565788e38e");
             assertUserSpanBeneath(f, batch, server);
 
-            RuntimeApiServer.Outcome http = api.await("http", 60);
+            RuntimeApiServer.Outcome http = f.await("http", 60);
             Span httpServer = onlyServerSpan(f, "http");
             assertThat(httpServer.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
             assertThat(httpServer.parentSpanId()).isEqualTo("00f067aa0ba902b7");
@@ -61,13 +60,13 @@ class OpenTelemetrySdkFunctionTest {
             assertThat(httpServer.links()).isEmpty();
             assertUserSpanBeneath(f, http, httpServer);
 
-            RuntimeApiServer.Outcome plain = api.await("plain", 60);
+            RuntimeApiServer.Outcome plain = f.await("plain", 60);
             Span root = onlyServerSpan(f, "plain");
             assertThat(root.parentSpanId()).as("no context: a root invocation span").isNull();
             assertThat(root.attribute("faas.trigger")).isEqualTo("other");
             assertUserSpanBeneath(f, plain, root);
 
-            RuntimeApiServer.Outcome fails = api.await("fails", 60);
+            RuntimeApiServer.Outcome fails = f.await("fails", 60);
             assertThat(fails.error()).isTrue();
             assertThat(JSON.readTree(fails.body()).get("errorMessage").asText()).isEqualTo("order rejected");
             assertThat(onlyServerSpan(f, "fails").status()).isEqualTo(ExportedSpans.STATUS_ERROR);
@@ -78,7 +77,7 @@ class OpenTelemetrySdkFunctionTest {
     }
 
     /** The one SERVER span of {@code requestId}, already in the log: the response came after the flush. */
-    private static Span onlyServerSpan(LambdaLayout.Function f, String requestId) throws Exception {
+    private static Span onlyServerSpan(RunningFunction f, String requestId) throws Exception {
         String log = f.log();
         List<Span> server = ExportedSpans.fromLog(log).stream()
                 .filter(s -> s.isServer() && requestId.equals(s.attribute("faas.invocation_id"))).toList();
@@ -86,7 +85,7 @@ class OpenTelemetrySdkFunctionTest {
         return server.get(0);
     }
 
-    private static void assertUserSpanBeneath(LambdaLayout.Function f, RuntimeApiServer.Outcome outcome, Span server) throws Exception {
+    private static void assertUserSpanBeneath(RunningFunction f, RuntimeApiServer.Outcome outcome, Span server) throws Exception {
         assertThat(outcome.error()).as(outcome.body()).isFalse();
         JsonNode seen = JSON.readTree(outcome.body());
         assertThat(seen.get("current_span_id").asText()).isEqualTo(server.spanId());

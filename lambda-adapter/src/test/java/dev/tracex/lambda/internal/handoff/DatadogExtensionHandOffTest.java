@@ -8,9 +8,10 @@ import dev.tracex.engine.logging.LogCapture;
 import dev.tracex.engine.logging.LogLevel;
 import dev.tracex.engine.propagation.PropagationStyle;
 import dev.tracex.lambda.DatadogExtensionStandIn;
-import dev.tracex.lambda.LambdaLayout;
+import dev.tracex.lambda.LambdaFunctionJvm;
 import dev.tracex.lambda.RuntimeApiServer;
 import dev.tracex.lambda.RuntimeInterfaceClientTest;
+import dev.tracex.lambda.RunningFunction;
 import dev.tracex.lambda.TracexLambda;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * dd-trace-java (the real agent, {@code -javaagent:dd-java-agent.jar}) with tracex's wrapper under the real
- * runtime client, in a child JVM laid out as Lambda lays out a function ({@link LambdaLayout}), against
+ * runtime client, in a child JVM laid out as Lambda lays out a function ({@link LambdaFunctionJvm#laidOut}), against
  * a loopback stand-in for the Datadog Lambda extension that follows the extension's source
  * ({@link DatadogExtensionStandIn}). Spans are read from what the tracer prints ({@code DD_WRITER_TYPE=PrintingWriter}),
  * log lines from the function's logback file; several invocations per JVM (the agent takes ~2 s to start).
@@ -71,177 +72,161 @@ public class DatadogExtensionHandOffTest {
 
     @Test
     void integrationOn_extensionGetsTheRawEventOnceAndLogLinesCarryTheTracersSpans() throws Exception {
-        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer()) {
-            Function f = start(api, Map.of());
-            try {
-                byte[] sqs = RuntimeInterfaceClientTest.event("sqs_event.json");
-                api.enqueue("sqs-1", sqs, Map.of());
-                api.enqueue("custom-1", CUSTOM, Map.of());
-                api.enqueue("fail-1", CUSTOM_FAILING, Map.of());
-                assertThat(f.await(api, "sqs-1").error()).as(f.log()).isFalse();
-                assertThat(f.await(api, "custom-1").error()).isFalse();
-                assertThat(f.await(api, "fail-1").error()).isTrue();
-                List<Span> spans = f.spans(6);
+        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer();
+             RunningFunction f = start(api, Map.of())) {
+            byte[] sqs = RuntimeInterfaceClientTest.event("sqs_event.json");
+            api.enqueue("sqs-1", sqs, Map.of());
+            api.enqueue("custom-1", CUSTOM, Map.of());
+            api.enqueue("fail-1", CUSTOM_FAILING, Map.of());
+            assertThat(f.await("sqs-1", 90).error()).as(f.log()).isFalse();
+            assertThat(f.await("custom-1", 90).error()).isFalse();
+            assertThat(f.await("fail-1", 90).error()).isTrue();
+            List<Span> spans = spans(f, 6);
 
-                // One start and one end per invocation, the start's body the event's bytes exactly, with the
-                // wrapper in front; the headers dd-trace-java sends and none of tracex's.
-                List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
-                List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
-                assertThat(starts).hasSize(3);
-                assertThat(ends).hasSize(3);
-                assertThat(starts.get(0).body()).isEqualTo(sqs);
-                assertThat(starts.get(1).body()).isEqualTo(CUSTOM);
-                assertThat(starts.get(2).body()).isEqualTo(CUSTOM_FAILING);
-                assertThat(starts).extracting(r -> r.header("lambda-runtime-aws-request-id")).containsExactly("sqs-1", "custom-1", "fail-1");
-                assertThat(starts).extracting(r -> r.header("datadog-meta-lang")).containsOnly("java");
-                assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsOnlyNulls();
-                assertThat(ends.get(2).header("x-datadog-invocation-error")).isEqualTo("true");
+            // One start and one end per invocation, the start's body the event's bytes exactly, with the
+            // wrapper in front; the headers dd-trace-java sends and none of tracex's.
+            List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
+            List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
+            assertThat(starts).hasSize(3);
+            assertThat(ends).hasSize(3);
+            assertThat(starts.get(0).body()).isEqualTo(sqs);
+            assertThat(starts.get(1).body()).isEqualTo(CUSTOM);
+            assertThat(starts.get(2).body()).isEqualTo(CUSTOM_FAILING);
+            assertThat(starts).extracting(r -> r.header("lambda-runtime-aws-request-id")).containsExactly("sqs-1", "custom-1", "fail-1");
+            assertThat(starts).extracting(r -> r.header("datadog-meta-lang")).containsOnly("java");
+            assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsOnlyNulls();
+            assertThat(ends.get(2).header("x-datadog-invocation-error")).isEqualTo("true");
 
-                // The placeholder span of each invocation is the one whose id the end reports; the function's
-                // span is its child. SQS: the extension found the carrier, the trace is the upstream one.
-                for (int i = 0; i < 3; i++) {
-                    String requestId = starts.get(i).header("lambda-runtime-aws-request-id");
-                    Span placeholder = Span.byId(spans, ends.get(i).header("x-datadog-span-id"));
-                    assertThat(placeholder.resource()).isEqualTo(PLACEHOLDER);
-                    assertThat(placeholder.traceId()).isEqualTo(ends.get(i).header("x-datadog-trace-id"));
-                    Span work = Span.work(spans, requestId);
-                    assertThat(work.parentId()).as(requestId).isEqualTo(placeholder.spanId());
-                    assertThat(work.traceId()).isEqualTo(placeholder.traceId());
-                    // dd-trace-java's log correlation, not tracex's upstream ids: the line logged before the
-                    // function's span carries the placeholder, the one inside it the function's span.
-                    assertThat(f.logLine("handling " + requestId)).isEqualTo(placeholder.logTraceId() + " " + placeholder.spanId());
-                    assertThat(f.logLine("working " + requestId)).isEqualTo(work.logTraceId() + " " + work.spanId());
-                }
-                assertThat(Span.byId(spans, ends.get(0).header("x-datadog-span-id")).traceId()).isEqualTo(SQS_TRACE);
-                // The custom payload's context is tracex's alone: by default it does not reach the extension
-                // (that is what the opt-in hand-off is for).
-                assertThat(extension.extracted).extracting(DatadogExtensionStandIn.Extracted::from).containsExactly("sqs trigger");
-                assertThat(Span.byId(spans, ends.get(1).header("x-datadog-span-id")).traceId()).isNotEqualTo(CUSTOM_TRACE);
-                assertThat(f.logs()).doesNotContain("tracex:");
-            } finally {
-                f.stop();
+            // The placeholder span of each invocation is the one whose id the end reports; the function's
+            // span is its child. SQS: the extension found the carrier, the trace is the upstream one.
+            for (int i = 0; i < 3; i++) {
+                String requestId = starts.get(i).header("lambda-runtime-aws-request-id");
+                Span placeholder = Span.byId(spans, ends.get(i).header("x-datadog-span-id"));
+                assertThat(placeholder.resource()).isEqualTo(PLACEHOLDER);
+                assertThat(placeholder.traceId()).isEqualTo(ends.get(i).header("x-datadog-trace-id"));
+                Span work = Span.work(spans, requestId);
+                assertThat(work.parentId()).as(requestId).isEqualTo(placeholder.spanId());
+                assertThat(work.traceId()).isEqualTo(placeholder.traceId());
+                // dd-trace-java's log correlation, not tracex's upstream ids: the line logged before the
+                // function's span carries the placeholder, the one inside it the function's span.
+                assertThat(logLine("handling " + requestId)).isEqualTo(placeholder.logTraceId() + " " + placeholder.spanId());
+                assertThat(logLine("working " + requestId)).isEqualTo(work.logTraceId() + " " + work.spanId());
             }
+            assertThat(Span.byId(spans, ends.get(0).header("x-datadog-span-id")).traceId()).isEqualTo(SQS_TRACE);
+            // The custom payload's context is tracex's alone: by default it does not reach the extension
+            // (that is what the opt-in hand-off is for).
+            assertThat(extension.extracted).extracting(DatadogExtensionStandIn.Extracted::from).containsExactly("sqs trigger");
+            assertThat(Span.byId(spans, ends.get(1).header("x-datadog-span-id")).traceId()).isNotEqualTo(CUSTOM_TRACE);
+            assertThat(logs(f)).doesNotContain("tracex:");
         }
     }
 
     @Test
     void optIn_integrationOff_tracexTellsTheExtensionItsContextAndRunsTheHandlerUnderTheTracerSpan() throws Exception {
-        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer()) {
-            Function f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true", "DD_TRACE_AWS_LAMBDA_ENABLED", "false"));
-            try {
-                byte[] sqs = RuntimeInterfaceClientTest.event("sqs_event.json");
-                api.enqueue("custom-1", CUSTOM, Map.of());
-                api.enqueue("sqs-1", sqs, Map.of());
-                api.enqueue("fail-1", CUSTOM_FAILING, Map.of());
-                api.enqueue("none-1", NO_CONTEXT, Map.of());
-                assertThat(f.await(api, "custom-1").error()).as(f.log()).isFalse();
-                assertThat(f.await(api, "sqs-1").error()).isFalse();
-                RuntimeApiServer.Outcome failed = f.await(api, "fail-1");
-                assertThat(failed.error()).isTrue();
-                assertThat(JSON.readTree(failed.body()).get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
-                assertThat(f.await(api, "none-1").error()).isFalse();
-                List<Span> spans = f.spans(8);
+        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer();
+             RunningFunction f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true", "DD_TRACE_AWS_LAMBDA_ENABLED", "false"))) {
+            byte[] sqs = RuntimeInterfaceClientTest.event("sqs_event.json");
+            api.enqueue("custom-1", CUSTOM, Map.of());
+            api.enqueue("sqs-1", sqs, Map.of());
+            api.enqueue("fail-1", CUSTOM_FAILING, Map.of());
+            api.enqueue("none-1", NO_CONTEXT, Map.of());
+            assertThat(f.await("custom-1", 90).error()).as(f.log()).isFalse();
+            assertThat(f.await("sqs-1", 90).error()).isFalse();
+            RuntimeApiServer.Outcome failed = f.await("fail-1", 90);
+            assertThat(failed.error()).isTrue();
+            assertThat(JSON.readTree(failed.body()).get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
+            assertThat(f.await("none-1", 90).error()).isFalse();
+            List<Span> spans = spans(f, 8);
 
-                List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
-                List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
-                assertThat(starts).hasSize(4);
-                assertThat(ends).hasSize(4);
-                assertThat(starts).extracting(r -> r.header("lambda-runtime-aws-request-id"))
-                        .containsExactly("custom-1", "sqs-1", "fail-1", "none-1");
-                assertThat(ends).extracting(r -> r.header("lambda-runtime-aws-request-id"))
-                        .containsExactly("custom-1", "sqs-1", "fail-1", "none-1");
-                assertThat(starts).extracting(r -> r.header("datadog-meta-lang")).containsOnly("java");
-                assertThat(starts.get(0).body()).isEqualTo(CUSTOM);
-                assertThat(starts.get(1).body()).isEqualTo(sqs);
-                assertThat(starts.get(3).body()).isEqualTo(NO_CONTEXT);
+            List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
+            List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
+            assertThat(starts).hasSize(4);
+            assertThat(ends).hasSize(4);
+            assertThat(starts).extracting(r -> r.header("lambda-runtime-aws-request-id"))
+                    .containsExactly("custom-1", "sqs-1", "fail-1", "none-1");
+            assertThat(ends).extracting(r -> r.header("lambda-runtime-aws-request-id"))
+                    .containsExactly("custom-1", "sqs-1", "fail-1", "none-1");
+            assertThat(starts).extracting(r -> r.header("datadog-meta-lang")).containsOnly("java");
+            assertThat(starts.get(0).body()).isEqualTo(CUSTOM);
+            assertThat(starts.get(1).body()).isEqualTo(sqs);
+            assertThat(starts.get(3).body()).isEqualTo(NO_CONTEXT);
 
-                // The custom payload: tracex's context in the start headers, which the extension takes as its
-                // last resort; the tracer span is tracex's parent's child, the function's span its child.
-                DatadogExtensionStandIn.Request start = starts.get(0);
-                assertThat(start.header("x-datadog-trace-id")).isEqualTo(CUSTOM_TRACE);
-                assertThat(start.header("x-datadog-parent-id")).isEqualTo(CUSTOM_PARENT);
-                assertThat(start.header("x-datadog-sampling-priority")).isEqualTo("2");
-                assertThat(start.header("traceparent")).isEqualTo("00-" + "0".repeat(16) + hex(CUSTOM_TRACE) + "-" + hex(CUSTOM_PARENT) + "-01");
-                assertThat(extension.extracted).extracting(DatadogExtensionStandIn.Extracted::from)
-                        .containsExactly("start-invocation headers", "sqs trigger", "start-invocation headers");
-                for (int i = 0; i < 3; i++) {
-                    String requestId = starts.get(i).header("lambda-runtime-aws-request-id");
-                    String trace = i == 1 ? SQS_TRACE : CUSTOM_TRACE;
-                    String parent = i == 1 ? SQS_PARENT : CUSTOM_PARENT;
-                    DatadogExtensionStandIn.Request end = ends.get(i);
-                    Span placeholder = Span.byId(spans, end.header("x-datadog-span-id"));
-                    assertThat(placeholder.resource()).as(requestId).isEqualTo(PLACEHOLDER);
-                    assertThat(placeholder.traceId()).as(requestId).isEqualTo(trace);
-                    assertThat(placeholder.parentId()).as(requestId).isEqualTo(parent);
-                    assertThat(end.header("x-datadog-trace-id")).isEqualTo(trace);
-                    assertThat(end.header("x-datadog-sampling-priority")).isEqualTo(i == 1 ? "1" : "2");
-                    Span work = Span.work(spans, requestId);
-                    assertThat(work.parentId()).as(requestId).isEqualTo(placeholder.spanId());
-                    assertThat(work.traceId()).isEqualTo(trace);
-                    assertThat(f.logLine("handling " + requestId)).isEqualTo(trace + " " + placeholder.spanId());
-                    assertThat(f.logLine("working " + requestId)).isEqualTo(trace + " " + work.spanId());
-                }
-                assertThat(ends.get(0).header("x-datadog-invocation-error")).isNull();
-                assertThat(ends.get(2).header("x-datadog-invocation-error")).isEqualTo("true");
-                assertThat(ends.get(2).header("x-datadog-invocation-error-type")).isEqualTo("amF2YS5sYW5nLklsbGVnYWxTdGF0ZUV4Y2VwdGlvbg==");
-
-                // No context anywhere: nothing of tracex's on the start, the tracer span a root, still reported.
-                assertThat(starts.get(3).headers()).doesNotContainKeys("x-datadog-trace-id", "traceparent");
-                Span root = Span.byId(spans, ends.get(3).header("x-datadog-span-id"));
-                assertThat(root.resource()).isEqualTo(PLACEHOLDER);
-                assertThat(root.parentId()).isEqualTo("0");
-                assertThat(Span.work(spans, "none-1").parentId()).isEqualTo(root.spanId());
-                assertThat(f.logs()).doesNotContain("tracex:");
-            } finally {
-                f.stop();
+            // The custom payload: tracex's context in the start headers, which the extension takes as its
+            // last resort; the tracer span is tracex's parent's child, the function's span its child.
+            DatadogExtensionStandIn.Request start = starts.get(0);
+            assertThat(start.header("x-datadog-trace-id")).isEqualTo(CUSTOM_TRACE);
+            assertThat(start.header("x-datadog-parent-id")).isEqualTo(CUSTOM_PARENT);
+            assertThat(start.header("x-datadog-sampling-priority")).isEqualTo("2");
+            assertThat(start.header("traceparent")).isEqualTo("00-" + "0".repeat(16) + hex(CUSTOM_TRACE) + "-" + hex(CUSTOM_PARENT) + "-01");
+            assertThat(extension.extracted).extracting(DatadogExtensionStandIn.Extracted::from)
+                    .containsExactly("start-invocation headers", "sqs trigger", "start-invocation headers");
+            for (int i = 0; i < 3; i++) {
+                String requestId = starts.get(i).header("lambda-runtime-aws-request-id");
+                String trace = i == 1 ? SQS_TRACE : CUSTOM_TRACE;
+                String parent = i == 1 ? SQS_PARENT : CUSTOM_PARENT;
+                DatadogExtensionStandIn.Request end = ends.get(i);
+                Span placeholder = Span.byId(spans, end.header("x-datadog-span-id"));
+                assertThat(placeholder.resource()).as(requestId).isEqualTo(PLACEHOLDER);
+                assertThat(placeholder.traceId()).as(requestId).isEqualTo(trace);
+                assertThat(placeholder.parentId()).as(requestId).isEqualTo(parent);
+                assertThat(end.header("x-datadog-trace-id")).isEqualTo(trace);
+                assertThat(end.header("x-datadog-sampling-priority")).isEqualTo(i == 1 ? "1" : "2");
+                Span work = Span.work(spans, requestId);
+                assertThat(work.parentId()).as(requestId).isEqualTo(placeholder.spanId());
+                assertThat(work.traceId()).isEqualTo(trace);
+                assertThat(logLine("handling " + requestId)).isEqualTo(trace + " " + placeholder.spanId());
+                assertThat(logLine("working " + requestId)).isEqualTo(trace + " " + work.spanId());
             }
+            assertThat(ends.get(0).header("x-datadog-invocation-error")).isNull();
+            assertThat(ends.get(2).header("x-datadog-invocation-error")).isEqualTo("true");
+            assertThat(ends.get(2).header("x-datadog-invocation-error-type")).isEqualTo("amF2YS5sYW5nLklsbGVnYWxTdGF0ZUV4Y2VwdGlvbg==");
+
+            // No context anywhere: nothing of tracex's on the start, the tracer span a root, still reported.
+            assertThat(starts.get(3).headers()).doesNotContainKeys("x-datadog-trace-id", "traceparent");
+            Span root = Span.byId(spans, ends.get(3).header("x-datadog-span-id"));
+            assertThat(root.resource()).isEqualTo(PLACEHOLDER);
+            assertThat(root.parentId()).isEqualTo("0");
+            assertThat(Span.work(spans, "none-1").parentId()).isEqualTo(root.spanId());
+            assertThat(logs(f)).doesNotContain("tracex:");
         }
     }
 
     @Test
     void optIn_integrationLeftOn_tracexSendsNothingAndSaysSoOnce() throws Exception {
-        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer()) {
-            Function f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true"));
-            try {
-                api.enqueue("custom-1", CUSTOM, Map.of());
-                api.enqueue("custom-2", CUSTOM, Map.of());
-                assertThat(f.await(api, "custom-1").error()).as(f.log()).isFalse();
-                assertThat(f.await(api, "custom-2").error()).isFalse();
-                f.spans(4);
-                List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
-                assertThat(starts).extracting(r -> r.header("lambda-runtime-aws-request-id")).containsExactly("custom-1", "custom-2");
-                assertThat(extension.requests(END)).hasSize(2);
-                assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsOnlyNulls();
-                assertThat(count(f.logs(), "tracex: " + DatadogExtensionHandOff.ENV
-                        + "=true does nothing while dd-trace-java's Lambda integration is on")).as(f.logs()).isEqualTo(1);
-            } finally {
-                f.stop();
-            }
+        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer();
+             RunningFunction f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true"))) {
+            api.enqueue("custom-1", CUSTOM, Map.of());
+            api.enqueue("custom-2", CUSTOM, Map.of());
+            assertThat(f.await("custom-1", 90).error()).as(f.log()).isFalse();
+            assertThat(f.await("custom-2", 90).error()).isFalse();
+            spans(f, 4);
+            List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
+            assertThat(starts).extracting(r -> r.header("lambda-runtime-aws-request-id")).containsExactly("custom-1", "custom-2");
+            assertThat(extension.requests(END)).hasSize(2);
+            assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsOnlyNulls();
+            assertThat(count(logs(f), "tracex: " + DatadogExtensionHandOff.ENV
+                    + "=true does nothing while dd-trace-java's Lambda integration is on")).as(logs(f)).isEqualTo(1);
         }
     }
 
     @Test
     void optIn_withoutDatadogsOpenTelemetryApi_extensionToldWithoutASpanAndOneWarning() throws Exception {
-        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer()) {
-            Function f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true", "DD_TRACE_AWS_LAMBDA_ENABLED", "false",
-                    "DD_TRACE_OTEL_ENABLED", "false"));
-            try {
-                api.enqueue("custom-1", CUSTOM, Map.of());
-                api.enqueue("custom-2", CUSTOM, Map.of());
-                assertThat(f.await(api, "custom-1").error()).as(f.log()).isFalse();
-                assertThat(f.await(api, "custom-2").error()).isFalse();
-                List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
-                List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
-                assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
-                assertThat(ends).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
-                assertThat(ends).extracting(r -> r.header("x-datadog-span-id")).containsOnlyNulls();
-                assertThat(count(f.logs(), "the function's spans are not children of aws.lambda: the OpenTelemetry API did not "
-                        + "start a dd-trace-java span (is DD_TRACE_OTEL_ENABLED=true?)")).as(f.logs()).isEqualTo(1);
-                // No tracer span runs the handler: tracex's own MDC hand-off names the upstream span.
-                assertThat(f.logLine("handling custom-1")).isEqualTo(CUSTOM_TRACE + " " + CUSTOM_PARENT);
-            } finally {
-                f.stop();
-            }
+        try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer();
+             RunningFunction f = start(api, Map.of(DatadogExtensionHandOff.ENV, "true", "DD_TRACE_AWS_LAMBDA_ENABLED", "false",
+                     "DD_TRACE_OTEL_ENABLED", "false"))) {
+            api.enqueue("custom-1", CUSTOM, Map.of());
+            api.enqueue("custom-2", CUSTOM, Map.of());
+            assertThat(f.await("custom-1", 90).error()).as(f.log()).isFalse();
+            assertThat(f.await("custom-2", 90).error()).isFalse();
+            List<DatadogExtensionStandIn.Request> starts = extension.requests(START);
+            List<DatadogExtensionStandIn.Request> ends = extension.requests(END);
+            assertThat(starts).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
+            assertThat(ends).extracting(r -> r.header("x-datadog-trace-id")).containsExactly(CUSTOM_TRACE, CUSTOM_TRACE);
+            assertThat(ends).extracting(r -> r.header("x-datadog-span-id")).containsOnlyNulls();
+            assertThat(count(logs(f), "the function's spans are not children of aws.lambda: the OpenTelemetry API did not "
+                    + "start a dd-trace-java span (is DD_TRACE_OTEL_ENABLED=true?)")).as(logs(f)).isEqualTo(1);
+            // No tracer span runs the handler: tracex's own MDC hand-off names the upstream span.
+            assertThat(logLine("handling custom-1")).isEqualTo(CUSTOM_TRACE + " " + CUSTOM_PARENT);
         }
     }
 
@@ -320,19 +305,12 @@ public class DatadogExtensionHandOffTest {
         }
     }
 
-    private Function start(RuntimeApiServer api, Map<String, String> env) throws IOException {
-        LambdaLayout layout = LambdaLayout.create(taskRoot);
-        // The function logs with logback, dd-trace-java's log correlation's usual partner: logback is its
-        // only SLF4J provider (the unit tests' JUL binding stays out of its lib/).
-        try (var jars = Files.list(taskRoot.resolve("lib"))) {
-            for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith("slf4j-jdk14")).toList()) {
-                Files.delete(jar);
-            }
-        }
-        for (String prefix : List.of("logback-classic-", "logback-core-")) {
-            Path jar = jar(prefix);
-            Files.copy(jar, taskRoot.resolve("lib").resolve(jar.getFileName()));
-        }
+    /**
+     * The function laid out as on Lambda, logging with logback (dd-trace-java's log correlation's usual partner): its
+     * only SLF4J provider, the unit tests' JUL binding left out of its lib/. Standard output holds PrintingWriter's
+     * JSON alone, never interleaved with the log lines on standard error.
+     */
+    private RunningFunction start(RuntimeApiServer api, Map<String, String> env) throws IOException {
         Files.writeString(taskRoot.resolve("logback.xml"), String.join("\n",
                 "<configuration>",
                 "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">",
@@ -341,25 +319,7 @@ public class DatadogExtensionHandOffTest {
                 "  </appender>",
                 "  <root level=\"INFO\"><appender-ref ref=\"FILE\"/></root>",
                 "</configuration>", ""));
-        // Started here rather than with LambdaLayout.start: PrintingWriter's JSON goes to stdout alone, never
-        // interleaved with the log lines on stderr.
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-javaagent:" + AGENT.toAbsolutePath(),
-                "-cp", layout.runtimeClassPath(), LambdaLayout.RIC_MAIN, "dev.tracex.lambda.TracingHandler::handleRequest"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_")
-                || k.startsWith("_") || k.startsWith("OTEL_") || k.startsWith("TRACEX_") || k.equals("JAVA_TOOL_OPTIONS"));
-        Map<String, String> lambda = new HashMap<>(Map.of(
-                "AWS_LAMBDA_RUNTIME_API", api.address(),
-                "AWS_LAMBDA_FUNCTION_NAME", "orders",
-                "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
-                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
-                "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/orders",
-                "AWS_LAMBDA_LOG_STREAM_NAME", "2026/12/01/[$LATEST]test",
-                "LAMBDA_TASK_ROOT", taskRoot.toString(),
-                "_HANDLER", "dev.tracex.lambda.TracingHandler::handleRequest"));
-        lambda.putAll(Map.of(
+        Map<String, String> datadog = new HashMap<>(Map.of(
                 "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.DatadogFunction::handleRequest",
                 "DD_TRACE_EXTRACTOR", "tracex-test-rules.custom",
                 "DD_WRITER_TYPE", "PrintingWriter",
@@ -370,12 +330,13 @@ public class DatadogExtensionHandOffTest {
                 "DD_PROFILING_ENABLED", "false",
                 "DD_JMXFETCH_ENABLED", "false",
                 "DD_TRACE_STARTUP_LOGS", "false"));
-        lambda.put("DD_CRASHTRACKING_ENABLED", "false");
-        lambda.put("DD_DATA_STREAMS_ENABLED", "false");
-        lambda.putAll(env);
-        pb.environment().putAll(lambda);
-        pb.redirectOutput(taskRoot.resolve("stdout.txt").toFile()).redirectError(taskRoot.resolve("stderr.txt").toFile());
-        return new Function(pb.start(), taskRoot);
+        datadog.put("DD_CRASHTRACKING_ENABLED", "false");
+        datadog.put("DD_DATA_STREAMS_ENABLED", "false");
+        return LambdaFunctionJvm.laidOut(taskRoot,
+                        entry -> entry.contains(LambdaFunctionJvm.SDK_AUTOCONFIGURE) || entry.contains("slf4j-jdk14"),
+                        List.of(jar("logback-classic-"), jar("logback-core-")))
+                .jvmOptions("-javaagent:" + AGENT.toAbsolutePath()).env(datadog).env(env).separateStreams()
+                .start("datadog", api);
     }
 
     private static Path jar(String prefix) throws IOException {
@@ -385,61 +346,31 @@ public class DatadogExtensionHandOffTest {
         }
     }
 
-    /** The child JVM running the function, and what it printed. */
-    private record Function(Process process, Path taskRoot) {
-        RuntimeApiServer.Outcome await(RuntimeApiServer api, String requestId) throws Exception {
-            try {
-                return api.await(requestId, 90);
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + log(), e);
-            }
-        }
+    /** Standard error and the function's logback file: tracex's lines go through the function's SLF4J provider. */
+    private String logs(RunningFunction f) throws IOException {
+        Path file = taskRoot.resolve("function-log.txt");
+        return f.stderr() + (Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
+    }
 
-        String stdout() throws IOException {
-            return Files.readString(taskRoot.resolve("stdout.txt"), StandardCharsets.UTF_8);
-        }
+    /** "{dd.trace_id} {dd.span_id}" of the function's log line with {@code message}. */
+    private String logLine(String message) throws IOException {
+        Path file = taskRoot.resolve("function-log.txt");
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        return lines.stream().filter(l -> l.endsWith("| " + message)).findFirst()
+                .map(l -> l.substring(0, l.indexOf(" |")))
+                .orElseThrow(() -> new AssertionError("no log line \"" + message + "\" in " + lines));
+    }
 
-        String stderr() throws IOException {
-            return Files.readString(taskRoot.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    /** The spans printed so far, waiting until at least {@code atLeast} are there (the writer runs on its own thread). */
+    private static List<Span> spans(RunningFunction f, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<Span> spans = parse(f.stdout());
+        while (spans.size() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            spans = parse(f.stdout());
         }
-
-        /** stderr and the function's logback file: tracex's lines go through the function's SLF4J provider. */
-        String logs() throws IOException {
-            Path file = taskRoot.resolve("function-log.txt");
-            return stderr() + (Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
-        }
-
-        String log() throws IOException {
-            return "stdout:\n" + stdout() + "\nstderr:\n" + stderr();
-        }
-
-        /** "{dd.trace_id} {dd.span_id}" of the function's log line with {@code message}. */
-        String logLine(String message) throws IOException {
-            Path file = taskRoot.resolve("function-log.txt");
-            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
-            return lines.stream().filter(l -> l.endsWith("| " + message)).findFirst()
-                    .map(l -> l.substring(0, l.indexOf(" |")))
-                    .orElseThrow(() -> new AssertionError("no log line \"" + message + "\" in " + lines));
-        }
-
-        /** The spans printed so far, waiting until at least {@code atLeast} are there (the writer runs on its own thread). */
-        List<Span> spans(int atLeast) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            List<Span> spans = parse(stdout());
-            while (spans.size() < atLeast && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                spans = parse(stdout());
-            }
-            assertThat(spans.size()).as(log()).isGreaterThanOrEqualTo(atLeast);
-            return spans;
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        assertThat(spans.size()).as(f.log()).isGreaterThanOrEqualTo(atLeast);
+        return spans;
     }
 
     /** Every object with span ids in the JSON lines of {@code stdout}, wherever the writer nests them. */
