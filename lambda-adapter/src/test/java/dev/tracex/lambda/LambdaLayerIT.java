@@ -64,18 +64,18 @@ class LambdaLayerIT {
         LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
         Files.writeString(function.taskRoot().resolve("extractors.yaml"), RULES);
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("task-root", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders"))) {
+             RunningFunction running = function.start("task-root", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders"))) {
             api.enqueue("order", bytes(ORDER_EVENT), Map.of());
             api.enqueue("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of());
             api.enqueue("plain", bytes("{\"order\": 8}"), Map.of());
 
-            JsonNode order = response(api, "order", running);
+            JsonNode order = response(running, "order");
             assertThat(order.path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
             assertThat(order.path("event").asText()).isEqualTo("7");
             assertThat(order.path("tracexFrom").asText()).startsWith("/opt/java/lib/tracex-lambda-adapter-");
             // The selected rule finds nothing in an SQS event: builtin.default does, as with the wrapper handler.
-            assertThat(response(api, "sqs", running).path("traceparent").asText()).startsWith(SQS_PARENT);
-            assertThat(response(api, "plain", running).path("traceparent").asText()).isEqualTo("null");
+            assertThat(response(running, "sqs").path("traceparent").asText()).startsWith(SQS_PARENT);
+            assertThat(response(running, "plain").path("traceparent").asText()).isEqualTo("null");
             assertThat(running.log()).doesNotContain("WARNING", "cannot be used");
         }
     }
@@ -86,11 +86,11 @@ class LambdaLayerIT {
         // The user's own layer: its zip's tracex/ folder lands in /opt/tracex.
         Files.writeString(Files.createDirectories(function.opt().resolve("tracex")).resolve("extractors.yaml"), RULES);
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("user-layer", api, Map.of(
+             RunningFunction running = function.start("user-layer", api, Map.of(
                      "DD_TRACE_EXTRACTOR", "extractors.orders", "DD_TRACE_EXTRACTOR_PATH", "/opt/tracex",
                      "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
             api.enqueue("order", bytes(ORDER_EVENT), Map.of());
-            assertThat(response(api, "order", running).path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
+            assertThat(response(running, "order").path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
         }
     }
 
@@ -100,11 +100,11 @@ class LambdaLayerIT {
         // A function already set up for the wrapper handler (handler = TracingHandler, DD_LAMBDA_HANDLER = its
         // own) that adds the layer's exec wrapper: nothing changes for it.
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("own-target", api, Map.of(
-                     "_HANDLER", "dev.tracex.lambda.TracingHandler::handleRequest",
+             RunningFunction running = function.start("own-target", api, Map.of(
+                     "_HANDLER", LambdaFunctionJvm.TRACING_HANDLER,
                      "DD_LAMBDA_HANDLER", LayerFunction.HANDLER))) {
             api.enqueue("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of());
-            assertThat(response(api, "sqs", running).path("traceparent").asText()).startsWith(SQS_PARENT);
+            assertThat(response(running, "sqs").path("traceparent").asText()).startsWith(SQS_PARENT);
         }
     }
 
@@ -114,10 +114,10 @@ class LambdaLayerIT {
         Files.writeString(Files.createDirectories(function.opt().resolve("tracex")).resolve("extractors.yaml"),
                 "extractors:\n  orders:\n    headers: $.meta | b64\n");
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("broken-lenient", api, Map.of(
+             RunningFunction running = function.start("broken-lenient", api, Map.of(
                      "DD_TRACE_EXTRACTOR", "extractors.orders", "DD_TRACE_EXTRACTOR_PATH", "/opt/tracex"))) {
             api.enqueue("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of());
-            assertThat(response(api, "sqs", running).path("traceparent").asText()).startsWith(SQS_PARENT);
+            assertThat(response(running, "sqs").path("traceparent").asText()).startsWith(SQS_PARENT);
             String log = running.log();
             assertThat(log).containsOnlyOnce("DD_TRACE_EXTRACTOR=extractors.orders cannot be used, continuing with "
                     + "builtin.default: /opt/tracex/extractors.yaml:3:23: rule \"orders\": unknown step \"b64\"");
@@ -130,10 +130,10 @@ class LambdaLayerIT {
         Files.writeString(Files.createDirectories(function.opt().resolve("tracex")).resolve("extractors.yaml"),
                 "extractors:\n  orders:\n    headers: $.meta | b64\n");
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("broken-strict", api, Map.of(
+             RunningFunction running = function.start("broken-strict", api, Map.of(
                      "DD_TRACE_EXTRACTOR", "extractors.orders", "DD_TRACE_EXTRACTOR_PATH", "/opt/tracex",
                      "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
-            api.awaitInitError(60);
+            running.awaitInitError(60);
             assertThat(running.exited(30)).as("the runtime exits after an init error").isTrue();
             assertThat(running.log()).contains("DD_TRACE_EXTRACTOR=extractors.orders cannot be used (DD_TRACE_EXTRACTOR_STRICT=true): "
                     + "/opt/tracex/extractors.yaml:3:23: rule \"orders\": unknown step \"b64\"");
@@ -144,10 +144,10 @@ class LambdaLayerIT {
     void coldStart_missingRulesFileStrict_failsTheInitNamingWhereItLooked() throws Exception {
         LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("missing-strict", api, Map.of(
+             RunningFunction running = function.start("missing-strict", api, Map.of(
                      "DD_TRACE_EXTRACTOR", "extractors.orders", "DD_TRACE_EXTRACTOR_PATH", "/opt/tracex",
                      "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
-            api.awaitInitError(60);
+            running.awaitInitError(60);
             assertThat(running.exited(30)).as("the runtime exits after an init error").isTrue();
             assertThat(running.log()).contains("DD_TRACE_EXTRACTOR=extractors.orders cannot be used (DD_TRACE_EXTRACTOR_STRICT=true): "
                     + "no rules file extractors{.yaml,.yml,.js} in /opt/tracex, " + function.taskRoot());
@@ -158,10 +158,10 @@ class LambdaLayerIT {
     void coldStart_missingRulesFileLenient_warnsAndRunsWithBuiltinDefault() throws Exception {
         LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("missing-lenient", api, Map.of(
+             RunningFunction running = function.start("missing-lenient", api, Map.of(
                      "DD_TRACE_EXTRACTOR", "extractors.orders", "DD_TRACE_EXTRACTOR_PATH", "/opt/tracex"))) {
             api.enqueue("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of());
-            assertThat(response(api, "sqs", running).path("traceparent").asText()).startsWith(SQS_PARENT);
+            assertThat(response(running, "sqs").path("traceparent").asText()).startsWith(SQS_PARENT);
             assertThat(running.log()).containsOnlyOnce("DD_TRACE_EXTRACTOR=extractors.orders cannot be used, continuing with "
                     + "builtin.default: no rules file extractors{.yaml,.yml,.js} in /opt/tracex, " + function.taskRoot());
         }
@@ -173,10 +173,10 @@ class LambdaLayerIT {
                 LayerFunction.builtZip("tracex.test.layerJsZip"));
         Files.writeString(function.taskRoot().resolve("extractors.yaml"), JS_RULES);
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("js", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders_js",
+             RunningFunction running = function.start("js", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders_js",
                      "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
             api.enqueue("order", bytes(ORDER_EVENT), Map.of());
-            assertThat(response(api, "order", running).path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
+            assertThat(response(running, "order").path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
         }
     }
 
@@ -185,9 +185,9 @@ class LambdaLayerIT {
         LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
         Files.writeString(function.taskRoot().resolve("extractors.yaml"), JS_RULES);
         try (RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("js-missing", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders_js"))) {
+             RunningFunction running = function.start("js-missing", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders_js"))) {
             api.enqueue("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of());
-            assertThat(response(api, "sqs", running).path("traceparent").asText()).startsWith(SQS_PARENT);
+            assertThat(response(running, "sqs").path("traceparent").asText()).startsWith(SQS_PARENT);
             assertThat(running.log()).containsOnlyOnce("DD_TRACE_EXTRACTOR=extractors.orders_js cannot be used, continuing with "
                     + "builtin.default: " + function.taskRoot().resolve("extractors.yaml") + ":3:9: rule \"orders_js\": JS rules need "
                     + "GraalVM polyglot on the class path: add the dependencies org.graalvm.polyglot:polyglot and "
@@ -196,13 +196,8 @@ class LambdaLayerIT {
         }
     }
 
-    static JsonNode response(RuntimeApiServer api, String requestId, LayerFunction.Running running) throws Exception {
-        RuntimeApiServer.Outcome outcome;
-        try {
-            outcome = api.await(requestId, 60);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nfunction output:\n" + running.log(), e);
-        }
+    static JsonNode response(RunningFunction running, String requestId) throws Exception {
+        RuntimeApiServer.Outcome outcome = running.await(requestId, 60);
         assertThat(outcome.error()).as("error outcome %s; function output:\n%s", outcome.body(), running.log()).isFalse();
         return JSON.readTree(outcome.body());
     }

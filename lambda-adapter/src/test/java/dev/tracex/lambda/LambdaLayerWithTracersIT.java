@@ -85,13 +85,13 @@ class LambdaLayerWithTracersIT {
                 new Invocation("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"),
                         "000000000000000025422bd5a88d3540", "6721a18bd12b57d0"),
                 new Invocation("plain", bytes("{\"order\": 8}"), null, null));
-        try (RuntimeApiServer api = new RuntimeApiServer(); LayerFunction.Running running = function.start("otel", api, env)) {
+        try (RuntimeApiServer api = new RuntimeApiServer(); RunningFunction running = function.start("otel", api, env)) {
             for (Invocation i : invocations) {
                 api.enqueue(i.requestId(), i.event(), Map.of("Lambda-Runtime-Trace-Id",
                         "Root=1-67891233-abcdef012345678912345678;Parent=463ac35c9f6413ad;Sampled=1"));
             }
             for (Invocation i : invocations) {
-                response(api, i.requestId(), running);
+                response(running, i.requestId());
             }
             List<Span> spans = awaitSpans(running, invocations.size());
             String log = running.log();
@@ -155,9 +155,9 @@ class LambdaLayerWithTracersIT {
         String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
         String parent = "00f067aa0ba902b7";
         try (DatadogExtensionStandIn extension = new DatadogExtensionStandIn(); RuntimeApiServer api = new RuntimeApiServer();
-             LayerFunction.Running running = function.start("datadog", api, env)) {
+             RunningFunction running = function.start("datadog", api, env)) {
             api.enqueue("order", bytes("{\"order\": 7, \"meta\": {\"traceparent\": \"00-" + trace + "-" + parent + "-01\"}}"), Map.of());
-            response(api, "order", running);
+            response(running, "order");
             List<DatadogExtensionStandIn.Request> starts = extension.requests("/lambda/start-invocation");
             List<DatadogExtensionStandIn.Request> ends = extension.requests("/lambda/end-invocation");
             assertThat(starts).as(running.log()).hasSize(1);
@@ -183,7 +183,7 @@ class LambdaLayerWithTracersIT {
     }
 
     /** The OTLP spans printed so far, once at least {@code n} are (the agent flushes at the end of each invocation). */
-    private static List<Span> awaitSpans(LayerFunction.Running running, int n) throws Exception {
+    private static List<Span> awaitSpans(RunningFunction running, int n) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         List<Span> spans = ExportedSpans.fromLog(running.log());
         while (spans.stream().filter(Span::isServer).count() < n && System.nanoTime() < deadline) {
@@ -194,7 +194,7 @@ class LambdaLayerWithTracersIT {
     }
 
     /** dd-trace-java's PrintingWriter spans printed so far, once at least {@code n} are. */
-    private static List<DatadogExtensionHandOffTest.Span> awaitDatadogSpans(LayerFunction.Running running, int n) throws Exception {
+    private static List<DatadogExtensionHandOffTest.Span> awaitDatadogSpans(RunningFunction running, int n) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         List<DatadogExtensionHandOffTest.Span> spans = DatadogExtensionHandOffTest.parse(writerLines(running.log()));
         while (spans.size() < n && System.nanoTime() < deadline) {
