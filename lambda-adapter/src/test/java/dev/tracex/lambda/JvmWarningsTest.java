@@ -6,12 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,12 +46,14 @@ class JvmWarningsTest {
             assertThat(log).as("JDK %d:%n%s", LambdaJavaOptions.jdk(), log).doesNotContain("WARNING");
         } else {
             // Why the README's setting uses the system property: the launcher option kills a JDK 17 or 21 JVM.
-            Process p = startRuntimeClient(null, LambdaJavaOptions.QUIET_ON_JAVA25_ONLY);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).isNotZero();
-            assertThat(log()).as("JDK %d", LambdaJavaOptions.jdk())
-                    .contains("Unrecognized option: --sun-misc-unsafe-memory-access=allow")
-                    .contains("Could not create the Java Virtual Machine");
+            try (RuntimeApiServer api = new RuntimeApiServer();
+                 RunningFunction f = function(LambdaJavaOptions.QUIET_ON_JAVA25_ONLY).start("function", api)) {
+                assertThat(f.exited(60)).isTrue();
+                assertThat(f.exitValue()).isNotZero();
+                assertThat(f.log()).as("JDK %d", LambdaJavaOptions.jdk())
+                        .contains("Unrecognized option: --sun-misc-unsafe-memory-access=allow")
+                        .contains("Could not create the Java Virtual Machine");
+            }
         }
     }
 
@@ -70,60 +69,30 @@ class JvmWarningsTest {
         }
     }
 
-    /** Starts the function, runs one SQS event through its JS rule, checks the context arrived; returns the log. */
+    /** Starts the function, runs one SQS event through its JS rule, checks the context arrived; returns the output. */
     private String firstInvocationLog(String javaToolOptions) throws Exception {
-        try (RuntimeApiServer api = new RuntimeApiServer()) {
-            Process p = startRuntimeClient(api, javaToolOptions);
-            try {
-                api.enqueue("first", event(), Map.of());
-                RuntimeApiServer.Outcome o;
-                try {
-                    o = api.await("first", 120);
-                } catch (AssertionError e) {
-                    throw new AssertionError(e.getMessage() + "\nfunction log:\n" + log(), e);
-                }
-                assertThat(o.error()).as(o.body() + "\n" + log()).isFalse();
-                assertThat(JSON.readTree(o.body()).get("trace_id").asText()).as(log()).isEqualTo("2684756524522091840");
-                return log();
-            } finally {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
+        try (RuntimeApiServer api = new RuntimeApiServer(); RunningFunction f = function(javaToolOptions).start("function", api)) {
+            api.enqueue("first", event(), Map.of());
+            RuntimeApiServer.Outcome o = f.await("first", 120);
+            assertThat(o.error()).as(o.body() + "\n" + f.log()).isFalse();
+            assertThat(JSON.readTree(o.body()).get("trace_id").asText()).as(f.log()).isEqualTo("2684756524522091840");
+            return f.log();
         }
     }
 
-    /** The runtime client with the wrapper as the handler and a JS rule; {@code api} null: an address nothing serves. */
-    private Process startRuntimeClient(RuntimeApiServer api, String javaToolOptions) throws IOException {
+    /**
+     * The runtime client with the wrapper as the handler and a JS rule, everything on one class path (GraalJS too), and
+     * {@code JAVA_TOOL_OPTIONS} {@code javaToolOptions} alone: no JVM option of the README's on the command line.
+     */
+    private LambdaFunctionJvm function(String javaToolOptions) throws IOException {
         Files.writeString(taskRoot.resolve("extractors.yaml"), String.join("\n",
                 "extractors:",
                 "  sqs_js:",
                 "    js: (payload) => JSON.parse(payload.Records[0].messageAttributes._datadog.stringValue)",
                 ""));
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", "dev.tracex.lambda.TracingHandler::handleRequest"))
-                .directory(taskRoot.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_")
-                || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
-        if (javaToolOptions != null) {
-            env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
-        }
-        env.put("AWS_LAMBDA_RUNTIME_API", api == null ? "127.0.0.1:9" : api.address());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "orders");
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler");
-        env.put("DD_TRACE_EXTRACTOR", "extractors.sqs_js");
-        pb.redirectErrorStream(true).redirectOutput(taskRoot.resolve("function.log").toFile());
-        return pb.start();
-    }
-
-    private String log() throws IOException {
-        return Files.readString(taskRoot.resolve("function.log"), StandardCharsets.UTF_8);
+        return LambdaFunctionJvm.onTheClassPath(taskRoot).javaToolOptions(javaToolOptions).env(Map.of(
+                "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler",
+                "DD_TRACE_EXTRACTOR", "extractors.sqs_js"));
     }
 
     private static byte[] event() throws IOException {

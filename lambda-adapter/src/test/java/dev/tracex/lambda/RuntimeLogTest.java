@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuntimeLogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    private static final String WRAPPER = "dev.tracex.lambda.TracingHandler::handleRequest";
     /** Planted in the second event's body and ids: no line may hold it. */
     private static final String SECRET = "Bearer-eyJzZWNyZXQiOnRydWV9";
     /** The runtime's {@code LogLevel} ordinals, as the frame type carries them. */
@@ -147,10 +142,10 @@ class RuntimeLogTest {
     }
 
     /** The provider jars copied to target/log-providers whose names start with {@code prefix}. */
-    private static List<String> providers(String prefix) throws IOException {
+    private static List<Path> providers(String prefix) throws IOException {
         try (Stream<Path> jars = Files.list(Path.of("target", "log-providers"))) {
-            List<String> found = jars.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .map(p -> p.toAbsolutePath().toString()).sorted().toList();
+            List<Path> found = jars.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .map(Path::toAbsolutePath).sorted().toList();
             assertThat(found).as("jars %s* in target/log-providers", prefix).isNotEmpty();
             return found;
         }
@@ -159,54 +154,27 @@ class RuntimeLogTest {
     /**
      * Starts the function (an SQS handler behind the wrapper) without slf4j-jdk14 (the tests' own SLF4J
      * provider), with {@code extra} jars, sends it an SQS event with a context and one without, and
-     * stops it.
+     * stops it. The README's setting for java25 goes on the command line (the runtime client's native library
+     * warns without it): stderr is asserted.
      */
-    private Run invoke(Map<String, String> env, List<String> extra, String... jvmOptions) throws Exception {
-        List<String> classPath = new ArrayList<>(List.of(ChildJvm.classPath(e -> !e.contains("slf4j-jdk14"))));
-        classPath.addAll(extra);
-        Path frames = taskRoot.resolve("telemetry.bin");
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" 3>\"$0\"", frames.toString(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                // As Lambda's Java runtimes start the runtime client: it opens the telemetry descriptor reflectively.
-                "--add-opens=java.base/java.io=ALL-UNNAMED"));
-        // The README's setting for java25 (the runtime client's native library warns without it); stderr is asserted.
-        cmd.addAll(List.of(LambdaJavaOptions.QUIET_ON_EVERY_RUNTIME.split(" ")));
-        cmd.addAll(List.of(jvmOptions));
-        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), RIC_MAIN, WRAPPER));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("AWS_") || k.startsWith("LAMBDA_") || k.startsWith("_"));
+    private Run invoke(Map<String, String> env, List<Path> extra, String... jvmOptions) throws Exception {
         try (RuntimeApiServer api = new RuntimeApiServer()) {
-            Map<String, String> lambda = new HashMap<>(Map.of(
-                    "AWS_LAMBDA_RUNTIME_API", api.address(),
-                    "AWS_LAMBDA_FUNCTION_NAME", "orders",
-                    "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
-                    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
-                    "LAMBDA_TASK_ROOT", taskRoot.toString(),
-                    "_LAMBDA_TELEMETRY_LOG_FD", "3",
-                    "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler"));
-            lambda.putAll(env);
-            pb.environment().putAll(lambda);
-            Path out = taskRoot.resolve("stdout.txt");
-            Path err = taskRoot.resolve("stderr.txt");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
-            try {
+            RunningFunction f = LambdaFunctionJvm.onTheClassPath(taskRoot, entry -> entry.contains("slf4j-jdk14"), extra)
+                    .telemetryLog().separateStreams().jvmOptions(jvmOptions)
+                    .env(Map.of("DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler")).env(env)
+                    .start("function", api);
+            try (f) {
                 api.enqueue("with-context", event("sqs_event.json"), Map.of());
                 api.enqueue("no-context", ("{\"Records\": [{\"messageId\": \"m-1\", \"body\": \"" + SECRET + "\", "
                         + "\"eventSource\": \"aws:sqs\", \"messageAttributes\": {\"_datadog\": {\"dataType\": \"String\", "
                         + "\"stringValue\": \"{\\\"x-datadog-trace-id\\\":\\\"" + SECRET + "\\\"}\"}}}]}").getBytes(StandardCharsets.UTF_8), Map.of());
                 for (String id : List.of("with-context", "no-context")) {
-                    RuntimeApiServer.Outcome o = api.await(id, 60);
-                    assertThat(o.error()).as(o.body() + "\n" + Files.readString(out) + Files.readString(err)).isFalse();
-                }
-            } finally {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    RuntimeApiServer.Outcome o = f.await(id, 60);
+                    assertThat(o.error()).as(o.body() + "\n" + f.log()).isFalse();
                 }
             }
-            return new Run(frames(Files.readAllBytes(frames)), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            // Read once the JVM is gone: the telemetry log and the streams are whole.
+            return new Run(frames(f.telemetry()), f.stdout(), f.stderr());
         }
     }
 
