@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.TraceContext;
-import dev.tracex.engine.propagation.PropagationStyle;
 import dev.tracex.lambda.internal.batch.BatchRun;
 import dev.tracex.lambda.internal.batch.JsonRecords;
 import dev.tracex.lambda.internal.coldstart.ExtractorHolder;
@@ -46,9 +45,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class TracexLambda {
-    /** The formats of {@link #currentHeaders()}: Datadog's headers, then W3C {@code traceparent}/{@code tracestate}. */
-    public static final List<PropagationStyle> HEADER_STYLES = List.of(PropagationStyle.DATADOG, PropagationStyle.TRACECONTEXT);
-
     private TracexLambda() {
     }
 

@@ -6,13 +6,11 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.engine.logging.LogCapture;
 import dev.tracex.engine.logging.LogLevel;
-import dev.tracex.engine.propagation.PropagationStyle;
 import dev.tracex.lambda.DatadogExtensionStandIn;
 import dev.tracex.lambda.LambdaFunctionJvm;
 import dev.tracex.lambda.RuntimeApiServer;
 import dev.tracex.lambda.RuntimeInterfaceClientTest;
 import dev.tracex.lambda.RunningFunction;
-import dev.tracex.lambda.TracexLambda;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -233,7 +231,7 @@ public class DatadogExtensionHandOffTest {
     static Stream<Arguments> spanParents() {
         TraceContext tracex = TraceContext.builder().traceId(0, Long.parseUnsignedLong(CUSTOM_TRACE))
                 .parentId(Long.parseUnsignedLong(CUSTOM_PARENT)).samplingPriority(2).build();
-        Map<String, String> tracexHeaders = PropagationStyle.inject(tracex, TracexLambda.HEADER_STYLES);
+        Map<String, String> tracexHeaders = HeaderStyles.inject(tracex);
         return Stream.of(
                 argumentSet("the extension answered tracex's trace: tracex's context, parent id included",
                         Map.of("x-datadog-trace-id", CUSTOM_TRACE, "x-datadog-sampling-priority", "2"), Optional.of(tracex), tracexHeaders),
