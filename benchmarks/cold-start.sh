@@ -4,7 +4,8 @@
 # (benchmarks/target/function-yaml, function-js), with the Lambda Java runtime's JIT setting.
 #
 # usage: [JAVA_HOME=/path/to/jdk] benchmarks/cold-start.sh [RUNS]   (default 11; needs bash 5 for EPOCHREALTIME)
-# The JDK is $JAVA_HOME's when set, else the `java` on the PATH; results go to benchmarks/target/coldstart-jdk<N>.
+# The JDK is $JAVA_HOME's when set, else the `java` on the PATH; results go to benchmarks/target/coldstart-jdk<N>: the
+# runs (CASE.jsonl), this output (cold-start-jdk<N>.txt) and their charts (cold-start.png, cold-start-memory.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-11}
@@ -132,18 +133,22 @@ for c in empty:dev.tracex.benchmarks.coldstart.EmptyHandler yaml:dev.tracex.lamb
   JVM_OPTS=("${plain[@]}")
 done
 
-read -r EMPTY_ALL EMPTY_OWN _ <<< "$(classes function-yaml empty "")"
-read -r YAML_ALL YAML_OWN _ <<< "$(classes function-yaml tracex extractors.orders_sqs)"
-read -r _ _ YAML_ON_JS_GRAAL <<< "$(classes function-js tracex extractors.orders_sqs)"
-read -r JS_ALL JS_OWN JS_GRAAL <<< "$(classes function-js tracex extractors.orders_js)"
-echo "Classes loaded (all; not from the JDK's CDS archive):"
-echo "  empty handler $EMPTY_ALL; $EMPTY_OWN    YAML rule $YAML_ALL; $YAML_OWN    JS rule $JS_ALL; $JS_OWN"
-echo "GraalVM/Truffle classes loaded, YAML rule on the JS layout: $YAML_ON_JS_GRAAL"
-echo "GraalVM/Truffle classes loaded, JS rule on the JS layout:   $JS_GRAAL"
+# The summary, also kept beside the runs (the charts read the JDK from its "JDK" line), then the charts of the runs.
+{
+  read -r EMPTY_ALL EMPTY_OWN _ <<< "$(classes function-yaml empty "")"
+  read -r YAML_ALL YAML_OWN _ <<< "$(classes function-yaml tracex extractors.orders_sqs)"
+  read -r _ _ YAML_ON_JS_GRAAL <<< "$(classes function-js tracex extractors.orders_sqs)"
+  read -r JS_ALL JS_OWN JS_GRAAL <<< "$(classes function-js tracex extractors.orders_js)"
+  echo "Classes loaded (all; not from the JDK's CDS archive):"
+  echo "  empty handler $EMPTY_ALL; $EMPTY_OWN    YAML rule $YAML_ALL; $YAML_OWN    JS rule $JS_ALL; $JS_OWN"
+  echo "GraalVM/Truffle classes loaded, YAML rule on the JS layout: $YAML_ON_JS_GRAAL"
+  echo "GraalVM/Truffle classes loaded, JS rule on the JS layout:   $JS_GRAAL"
 
-echo "Where the YAML rule's cold start goes (one run):"
-"$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
-  $T/function-yaml/extractors.yaml orders_sqs "$EVENT" 2>/dev/null | sed 's/^/  /'
+  echo "Where the YAML rule's cold start goes (one run):"
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
+    $T/function-yaml/extractors.yaml orders_sqs "$EVENT" 2>/dev/null | sed 's/^/  /'
 
-echo "JDK $JDK_VERSION ($JAVA), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 benchmarks/cold-start-report.py "$OUT"
+  echo "JDK $JDK_VERSION ($JAVA), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  python3 benchmarks/cold-start-report.py "$OUT"
+} | tee "$OUT/cold-start-jdk$JDK_FEATURE.txt"
+benchmarks/charts.sh "$OUT"
