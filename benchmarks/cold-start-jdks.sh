@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cold start on two JDKs, interleaved: each run starts every case on the first JDK, then on the second, so
 # both see the same machine load (on a shared machine, two cold-start.sh runs minutes apart do not). Same
-# harness, layouts, event and JVM options as cold-start.sh (the JS cases with the README's setting for JS
-# rules); the cases that compare JDKs: empty handler, YAML rule, bare GraalJS context, JS rule.
+# harness, layouts, event and JVM options as cold-start.sh (the JS cases with the documented setting for JS
+# rules, docs/snapstart-and-runtimes.md); the cases that compare JDKs: empty handler, YAML rule, bare GraalJS context, JS rule.
 #
 # usage: benchmarks/cold-start-jdks.sh [RUNS] [JDK_HOME_A] [JDK_HOME_B]
 #        (default 11 runs; JDK 17 = the `java` on the PATH, JDK 25 = /usr/lib/jvm/temurin-25-jdk-amd64)

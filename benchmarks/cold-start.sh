@@ -25,7 +25,7 @@ EVENTS=$M2/com/amazonaws/aws-lambda-java-events/3.16.1/aws-lambda-java-events-3.
 JODA=$M2/joda-time/joda-time/2.10.8/joda-time-2.10.8.jar
 # What AWS Lambda's Java runtimes start the JVM with by default.
 JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-# The README's setting for functions with JS rules (JAVA_TOOL_OPTIONS there; on the command line here, so the
+# The documented setting for functions with JS rules (docs/snapstart-and-runtimes.md) (JAVA_TOOL_OPTIONS there; on the command line here, so the
 # JVM's "Picked up" line stays out of the output): java25 needs it for a quiet start, java17 ignores it.
 # Given to every case of the JS layout.
 JS_OPTS=(--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow)

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the JVM prints on a JS rule's first use in a function, on the JDK running the tests: the real runtime
  * interface client in a child JVM, a JS rule selected by {@code DD_TRACE_EXTRACTOR}, with and without the
- * README's {@code JAVA_TOOL_OPTIONS}. JDK 17 and 21 print no warning either way; from JDK 24 GraalJS (Truffle)
+ * documented {@code JAVA_TOOL_OPTIONS} (docs/snapstart-and-runtimes.md). JDK 17 and 21 print no warning either way; from JDK 24 GraalJS (Truffle)
  * and the runtime client make the JVM print eight {@code WARNING:} lines unless the setting is there.
  * {@code .ci/run} runs this class on JDK 17 and on JDK 25, so both branches are asserted.
  */
@@ -45,7 +45,7 @@ class JvmWarningsTest {
             String log = firstInvocationLog(LambdaJavaOptions.QUIET_ON_JAVA25_ONLY);
             assertThat(log).as("JDK %d:%n%s", LambdaJavaOptions.jdk(), log).doesNotContain("WARNING");
         } else {
-            // Why the README's setting uses the system property: the launcher option kills a JDK 17 or 21 JVM.
+            // Why the documented setting uses the system property: the launcher option kills a JDK 17 or 21 JVM.
             try (RuntimeApiServer api = new RuntimeApiServer();
                  RunningFunction f = function(LambdaJavaOptions.QUIET_ON_JAVA25_ONLY).start("function", api)) {
                 assertThat(f.exited(60)).isTrue();
@@ -82,7 +82,7 @@ class JvmWarningsTest {
 
     /**
      * The runtime client with the wrapper as the handler and a JS rule, everything on one class path (GraalJS too), and
-     * {@code JAVA_TOOL_OPTIONS} {@code javaToolOptions} alone: no JVM option of the README's on the command line.
+     * {@code JAVA_TOOL_OPTIONS} {@code javaToolOptions} alone: no JVM option of the documented setting on the command line.
      */
     private LambdaFunctionJvm function(String javaToolOptions) throws IOException {
         Files.writeString(taskRoot.resolve("extractors.yaml"), String.join("\n",

@@ -111,7 +111,7 @@ public final class LambdaFunctionJvm {
     }
 
     /**
-     * {@code JAVA_TOOL_OPTIONS} as a function's configuration sets it ({@code null}: none), in place of the README's
+     * {@code JAVA_TOOL_OPTIONS} as a function's configuration sets it ({@code null}: none), in place of the documented
      * java25 setting ({@link LambdaJavaOptions#QUIET_ON_EVERY_RUNTIME}) that otherwise goes on the command line, where
      * the function's output gets no "Picked up" line and the runtime client's own native library does not warn.
      */

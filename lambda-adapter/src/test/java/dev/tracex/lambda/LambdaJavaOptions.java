@@ -1,7 +1,7 @@
 package dev.tracex.lambda;
 
 /**
- * The JVM settings the README documents for functions with JS rules on Lambda's Java runtimes, in one place
+ * The JVM settings docs/snapstart-and-runtimes.md documents for functions with JS rules on Lambda's Java runtimes, in one place
  * for the tests that start the runtime client.
  *
  * <p>From JDK 24 the JVM prints a warning on the first {@code System.load} by a class-path library without

@@ -81,7 +81,7 @@ final class LayerFunction {
         Path taskRoot = dir.resolve("task");
         LambdaFunctionJvm jvm = LambdaFunctionJvm.withLayers(taskRoot, opt).execWrapper(WRAPPER_PATH).handler(HANDLER)
                 .jvmOptions("-XX:-UsePerfData")
-                // What the README has a java25 function set (the runtime client's own JNI load warns from JDK 24 on).
+                // What docs/snapstart-and-runtimes.md has a java25 function set (the runtime client's own JNI load warns from JDK 24 on).
                 .javaToolOptions(LambdaJavaOptions.jdkWarnsAboutGraalJs() ? LambdaJavaOptions.QUIET_ON_EVERY_RUNTIME : null);
         Files.createDirectories(opt);
         for (Path zip : layerZips) {

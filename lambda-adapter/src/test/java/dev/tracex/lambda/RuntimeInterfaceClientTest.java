@@ -35,7 +35,7 @@ public class RuntimeInterfaceClientTest {
     }
 
     /**
-     * The wrapper as the handler, everything on the JVM's class path (GraalJS for the JS rules too), and the README's
+     * The wrapper as the handler, everything on the JVM's class path (GraalJS for the JS rules too), and the documented
      * setting for JS rules as a function's configuration sets it, in {@code JAVA_TOOL_OPTIONS} (valid on every runtime;
      * from JDK 24 it also quiets the runtime client's own native-access warning). JvmWarningsTest runs without it.
      */

@@ -154,7 +154,7 @@ class RuntimeLogTest {
     /**
      * Starts the function (an SQS handler behind the wrapper) without slf4j-jdk14 (the tests' own SLF4J
      * provider), with {@code extra} jars, sends it an SQS event with a context and one without, and
-     * stops it. The README's setting for java25 goes on the command line (the runtime client's native library
+     * stops it. The documented setting for java25 (docs/snapstart-and-runtimes.md) goes on the command line (the runtime client's native library
      * warns without it): stderr is asserted.
      */
     private Run invoke(Map<String, String> env, List<Path> extra, String... jvmOptions) throws Exception {

@@ -2,7 +2,7 @@ package dev.tracex.engine.script;
 
 /**
  * How an event reaches a JS function. Measured by {@code JsEventPassingBenchmark}; {@link #PROXY} is
- * the default (see the README for the numbers). Internal: may change without notice.
+ * the default (see docs/performance.md for the numbers). Internal: may change without notice.
  */
 public enum EventPassing {
     /** Read-through proxies over the Jackson tree: only what the script reads is converted. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A function that owns its OpenTelemetry SDK (no agent) and hands it to tracex at init, as the README shows.
+ * A function that owns its OpenTelemetry SDK (no agent) and hands it to tracex at init, as docs/tracers.md shows.
  * Its SDK batches (the default five-second delay), so a span in the log by the time the runtime has the
  * response shows tracex's flush; it exports with {@link JsonLinesSpanExporter}.
  */

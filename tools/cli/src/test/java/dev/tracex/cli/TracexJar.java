@@ -23,7 +23,7 @@ final class TracexJar {
     }
 
     /**
-     * The launch the README documents for this JDK: from JDK 24 the JVM warns on GraalJS's first
+     * The launch docs/command-line.md documents for this JDK: from JDK 24 the JVM warns on GraalJS's first
      * {@code sun.misc.Unsafe} memory access, which no manifest attribute can allow (the jar's
      * {@code Enable-Native-Access} covers the native-access warning); JDK 17 to 23 need nothing.
      */

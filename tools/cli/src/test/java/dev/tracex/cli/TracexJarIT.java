@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The built {@code tracex.jar}, copied alone into an empty directory and run there with {@code java -jar}: it
  * carries everything (picocli, the rules, GraalJS), and its help, version and errors are what a user sees.
- * Run on the JDK of the test run ({@code .ci/run}: 17, then 25), with the launch the README documents for it
+ * Run on the JDK of the test run ({@code .ci/run}: 17, then 25), with the launch docs/command-line.md documents for it
  * ({@link TracexJar#DOCUMENTED_JVM_OPTIONS}); the JVM-warning tests below also run it with none.
  */
 class TracexJarIT {

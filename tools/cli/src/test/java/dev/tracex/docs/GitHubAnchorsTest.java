@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class GitHubAnchorsTest {
-    // The anchors github.com gave these headings of the README before it was split.
+    // github-slugger's rules; the first three are anchors the README's own links used before it was split.
     static Stream<Arguments> headings() {
         return Stream.of(
                 argumentSet("punctuation dropped", "Java runtimes: java17, java21, java25", "java-runtimes-java17-java21-java25"),
