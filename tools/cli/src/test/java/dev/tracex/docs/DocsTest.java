@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The documentation checked against the code it describes, so it cannot drift from it unnoticed: README.md
  * and docs/*.md (links: every Markdown file of the repository). How to write a page these checks accept is
- * in docs/contributing.md; each check's own test shows it failing on a broken page.
+ * in CONTRIBUTING.md ("Documentation"); each check's own test shows it failing on a broken page.
  */
 class DocsTest {
     private static final List<MarkdownPage> PAGES = Repository.docPages();
