@@ -105,7 +105,7 @@ class TracexWrapperScriptTest {
      */
     @Test
     void shellcheck_projectScripts_reportNoWarning() throws Exception {
-        String shellcheck = Shellcheck.executable();
+        String shellcheck = AptTool.SHELLCHECK.executable();
         List<String> scripts = projectShellScripts(Path.of("..").toAbsolutePath().normalize());
         assertThat(scripts).as("the project's shell scripts").anyMatch(s -> s.endsWith("src/layer/tracex-wrapper"));
         List<String> cmd = new ArrayList<>(List.of(shellcheck, "--severity=warning", "--format=gcc"));
