@@ -34,8 +34,8 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  */
 class DistributionIT {
     private static final String VERSION = System.getProperty("tracex.version");
-    private static final Path JDK17 = jdk(17, "JDK17_HOME", "/usr/lib/jvm/java-17-openjdk-amd64");
-    private static final Path JDK25 = jdk(25, "JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64");
+    static final Path JDK17 = jdk(17, "JDK17_HOME", "/usr/lib/jvm/java-17-openjdk-amd64");
+    static final Path JDK25 = jdk(25, "JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64");
 
     @TempDir
     static Path unpacked;
@@ -230,7 +230,7 @@ class DistributionIT {
     }
 
     /** A JS rule reading an SQS message attribute ({@code extractors.sqs_js}), and an event for it, in {@code dir}. */
-    private static Path jsRule(Path dir) throws IOException {
+    static Path jsRule(Path dir) throws IOException {
         Files.writeString(dir.resolve("extractors.yaml"), String.join("\n",
                 "extractors:",
                 "  sqs_js:",
