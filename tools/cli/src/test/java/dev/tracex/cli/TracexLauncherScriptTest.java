@@ -40,16 +40,16 @@ class TracexLauncherScriptTest {
 
     @TempDir
     Path dir;
-    /** The launcher, copied into {@code dir/tracex/bin} as in a distribution. */
+    /** The launcher, copied into {@code dir/opt/my tools/tracex/bin} as in a distribution (a space in the path). */
     Path launcher;
     /** Where the launcher finds the jar: {@code lib/} beside its {@code bin/}. */
     String jar;
 
     @BeforeEach
     void copyTheLauncherIntoADistribution() throws IOException {
-        launcher = Files.copy(LAUNCHER, Files.createDirectories(dir.resolve("tracex/bin")).resolve("tracex"),
+        launcher = Files.copy(LAUNCHER, Files.createDirectories(dir.resolve("opt/my tools/tracex/bin")).resolve("tracex"),
                 StandardCopyOption.COPY_ATTRIBUTES);
-        jar = dir.resolve("tracex/lib/tracex.jar").toString();
+        jar = dir.resolve("opt/my tools/tracex/lib/tracex.jar").toString();
     }
 
     /** What a stand-in java printed (its arguments, one a line, after "argv:") or the launcher said instead. */
@@ -75,7 +75,7 @@ class TracexLauncherScriptTest {
     @MethodSource("jdks")
     void launcher_eachJdkVersion_getsTheOptionsItNeedsBeforeTheJar(String release, String versionOutput, List<String> expected)
             throws Exception {
-        Path home = fakeJdk("jdk", release, versionOutput);
+        Path home = fakeJdk("Java Home", release, versionOutput);
 
         Launch run = launch(Map.of("JAVA_HOME", home.toString()), "extract", "--extractor", "extractors.json", "a b.json");
 
