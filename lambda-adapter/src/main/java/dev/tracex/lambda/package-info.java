@@ -7,5 +7,16 @@
  * ({@link dev.tracex.lambda.TraceHeaders}, {@link dev.tracex.lambda.AwsSdkTraceHeaders}) and an OpenTelemetry
  * SDK handed to tracex ({@link dev.tracex.lambda.TracexOpenTelemetry}). The packages under
  * {@code dev.tracex.lambda.internal} do the work and may change without notice; none depends on this one.
+ *
+ * <pre>{@code
+ * // No code: Handler: dev.tracex.lambda.TracingHandler::handleRequest, DD_LAMBDA_HANDLER: your handler.
+ * // In code:
+ * public class Orders extends TracingRequestHandler<SQSEvent, String> {
+ *     protected String handle(SQSEvent event, Context context) {
+ *         TracexLambda.current().ifPresent(parent -> log.info("trace {}", parent.traceId()));
+ *         return "ok";
+ *     }
+ * }
+ * }</pre>
  */
 package dev.tracex.lambda;

@@ -7,5 +7,11 @@
  * {@link dev.tracex.engine.logging.TracexLogger}; the command line's {@code --verbose} and tests replace the
  * setup ({@link dev.tracex.engine.logging.Logging#swap}). Not for functions: they configure their logging
  * provider, or {@code DD_LOG_LEVEL}.
+ *
+ * <pre>{@code
+ * private static final TracexLogger LOG = TracexLogger.named("dev.tracex.lambda");
+ * Logging.swap(new Logging.Setup(LogLevel.DEBUG, StreamOutput.to(err)));   // the command line's --verbose
+ * if (LOG.debugging()) { LOG.debug("rule \"sqs\": no context at $.Records[0].body: not JSON"); }
+ * }</pre>
  */
 package dev.tracex.engine.logging;
