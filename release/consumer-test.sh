@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proof that a user can consume a tracex release: stage it as the release would
-# (mvn -P release deploy -DaltDeploymentRepository=local::file:./target/staging-deploy), then, outside the reactor,
+# (mvn -P release deploy -DaltDeploymentRepository=staging::file:./target/staging-deploy), then, outside the reactor,
 # build a Lambda function (consumer-test/function) with README.md's dependency snippet as printed there, and again
 # with its BOM snippet, from that staging directory alone (consumer-test/settings.xml: tracex only from staging,
 # third-party artifacts from ~/.m2 without dev/tracex, or Central); run each under the real runtime interface client
@@ -25,7 +25,7 @@ if [ "${1:-}" = --staged ]; then
 else
   rm -rf "$STAGING"
   echo "consumer-test: staging the release in ${STAGING#"$ROOT"/}"
-  mvn -B -q -P release deploy -DskipTests -DaltDeploymentRepository=local::file:./target/staging-deploy
+  mvn -B -q -P release deploy -DskipTests -DaltDeploymentRepository=staging::file:./target/staging-deploy
 fi
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)
 [ -f "$STAGING/dev/tracex/tracex-lambda-adapter/$version/tracex-lambda-adapter-$version.pom" ] \
