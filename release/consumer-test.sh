@@ -47,9 +47,9 @@ consumer_mvn() {
   mvn -B -q -s "$ROOT/release/consumer-test/settings.xml" -Dmaven.repo.local="$WORK/repository" "$@"
 }
 
-# snippet N: the Nth ```xml block of README.md's "Use it in your function" section, verbatim.
+# snippet N: the Nth ```xml block of README.md's "As a Maven dependency" section, verbatim.
 snippet() {
-  awk -v n="$1" '/^## /{in_section=($0=="## Use it in your function")} in_section && /^```xml$/{k++; if(k==n){on=1; next}}
+  awk -v n="$1" '/^##+ /{in_section=($0=="### As a Maven dependency")} in_section && /^```xml$/{k++; if(k==n){on=1; next}}
     on && /^```$/{exit} on{print}' README.md
 }
 
@@ -60,7 +60,7 @@ failed=0
 for variant in dependency bom; do
   n=$([ $variant = dependency ] && echo 1 || echo 2)
   block=$(snippet "$n")
-  [ -n "$block" ] || { echo "consumer-test: README.md has no snippet $n in \"Use it in your function\"" >&2; exit 1; }
+  [ -n "$block" ] || { echo "consumer-test: README.md has no snippet $n in \"As a Maven dependency\"" >&2; exit 1; }
   project=$WORK/function-$variant
   cp -r release/consumer-test/function "$project"
   if [ $variant = dependency ]; then
