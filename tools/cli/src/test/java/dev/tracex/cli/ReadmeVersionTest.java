@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The versions the docs tell users to take are the current release's: every tracex Maven coordinate in README.md
- * and examples/README.md ({@code <groupId>dev.tracex</groupId>} blocks, {@code dev.tracex:artifact:version}) and
+ * The versions the docs tell users to take are the current release's: every tracex Maven coordinate in README.md,
+ * examples/README.md and the pages of docs/ ({@code <groupId>dev.tracex</groupId>} blocks, {@code dev.tracex:artifact:version}) and
  * the version {@code tracex --version} is shown printing. The current release is this build's version
  * ({@link TracexVersion}, written by Maven from the POM) when it is a release, and while the POMs carry the next
  * version's -SNAPSHOT, the newest release in CHANGELOG.md, which must have an entry for every release version.
@@ -31,7 +31,7 @@ class ReadmeVersionTest {
     void readmeSnippets_nameTheCurrentRelease() throws IOException {
         String release = currentRelease();
         List<String> found = new ArrayList<>();
-        for (String doc : List.of("README.md", "examples/README.md")) {
+        for (String doc : docs()) {
             String text = Files.readString(REPOSITORY.resolve(doc));
             for (Pattern p : List.of(XML_COORDINATE, COORDINATE, VERSION_OUTPUT)) {
                 Matcher m = p.matcher(text);
@@ -54,6 +54,15 @@ class ReadmeVersionTest {
             assertThat(changelog).containsPattern("(?m)^## \\[" + Pattern.quote(version) + "] - \\d{4}-\\d{2}-\\d{2}$");
         }
         assertThat(changelog).contains("## [Unreleased]");
+    }
+
+    /** README.md, examples/README.md and every page of docs/, in that order. */
+    private static List<String> docs() throws IOException {
+        List<String> docs = new ArrayList<>(List.of("README.md", "examples/README.md"));
+        try (var pages = Files.list(REPOSITORY.resolve("docs"))) {
+            pages.map(p -> "docs/" + p.getFileName()).filter(n -> n.endsWith(".md")).sorted().forEach(docs::add);
+        }
+        return docs;
     }
 
     /** This build's version if it is a release, else the newest release in CHANGELOG.md. */
