@@ -15,11 +15,11 @@ import java.util.function.Predicate;
  * A command the tests run from the machine: the first usable one on the PATH, else installed with apt (its
  * Debian package) when the tests run as root on a machine that has apt-get, as on a fresh CI machine; otherwise
  * the test fails saying how to get it. Never a silent skip: what the command checks goes unchecked only if this
- * fails loudly.
+ * fails loudly. Public for the command line's tests, which take it from this module's test-jar.
  */
-final class AptTool {
+public final class AptTool {
     /** {@code shellcheck}, which judges the project's shell scripts. */
-    static final AptTool SHELLCHECK = new AptTool("shellcheck", "shellcheck", "shellcheck",
+    public static final AptTool SHELLCHECK = new AptTool("shellcheck", "shellcheck", "shellcheck",
             "Debian/Ubuntu: apt-get install shellcheck; macOS: brew install shellcheck", p -> true);
 
     /**
@@ -44,7 +44,7 @@ final class AptTool {
         this.usable = usable;
     }
 
-    synchronized String executable() throws IOException, InterruptedException {
+    public synchronized String executable() throws IOException, InterruptedException {
         Optional<Path> found = onPath();
         if (found.isPresent()) {
             return found.get().toString();

@@ -1,5 +1,6 @@
 package dev.tracex.cli;
 
+import dev.tracex.lambda.AptTool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,7 +145,7 @@ class TracexLauncherScriptTest {
     /** Run with {@code shellcheck}'s every check, style included: the launcher is what users read and copy. */
     @Test
     void shellcheck_launcher_reportsNothing() throws Exception {
-        Process p = new ProcessBuilder(Shellcheck.executable(), "--format=gcc", LAUNCHER.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(AptTool.SHELLCHECK.executable(), "--format=gcc", LAUNCHER.toString()).redirectErrorStream(true).start();
         String out;
         try (InputStream in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
