@@ -43,7 +43,8 @@ class AdapterJarIT {
         }
     }
 
-    private static Path built(String property) {
+    /** The file a failsafe system property names, built by this module's package phase; fails saying so when absent. */
+    static Path built(String property) {
         String path = System.getProperty(property);
         if (path == null || !Files.isRegularFile(Path.of(path))) {
             throw new IllegalStateException("system property " + property + " (" + path + ") is not a built file: run "

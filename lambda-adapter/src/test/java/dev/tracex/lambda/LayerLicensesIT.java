@@ -32,7 +32,7 @@ class LayerLicensesIT {
     @ParameterizedTest
     @ValueSource(strings = {"tracex.test.layerZip", "tracex.test.layerJsZip"})
     void layer_carriesTheLicensesOfEveryThirdPartyJarInIt(String property) throws IOException {
-        Path zip = built(property);
+        Path zip = AdapterJarIT.built(property);
         String dir = "java/licenses/" + zip.getFileName().toString().replace(".zip", "") + "/";
         try (ZipFile z = new ZipFile(zip.toFile())) {
             assertThat(read(z, dir + "LICENSE")).isEqualTo(Files.readString(Path.of("../LICENSE")));
@@ -65,14 +65,5 @@ class LayerLicensesIT {
         ZipEntry e = zip.getEntry(name);
         assertThat(e).as(name).isNotNull();
         return new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static Path built(String property) {
-        String path = System.getProperty(property);
-        if (path == null || !Files.isRegularFile(Path.of(path))) {
-            throw new IllegalStateException("system property " + property + " (" + path + ") is not a built file: run "
-                    + "this test with `mvn verify` (failsafe, after package)");
-        }
-        return Path.of(path);
     }
 }

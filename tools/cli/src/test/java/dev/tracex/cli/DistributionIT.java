@@ -93,7 +93,7 @@ class DistributionIT {
     void launcher_versionCheckExtract_jsRulePrintsNoJvmWarning(String archive, int jdk, @TempDir Path dir) throws Exception {
         Path javaHome = jdk == 17 ? JDK17 : JDK25;
         assumeTrue(javaHome != null, "JDK 25 not found (JDK25_HOME, /usr/lib/jvm/temurin-25-jdk-amd64): not run on it");
-        jsRule(dir);
+        TracexJarIT.jsRule(dir);
         Map<String, String> env = Map.of("JAVA_HOME", javaHome.toString());
 
         Launch version = launch(home(archive), dir, env, "--version");
@@ -111,7 +111,7 @@ class DistributionIT {
     @Test
     void launcher_javaFromThePath_jsRulePrintsNoJvmWarning(@TempDir Path dir) throws Exception {
         assumeTrue(JDK25 != null, "JDK 25 not found (JDK25_HOME, /usr/lib/jvm/temurin-25-jdk-amd64): not run on it");
-        jsRule(dir);
+        TracexJarIT.jsRule(dir);
 
         Launch extract = launch(fromZip, dir, Map.of("PATH", JDK25.resolve("bin") + ":/usr/bin:/bin"),
                 "extract", "--extractor", "extractors.sqs_js", "event.json");
@@ -126,7 +126,7 @@ class DistributionIT {
      */
     @Test
     void launcher_javaOptsThenTracexOpts_reachTheJvm(@TempDir Path dir) throws Exception {
-        Files.writeString(jsRule(dir).resolve("loop.yaml"), String.join("\n",
+        Files.writeString(TracexJarIT.jsRule(dir).resolve("loop.yaml"), String.join("\n",
                 "extractors:",
                 "  loop:",
                 "    js: |",
@@ -227,18 +227,5 @@ class DistributionIT {
             throw new IllegalStateException(found.get() + " has no release file", e);
         }
         return found.get();
-    }
-
-    /** A JS rule reading an SQS message attribute ({@code extractors.sqs_js}), and an event for it, in {@code dir}. */
-    static Path jsRule(Path dir) throws IOException {
-        Files.writeString(dir.resolve("extractors.yaml"), String.join("\n",
-                "extractors:",
-                "  sqs_js:",
-                "    js: (payload) => JSON.parse(payload.Records[0].messageAttributes._datadog.stringValue)",
-                ""));
-        Files.writeString(dir.resolve("event.json"), "{\"Records\": [{\"messageId\": \"m-1\", \"eventSource\": \"aws:sqs\", "
-                + "\"body\": \"{}\", \"messageAttributes\": {\"_datadog\": {\"dataType\": \"String\", \"stringValue\": "
-                + "\"{\\\"x-datadog-trace-id\\\": \\\"2684756524522091840\\\", \\\"x-datadog-parent-id\\\": \\\"7431398482019833808\\\"}\"}}}]}");
-        return dir;
     }
 }

@@ -80,7 +80,7 @@ class JbangCatalogIT {
         assumeTrue(javaHome != null, "JDK 25 not found (JDK25_HOME, /usr/lib/jvm/temurin-25-jdk-amd64): not run on it");
         Path catalogDir = Files.createDirectories(dir.resolve("catalog"));
         Files.copy(CATALOG, catalogDir.resolve("jbang-catalog.json"));
-        Path work = DistributionIT.jsRule(Files.createDirectories(dir.resolve("work")));
+        Path work = TracexJarIT.jsRule(Files.createDirectories(dir.resolve("work")));
         Map<String, String> env = Map.of(
                 "JAVA_HOME", javaHome.toString(),
                 "PATH", javaHome.resolve("bin") + ":/usr/bin:/bin",

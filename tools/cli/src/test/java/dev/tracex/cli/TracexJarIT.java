@@ -173,8 +173,11 @@ class TracexJarIT {
         }
     }
 
-    /** A JS rule reading an SQS message attribute, and an event for it, in {@code dir}; returns {@code dir}. */
-    private static Path jsRule(Path dir) throws IOException {
+    /**
+     * A JS rule reading an SQS message attribute ({@code extractors.sqs_js}), and an event for it, in {@code dir};
+     * returns {@code dir}. Also the distribution's test rule ({@code DistributionIT}).
+     */
+    static Path jsRule(Path dir) throws IOException {
         Files.writeString(dir.resolve("extractors.yaml"), String.join("\n",
                 "extractors:",
                 "  sqs_js:",
