@@ -4,6 +4,7 @@
 usage: report.py per-invocation RESULT.json    PerInvocationBenchmark: ns/op and ratios per scenario
        report.py large-event RESULT.json       LargeEventBenchmark (run with -prof gc): µs/op and B/op
        report.py js RESULT.json                JsRuleBenchmark: µs/op, JS / YAML
+       report.py miss RESULT.json              MissBenchmark (run with -prof gc): builtin.default against readTree
 """
 import json
 import sys
@@ -47,6 +48,19 @@ def per_invocation(res):
               f" bytes {get('tracexBytes', 'js') / get('tracexBytes', 'headers'):.1f}x")
 
 
+def miss(res):
+    events = ["sqs-1KB", "sqs-64KB", "sns-64KB", "kinesis-64KB", "kafka-64KB", "eventbridge-640KB", "apigw-640KB",
+              "sqs-1KB-hit", "sqs-64KB-hit"]
+    print("| event | builtin.default µs | readTree µs | time / readTree | builtin.default B | readTree B | allocation / readTree |")
+    print("|---|---|---|---|---|---|---|")
+    for e in events:
+        d, r = res.get(("defaultBytes", (("event", e),))), res.get(("readTree", (("event", e),)))
+        if d is None or r is None:
+            continue
+        alloc = f"| {d[2]:,.0f} | {r[2]:,.0f} | {d[2] / r[2]:.2f}x |" if d[2] and r[2] else "| | | |"
+        print(f"| {e} | {fmt(d[0])} | {fmt(r[0])} | {d[0] / r[0]:.2f}x {alloc}")
+
+
 def large_event(res):
     print("| event | size | builtin rule µs | custom rule µs | readTree µs | token pass µs | builtin / readTree | custom / readTree |"
           " builtin B/op | custom B/op | readTree B/op |")
@@ -71,4 +85,4 @@ def js(res):
 
 
 if __name__ == "__main__":
-    {"per-invocation": per_invocation, "large-event": large_event, "js": js}[sys.argv[1]](load(sys.argv[2]))
+    {"miss": miss, "per-invocation": per_invocation, "large-event": large_event, "js": js}[sys.argv[1]](load(sys.argv[2]))

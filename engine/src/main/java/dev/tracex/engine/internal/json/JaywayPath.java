@@ -180,8 +180,8 @@ final class JaywayPath implements JsonAccessor {
     }
 
     /**
-     * The definite prefix of the path is followed; below it the value is kept whole, except that a
-     * trailing wildcard ({@code $.Records[*]}) projects each child, so an {@code each:} rule keeps only
+     * The definite prefix of the path is followed; below it the value is kept whole, except that
+     * trailing wildcards ({@code $.Records[*]}, {@code $.records.*.*}) project each child, so an {@code each:} rule keeps only
      * what its body reads of every record. A filter that reads the root ({@code $} inside) keeps everything.
      */
     @Override
@@ -198,8 +198,12 @@ final class JaywayPath implements JsonAccessor {
         PathCompiler.Prefix prefix = PathCompiler.definitePrefix(expression);
         Projection at = root.at(prefix.segments());
         String rest = prefix.rest();
-        if (rest.equals("[*]") || rest.equals(".*")) {
-            return at.anyChild();
+        if (!rest.isEmpty() && rest.replace("[*]", "").replace(".*", "").isEmpty()) {
+            Projection p = at;
+            for (int i = 0; i < rest.length(); i += rest.startsWith("[*]", i) ? 3 : 2) {
+                p = p.anyChild(); // $.records.*.*: each child's children
+            }
+            return p;
         }
         List<String> names = propertyNames(rest);
         if (names != null) {

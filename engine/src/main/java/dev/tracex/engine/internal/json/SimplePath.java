@@ -3,191 +3,180 @@ package dev.tracex.engine.internal.json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * The two non-definite path shapes rules use most, evaluated directly over Jackson's tree where the answer is
- * plain, and by Jayway everywhere else:
+ * The non-definite path shapes rules use, evaluated directly over Jackson's tree, and by Jayway only for
+ * documents outside what is plain here. After a prefix of names and indices ({@code $.Records[0]}), one of:
  * <ul>
- * <li>a filter on one field of an object: {@code $.messageAttributes._datadog[?(@.dataType =~ /^String.*&#47;)]},
- * {@code $[?(@.eventSource == 'aws:sqs')]}, {@code $[?(@.Type == 'String')].Value} ({@code ==} or {@code !=} a
- * quoted text, or {@code =~} a regular expression, optionally {@code /i});</li>
- * <li>a trailing wildcard: {@code $.Records[*]}, {@code $.detail.*}.</li>
+ * <li>wildcards: {@code $.Records[*]}, {@code $.detail.*}, {@code $.records.*.*};</li>
+ * <li>a union of names: {@code $.Records[0]['eventSource','EventSource']} (an object of those present);</li>
+ * <li>a {@link PathFilter} on the value (an object, or each object of an array), then names:
+ * {@code $.messageAttributes._datadog[?(@.dataType =~ /^String.*&#47;)]},
+ * {@code $[?(@['detail-type'] && @.source != 'aws.events')]}, {@code $[?(@.Type == 'String')].Value}.</li>
  * </ul>
- * Names only before and after. "Plain" is an object whose field is text (the filter), an array or an object
- * (the wildcard), or nothing at all; for anything else (a filtered array, a number compared with text, a
- * string where an object was expected) this asks Jayway, compiled on that first need, so the answers are
- * Jayway's in every case ({@code SimplePathTest} compares them). Why: Jayway's first compiled filter cost
- * 10 ms and 70 classes at cold start, and a filter evaluated per SQS record was most of {@code builtin.sqs}'s
- * distance from hand-written code under C1. Internal: may change without notice.
+ * Names are plain (letters, digits, {@code _}, {@code -}). "Plain" is every case but a filter's field of
+ * another type than text and a filter or union over a JSON {@code null}; there this asks Jayway, compiled on
+ * that first need, so the answers are Jayway's in every case ({@code SimplePathTest} compares them on fixed and
+ * random documents). Why: evaluating Jayway's first filter at a rule's first miss loaded Jayway, its json-smart
+ * provider, Jackson's {@code ObjectMapper} and some 800 classes (300 ms under C1), and a filter evaluated per
+ * SQS record was most of {@code builtin.sqs}'s distance from hand-written code. Internal: may change without notice.
  */
 final class SimplePath implements JsonAccessor {
-    private enum Op { EQ, NE, MATCHES }
-
-    /** What {@link #walk} answers when it meets something other than an object or nothing: Jayway's case. */
+    /** What a walk answers where the answer is Jayway's to give. */
     private static final JsonNode NOT_PLAIN = Json.object();
 
     private final String expression;
-    private final String[] prefix;
-    /** The filtered field, or {@code null} for a wildcard. */
-    private final String field;
-    private final Op op;
-    private final String literal;
-    private final Pattern pattern;
+    /** Names ({@code String}) and indices ({@code Integer}) from the root. */
+    private final Object[] prefix;
+    /** How many wildcards follow the prefix (0 for a union or a filter). */
+    private final int wildcards;
+    /** The union's names, or {@code null}. */
+    private final String[] union;
+    /** The filter, or {@code null}. */
+    private final PathFilter filter;
+    /** Names after the filter. */
     private final String[] suffix;
     private volatile JaywayPath jayway;
 
-    private SimplePath(String expression, String[] prefix, String field, Op op, String literal, Pattern pattern, String[] suffix) {
+    private SimplePath(String expression, Object[] prefix, int wildcards, String[] union, PathFilter filter, String[] suffix) {
         this.expression = expression;
         this.prefix = prefix;
-        this.field = field;
-        this.op = op;
-        this.literal = literal;
-        this.pattern = pattern;
+        this.wildcards = wildcards;
+        this.union = union;
+        this.filter = filter;
         this.suffix = suffix;
     }
 
-    /** The path if it has one of the two shapes, else {@code null} (then Jayway compiles it as usual). */
+    /** The path if it has one of the shapes, else {@code null} (then it is definite, or Jayway compiles it). */
     static SimplePath parse(String expr) {
-        Cursor c = new Cursor(expr);
+        PathCursor c = new PathCursor(expr);
         if (!c.take("$")) {
             return null;
         }
-        List<String> prefix = c.names();
+        List<Object> prefix = c.steps();
         if (prefix == null) {
             return null;
         }
-        if (c.take("[*]") || c.take(".*")) {
-            return c.atEnd() ? new SimplePath(expr, prefix.toArray(new String[0]), null, null, null, null, new String[0]) : null;
+        Object[] steps = prefix.toArray();
+        int wildcards = 0;
+        while (c.take("[*]") || c.take(".*")) {
+            wildcards++;
         }
-        if (!c.take("[?(@")) {
+        if (wildcards > 0) {
+            return c.atEnd() ? new SimplePath(expr, steps, wildcards, null, null, new String[0]) : null;
+        }
+        List<String> union = c.union();
+        if (union != null) {
+            return c.atEnd() ? new SimplePath(expr, steps, 0, union.toArray(new String[0]), null, new String[0]) : null;
+        }
+        if (!c.take("[?(")) {
             return null;
         }
-        String field = c.take(".") ? c.name() : c.take("['") ? c.quotedRest() : null;
-        if (field == null) {
+        PathFilter filter = PathFilter.parse(c);
+        if (filter == null || !c.take(")]")) {
             return null;
         }
-        c.spaces();
-        Op op = c.take("==") ? Op.EQ : c.take("!=") ? Op.NE : c.take("=~") ? Op.MATCHES : null;
-        if (op == null) {
+        List<Object> suffix = c.steps();
+        if (suffix == null || !c.atEnd() || !suffix.stream().allMatch(String.class::isInstance)) {
             return null;
         }
-        c.spaces();
-        String literal = null;
-        Pattern pattern = null;
-        if (op == Op.MATCHES) {
-            String re = c.between('/');
-            if (re == null) {
-                return null;
-            }
-            boolean ignoreCase = c.take("i");
-            try {
-                pattern = Pattern.compile(re, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-            } catch (RuntimeException e) {
-                return null;
-            }
-        } else {
-            literal = c.between('\'');
-            if (literal == null) {
-                return null;
-            }
-        }
-        c.spaces();
-        if (!c.take(")]")) {
-            return null;
-        }
-        List<String> suffix = c.names();
-        if (suffix == null || !c.atEnd()) {
-            return null;
-        }
-        return new SimplePath(expr, prefix.toArray(new String[0]), field, op, literal, pattern, suffix.toArray(new String[0]));
+        return new SimplePath(expr, steps, 0, null, filter, suffix.toArray(new String[0]));
     }
 
     /** Whether {@code name} is non-empty and only letters, digits, {@code _} and {@code -}. */
     static boolean isPlainName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (!Cursor.plain(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return PathCursor.isPlainName(name);
     }
 
     @Override
     public JsonNode read(JsonNode root) {
-        JsonNode target = walk(root, prefix);
-        if (target == null) {
-            return null;
+        List<JsonNode> all = evaluate(root, true);
+        if (all == null) {
+            return jayway().read(root);
         }
-        if (target != NOT_PLAIN) {
-            if (field == null) {
-                if (target.isArray() || target.isObject()) {
-                    return target.size() == 0 ? null : target.elements().next();
-                }
-            } else {
-                Boolean matched = matches(target);
-                if (matched != null) {
-                    JsonNode v = matched ? walk(target, suffix) : null;
-                    if (v != NOT_PLAIN) {
-                        return v;
-                    }
-                }
-            }
-        }
-        return jayway().read(root);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     @Override
     public List<JsonNode> readAll(JsonNode root) {
-        JsonNode target = walk(root, prefix);
-        if (target == null) {
-            return List.of();
+        List<JsonNode> all = evaluate(root, false);
+        return all == null ? jayway().readAll(root) : all;
+    }
+
+    /** The matches in document order (only the first when {@code first}), or {@code null} where Jayway answers. */
+    private List<JsonNode> evaluate(JsonNode root, boolean first) {
+        JsonNode target = root;
+        for (Object step : prefix) {
+            target = step instanceof String ? (target.isObject() ? target.get((String) step) : null)
+                    : (target.isArray() ? target.get((Integer) step) : null);
+            if (target == null) {
+                return List.of();
+            }
         }
-        if (target != NOT_PLAIN) {
-            if (field == null) {
-                if (target.isArray() || target.isObject()) {
-                    List<JsonNode> out = new ArrayList<>(target.size());
-                    for (Iterator<JsonNode> it = target.elements(); it.hasNext(); ) {
-                        out.add(it.next());
+        if (wildcards > 0) {
+            List<JsonNode> level = List.of(target);
+            for (int w = 0; w < wildcards; w++) {
+                List<JsonNode> next = new ArrayList<>();
+                for (JsonNode n : level) {
+                    if (n.isObject() || n.isArray()) {
+                        n.elements().forEachRemaining(next::add);
                     }
-                    return out;
                 }
-            } else {
-                Boolean matched = matches(target);
-                if (matched != null) {
-                    JsonNode v = matched ? walk(target, suffix) : null;
-                    if (v != NOT_PLAIN) {
-                        return v == null ? List.of() : List.of(v);
-                    }
+                level = next;
+            }
+            return first && level.size() > 1 ? level.subList(0, 1) : level;
+        }
+        if (target.isNull()) {
+            return null;
+        }
+        if (union != null) {
+            return target.isObject() ? List.of(union(target)) : List.of();
+        }
+        if (target.isObject()) {
+            Boolean kept = filter.test(target);
+            if (kept == null) {
+                return null;
+            }
+            JsonNode v = kept ? walk(target, suffix) : null;
+            return v == NOT_PLAIN ? null : v == null ? List.of() : List.of(v);
+        }
+        if (!target.isArray()) {
+            return List.of(); // a filter on text or a number finds nothing (Jayway fails, JaywayPath answers nothing)
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode item : target) {
+            if (!item.isObject()) {
+                return null;
+            }
+            Boolean kept = filter.test(item);
+            if (kept == null) {
+                return null;
+            }
+            JsonNode v = kept ? walk(item, suffix) : null;
+            if (v == NOT_PLAIN) {
+                return null;
+            }
+            if (v != null) {
+                out.add(v);
+                if (first) {
+                    break;
                 }
             }
         }
-        return jayway().readAll(root);
+        return out;
     }
 
-    /** Whether the filter keeps {@code target}; {@code null} when the answer is Jayway's to give. */
-    private Boolean matches(JsonNode target) {
-        if (!target.isObject()) {
-            return null;
+    /** Jayway's answer to a union on an object: a new object of the named fields present, in the union's order. */
+    private JsonNode union(JsonNode target) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = Json.object();
+        for (String name : union) {
+            JsonNode v = target.get(name);
+            if (v != null) {
+                o.set(name, v);
+            }
         }
-        JsonNode v = target.get(field);
-        if (v == null || !v.isTextual()) {
-            return null;
-        }
-        String text = v.textValue();
-        switch (op) {
-            case EQ:
-                return text.equals(literal);
-            case NE:
-                return !text.equals(literal);
-            default:
-                return pattern.matcher(text).matches();
-        }
+        return o;
     }
 
     /**
@@ -230,91 +219,5 @@ final class SimplePath implements JsonAccessor {
     @Override
     public String toString() {
         return expression;
-    }
-
-    /** A left-to-right reader of the path text. */
-    private static final class Cursor {
-        private final String s;
-        private int i;
-
-        Cursor(String s) {
-            this.s = s;
-        }
-
-        boolean take(String token) {
-            if (s.startsWith(token, i)) {
-                i += token.length();
-                return true;
-            }
-            return false;
-        }
-
-        boolean atEnd() {
-            return i == s.length();
-        }
-
-        void spaces() {
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-        }
-
-        /** {@code .name} steps, as many as there are (none is fine); {@code null} at a step that is not a plain name. */
-        List<String> names() {
-            List<String> out = new ArrayList<>();
-            while (i < s.length() && s.charAt(i) == '.' && i + 1 < s.length() && s.charAt(i + 1) != '*' && s.charAt(i + 1) != '.') {
-                i++;
-                String n = name();
-                if (n == null) {
-                    return null;
-                }
-                out.add(n);
-            }
-            return out;
-        }
-
-        /** A plain name: letters, digits, {@code _} and {@code -} (a subset of what Jayway reads as one). */
-        String name() {
-            int start = i;
-            while (i < s.length() && plain(s.charAt(i))) {
-                i++;
-            }
-            return i == start ? null : s.substring(start, i);
-        }
-
-        /** The rest of {@code ['name']} after its opening: a plain name, then {@code ']}. */
-        String quotedRest() {
-            int close = s.indexOf("']", i);
-            if (close < 0) {
-                return null;
-            }
-            String n = s.substring(i, close);
-            if (!isPlainName(n)) {
-                return null;
-            }
-            i = close + 2;
-            return n;
-        }
-
-        /** Text between two {@code delimiter}s, without backslashes; {@code null} if it is not there. */
-        String between(char delimiter) {
-            if (i >= s.length() || s.charAt(i) != delimiter) {
-                return null;
-            }
-            int close = s.indexOf(delimiter, i + 1);
-            if (close < 0) {
-                return null;
-            }
-            String text = s.substring(i + 1, close);
-            if (text.indexOf('\\') >= 0) {
-                return null;
-            }
-            i = close + 1;
-            return text;
-        }
-
-        private static boolean plain(char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-        }
     }
 }

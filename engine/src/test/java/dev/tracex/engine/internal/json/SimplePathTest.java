@@ -40,7 +40,22 @@ class SimplePathTest {
             "$.Records[*]",
             "$.detail.*",
             "$[*]",
-            "$.*");
+            "$.*",
+            "$.records.*.*",
+            "$.Records[*][*]",
+            "$.Records[0]['eventSource','EventSource']",
+            "$['detail-type','source']",
+            "$['eventSource', 'bootstrapServers']",
+            "$.a['b','c','d']",
+            "$.Records[1].detail['t','x']",
+            "$[?(@['detail-type'] && @.source != 'aws.events')]",
+            "$[?(@.eventSource == 'aws:kafka' || @.eventSource == 'SelfManagedKafka')]",
+            "$[?(@.a || @.b && @.t == 'x')]",
+            "$[?(@.source == 'x' && @.Type != 'y' || @.dataType =~ /^Str.*/)].Value",
+            "$.Records[0][?(@.eventSource == 'aws:sqs')]",
+            "$.a[?(@.b)]",
+            "$.a.b[?(@.t =~ /.*/)].c",
+            "$.env[?(@.DD_MERGE_XRAY_TRACES =~ /^true$/i)]");
 
     /** Documents for the root of every path above, each branch of each at least once. */
     static final List<String> DOCUMENTS = List.of(
@@ -81,7 +96,30 @@ class SimplePathTest {
             "{\"Records\": 3}",
             "{\"detail\": {\"_datadog\": {\"x\": \"1\"}, \"other\": 2}}",
             "{\"detail\": [\"a\", \"b\"]}",
-            "{\"detail\": {}}");
+            "{\"detail\": {}}",
+            "{\"eventSource\": \"aws:kafka\", \"bootstrapServers\": \"b-1:9092\", \"records\": {\"t-0\": [{\"a\": 1}, {\"b\": 2}], \"t-1\": [{\"c\": 3}]}}",
+            "{\"eventSource\": \"SelfManagedKafka\", \"records\": {\"t-0\": [], \"t-1\": {\"0\": {\"c\": 3}}, \"t-2\": \"x\", \"t-3\": null}}",
+            "{\"records\": [[1, 2], {\"a\": [3]}, null, 4]}",
+            "{\"records\": null}",
+            "{\"Records\": [{\"eventSource\": \"aws:sqs\", \"EventSource\": null}, {\"detail\": {\"t\": \"x\", \"x\": [1]}}]}",
+            "{\"Records\": [{\"EventSource\": \"aws:sns\"}]}",
+            "{\"Records\": [\"s\"]}",
+            "{\"Records\": [null]}",
+            "{\"detail-type\": \"Order Placed\", \"source\": \"com.example\"}",
+            "{\"detail-type\": null, \"source\": \"aws.events\"}",
+            "{\"detail-type\": \"Scheduled Event\", \"source\": 3}",
+            "{\"detail-type\": \"x\"}",
+            "{\"a\": {\"b\": null, \"c\": \"1\", \"d\": {\"e\": 1}}}",
+            "{\"a\": null}",
+            "{\"a\": \"text\"}",
+            "{\"a\": [{\"b\": 1}, {\"c\": 2}, {\"b\": null}]}",
+            "{\"a\": [{\"b\": 1}, \"s\"]}",
+            "{\"a\": {\"b\": [{\"t\": \"x\", \"c\": 1}, {\"t\": \"y\", \"c\": 2}, {\"t\": \"z\"}]}}",
+            "{\"env\": {\"DD_MERGE_XRAY_TRACES\": \"TRUE\"}}",
+            "{\"env\": {\"DD_MERGE_XRAY_TRACES\": \"false\"}}",
+            "{\"env\": {}}",
+            "{\"source\": \"x\", \"Type\": \"y\", \"dataType\": \"Strx\", \"Value\": 1}",
+            "{\"source\": \"x\", \"Type\": \"z\", \"Value\": {\"v\": 2}}");
 
     @BeforeAll
     static void loggingFirst() {
@@ -101,9 +139,10 @@ class SimplePathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"$.Records[0]", "$.a", "$..a", "$.a[?(@.b == 'c' && @.d == 'e')]", "$.a[?(@.b == 1)]",
-            "$.a[?(@.b == \"c\")]", "$[?(@.b == 'it\\'s')]", "$.a[?(@.b =~ /x/m)]", "$['a','b']", "$.records.*.*",
-            "$.a[?(@.b)]", "$.a[0][?(@.b == 'c')]", "$.a[?(@.b == 'c')][0]", "$.a[?(@.b.c == 'd')]", "$.a[1:2]"})
+    @ValueSource(strings = {"$.Records[0]", "$.a", "$..a", "$.a[?(@.b == 1)]",
+            "$.a[?(@.b == \"c\")]", "$[?(@.b == 'it\\'s')]", "$.a[?(@.b =~ /x/m)]", "$['a']", "$[\"a\",\"b\"]",
+            "$.a[?(@.b == 'c')][0]", "$.a[?(@.b.c == 'd')]", "$.a[1:2]", "$.a[?((@.b))]", "$.a[?(!@.b)]",
+            "$.a[-1][?(@.b)]", "$.*.a", "$['a','b'].c", "$[?(@.a > 'b')]", "$.length()"})
     void parse_otherShapes_leftToJayway(String path) {
         assertThat(SimplePath.parse(path)).isNull();
     }
@@ -125,11 +164,12 @@ class SimplePathTest {
     void readAndReadAll_randomDocuments_asJayway() throws Exception {
         Random random = new Random(16);
         String[] names = {"eventSource", "Type", "Value", "source", "detail-type", "dataType", "Records", "detail",
-                "messageAttributes", "_datadog", "a", "b", "c", "d", "t"};
+                "messageAttributes", "_datadog", "a", "b", "c", "d", "t", "records", "EventSource", "bootstrapServers", "env",
+                "DD_MERGE_XRAY_TRACES", "x"};
         String[] texts = {"aws:sqs", "aws:sns", "String", "Binary", "String.Array", "Notification", "x", "y",
-                "aws.events", "Order Placed", ""};
+                "aws.events", "Order Placed", "", "aws:kafka", "SelfManagedKafka", "true", "TRUE", "Str"};
         int compared = 0;
-        for (int n = 0; n < 3000; n++) {
+        for (int n = 0; n < 6000; n++) {
             JsonNode doc = MAPPER.readTree(randomValue(random, names, texts, 0));
             for (String p : PATHS) {
                 SimplePath simple = SimplePath.parse(p);
@@ -139,7 +179,7 @@ class SimplePathTest {
                 compared++;
             }
         }
-        assertThat(compared).isEqualTo(3000 * PATHS.size());
+        assertThat(compared).isEqualTo(6000 * PATHS.size());
     }
 
     @Test

@@ -1,0 +1,128 @@
+package dev.tracex.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracex.engine.ContextJson;
+import dev.tracex.engine.Extraction;
+import dev.tracex.engine.Extractor;
+import dev.tracex.engine.Extractors;
+import dev.tracex.engine.internal.compiler.Builtins;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every built-in rule gives today's answers on every event the repository holds: the fixtures of this module,
+ * {@code examples/events}, the benchmarks' events, and each of them stripped of its carriers (what a miss
+ * reads), from a tree and from raw bytes. {@value #ANSWERS} holds the answers the rules gave before their
+ * paths were evaluated without Jayway and each embedded document was decoded once (issue 31, written by
+ * {@link #main} at commit 8628bf1); a change of answer is a change of behaviour, to be made on purpose by
+ * running {@code main} again and reviewing the file's diff.
+ */
+class BuiltinAnswersTest {
+    static final String ANSWERS = "src/test/resources/answers/builtin-answers.txt";
+    /** Names under which a carrier hides in the fixtures; a stripped copy of each event has none of them. */
+    private static final List<String> CARRIERS = List.of("_datadog", "_otel", "traceparent", "tracestate", "baggage",
+            "x-datadog-trace-id", "X-Datadog-Trace-Id", "AWSTraceHeader", "b3", "X-Amzn-Trace-Id", "x-amzn-trace-id",
+            "headers", "multiValueHeaders", "Execution", "InitialExecutionState", "authorizer");
+
+    @Test
+    void everyBuiltin_everyEvent_answersAsBefore() throws Exception {
+        List<String> expected = Files.readAllLines(Path.of(ANSWERS), StandardCharsets.UTF_8);
+        List<String> actual = answers();
+        assertThat(actual).hasSizeGreaterThan(5000);
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertThat(actual.get(i)).as("line %d of %s", i + 1, ANSWERS).isEqualTo(expected.get(i));
+        }
+        assertThat(actual).hasSameSizeAs(expected);
+    }
+
+    /** Writes {@value #ANSWERS} from the rules as they are (run from the module's directory). */
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(ANSWERS);
+        Files.createDirectories(out.getParent());
+        Files.write(out, answers(), StandardCharsets.UTF_8);
+    }
+
+    static List<String> answers() throws Exception {
+        Extractors builtins = Extractors.builtins();
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : events().entrySet()) {
+            byte[] bytes = Fixtures.MAPPER.writeValueAsBytes(e.getValue());
+            for (String rule : Builtins.declaredNames()) {
+                Extractor x = builtins.extractor(rule);
+                String tree = render(x.extract(e.getValue()));
+                String raw = render(x.extract(bytes));
+                lines.add(e.getKey() + " " + rule + " " + tree + (raw.equals(tree) ? "" : " bytes: " + raw));
+            }
+        }
+        return lines;
+    }
+
+    private static String render(Extraction x) {
+        return x.isEmpty() ? "-" : ContextJson.of(x, null).toString();
+    }
+
+    /** Every event, by a name that says where it comes from, in a stable order. */
+    static Map<String, JsonNode> events() throws IOException {
+        Map<String, JsonNode> found = new TreeMap<>();
+        for (String dir : List.of("src/test/resources/events", "../examples/events", "../benchmarks/src/main/resources/events")) {
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
+                for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
+                    JsonNode event = Fixtures.MAPPER.readTree(f.toFile());
+                    String name = Path.of(dir).getFileName() + "/" + f.getFileName();
+                    found.put(name, event);
+                    found.put(name + "#stripped", strip(event.deepCopy()));
+                }
+            }
+        }
+        return new LinkedHashMap<>(found);
+    }
+
+    /** {@code node} without any field named as a carrier, in embedded JSON strings too. */
+    static JsonNode strip(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            o.remove(CARRIERS);
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                f.setValue(strip(f.getValue()));
+            }
+            if (o.has("messageAttributes") && o.get("messageAttributes").isObject()) {
+                ((ObjectNode) o.get("messageAttributes")).removeAll();
+            }
+            return o;
+        }
+        if (node.isArray()) {
+            ArrayNode a = (ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, strip(a.get(i)));
+            }
+            return a;
+        }
+        if (node.isTextual()) {
+            String t = node.textValue().trim();
+            if (t.startsWith("{") || t.startsWith("[")) {
+                try {
+                    return Fixtures.MAPPER.getNodeFactory().textNode(Fixtures.MAPPER.writeValueAsString(strip(Fixtures.MAPPER.readTree(t))));
+                } catch (IOException notJson) {
+                    return node;
+                }
+            }
+        }
+        return node;
+    }
+}
