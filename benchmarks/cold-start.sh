@@ -16,6 +16,7 @@ JDK_FEATURE=${JDK_FEATURE%%+*}
 T=benchmarks/target
 OUT=$T/coldstart-jdk$JDK_FEATURE
 EVENT=benchmarks/src/main/resources/events/sqs_10_records_event.json
+MISS_EVENT=benchmarks/src/main/resources/events/sqs_10_records_no_context_event.json
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 CRAC=$M2/org/crac/crac/1.5.0/crac-1.5.0.jar
 RIC=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.9.0/aws-lambda-java-runtime-interface-client-2.9.0.jar
@@ -106,15 +107,21 @@ done
 RIC_CP="$RIC_CURRENT:$M2/com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar"
 RIC_CP="$RIC_CP:$M2/com/amazonaws/aws-lambda-java-serialization/1.2.0/aws-lambda-java-serialization-1.2.0.jar"
 RIC_CP="$RIC_CP:$M2/software/amazon/awssdk/utils-lite/2.34.0/utils-lite-2.34.0.jar"
+# The first event is $RUNTIME_EVENT (default $EVENT, whose records carry a context).
 runtime_case() {
   local label=$1 handler=$2
   shift 2
   for _ in $(seq "$RUNS"); do
-    python3 benchmarks/runtime_cold_start.py "$PWD/$T/function-yaml" "$handler" "$PWD/$EVENT" "$RIC_CP" "$@" -- "${JVM_OPTS[@]}"
+    python3 benchmarks/runtime_cold_start.py "$PWD/$T/function-yaml" "$handler" "$PWD/${RUNTIME_EVENT:-$EVENT}" "$RIC_CP" "$@" -- "${JVM_OPTS[@]}"
   done > "$OUT/$label.jsonl"
 }
 runtime_case runtime-empty dev.tracex.benchmarks.coldstart.EmptyHandler
 runtime_case runtime-yaml dev.tracex.lambda.TracingHandler::handleRequest \
+  DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
+# The same function whose first event has no context (the selected rule misses, builtin.default runs behind it),
+# and the empty function on that event.
+RUNTIME_EVENT=$MISS_EVENT runtime_case runtime-empty-miss dev.tracex.benchmarks.coldstart.EmptyHandler
+RUNTIME_EVENT=$MISS_EVENT runtime_case runtime-yaml-miss dev.tracex.lambda.TracingHandler::handleRequest \
   DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
 # The same with an AppCDS archive each, trained through the runtime client (it archives the classes its own
 # class loader defines from the function's jars too).

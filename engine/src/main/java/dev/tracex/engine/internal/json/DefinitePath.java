@@ -41,7 +41,7 @@ final class DefinitePath implements JsonAccessor {
         JsonNode node = root;
         for (int i = 0; i < names.length && node != null; i++) {
             if (node.isTextual()) {
-                node = Json.decodeEmbedded(node.textValue());
+                node = DecodedDocuments.embedded(node);
                 if (node == null) {
                     return null;
                 }

@@ -58,8 +58,13 @@ final class PathCursor {
             } else if (at("[") && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
                 int close = s.indexOf(']', i);
                 String digits = close < 0 ? "" : s.substring(i + 1, close);
-                if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(Character::isDigit)) {
+                if (digits.isEmpty() || digits.length() > 6) {
                     return null;
+                }
+                for (int k = 0; k < digits.length(); k++) {
+                    if (!Character.isDigit(digits.charAt(k))) {
+                        return null;
+                    }
                 }
                 out.add(Integer.parseInt(digits));
                 i = close + 1;

@@ -78,8 +78,13 @@ final class SimplePath implements JsonAccessor {
             return null;
         }
         List<Object> suffix = c.steps();
-        if (suffix == null || !c.atEnd() || !suffix.stream().allMatch(String.class::isInstance)) {
+        if (suffix == null || !c.atEnd()) {
             return null;
+        }
+        for (Object step : suffix) {
+            if (!(step instanceof String)) {
+                return null; // an index after a filter: Jayway's
+            }
         }
         return new SimplePath(expr, steps, 0, null, filter, suffix.toArray(new String[0]));
     }

@@ -7,6 +7,7 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.ExtractionTrace;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.Projection;
 import dev.tracex.engine.logging.TracexLogger;
@@ -52,6 +53,7 @@ public final class CompiledExtractor implements Extractor {
             return Extraction.none();
         }
         RuleLog.Open log = RuleLog.begin(name);
+        DecodedDocuments documents = DecodedDocuments.open();
         Extraction found = Extraction.none();
         try {
             found = rule.extract(event, context == null ? InvocationContext.NONE : context, null);
@@ -62,6 +64,9 @@ public final class CompiledExtractor implements Extractor {
             }
             return Extraction.none();
         } finally {
+            if (documents != null) {
+                documents.close();
+            }
             RuleLog.end(log, found.isEmpty());
         }
     }
@@ -71,7 +76,7 @@ public final class CompiledExtractor implements Extractor {
         ExtractionTrace trace = Explanation.newTrace();
         trace.enter("rule \"" + name + "\": " + rule);
         Extraction found = Extraction.none();
-        try {
+        try (DecodedDocuments documents = DecodedDocuments.open()) {
             found = event == null ? Extraction.none() : rule.extract(event, context == null ? InvocationContext.NONE : context, trace);
         } catch (RuntimeException | StackOverflowError e) {
             trace.note("extraction failed: " + e);

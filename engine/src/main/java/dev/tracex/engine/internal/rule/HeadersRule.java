@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.TraceContext;
+import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.Projection;
 import dev.tracex.engine.internal.step.Pipeline;
@@ -53,7 +54,9 @@ public final class HeadersRule implements CompiledRule {
         if (named != null) {
             ObjectNode headers = assemble(root, trace);
             if (headers.isEmpty()) {
-                RuleLog.noContext(rule, "headers", "none of " + named.keySet() + " found");
+                if (RuleLog.debugging()) {
+                    RuleLog.noContext(rule, "headers", "none of " + named.keySet() + " found");
+                }
                 if (trace != null) {
                     trace.note("none of " + named.keySet() + " found");
                 }
@@ -63,7 +66,7 @@ public final class HeadersRule implements CompiledRule {
         }
         JsonNode carrier = pipeline.evaluate(root, trace);
         if (carrier != null && carrier.isTextual()) {
-            carrier = Json.decodeEmbedded(carrier.textValue());
+            carrier = DecodedDocuments.embedded(carrier);
             if (trace != null) {
                 noteDecoded(trace, carrier);
             }
@@ -122,7 +125,9 @@ public final class HeadersRule implements CompiledRule {
     public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles, ExtractionTrace trace) {
         Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles, trace);
         if (found.isEmpty()) {
-            RuleLog.noContext(rule, "headers", "no valid " + styleNames(styles) + " headers");
+            if (RuleLog.debugging()) { // the reason is built only when it is logged: a miss is the common case
+                RuleLog.noContext(rule, "headers", "no valid " + styleNames(styles) + " headers");
+            }
             return Extraction.none();
         }
         return Extraction.of(found.get().withRule(rule));

@@ -5,6 +5,7 @@ import dev.tracex.engine.Explanation;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
+import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.logging.TracexLogger;
 
 import java.io.IOException;
@@ -83,12 +84,15 @@ public final class LazyFallbackExtractor implements Extractor {
 
     @Override
     public Extraction extract(JsonNode event, InvocationContext context) {
-        Extraction first = primary.extract(event, context);
-        if (first.parentSettled()) {
-            return first;
+        // One event for both rules: what the selected rule decoded, the fallback reads again without decoding.
+        try (DecodedDocuments documents = DecodedDocuments.open()) {
+            Extraction first = primary.extract(event, context);
+            if (first.parentSettled()) {
+                return first;
+            }
+            CompiledExtractor f = compileFallback();
+            return f == null ? first : either(first, f.extract(event, context));
         }
-        CompiledExtractor f = compileFallback();
-        return f == null ? first : either(first, f.extract(event, context));
     }
 
     @Override

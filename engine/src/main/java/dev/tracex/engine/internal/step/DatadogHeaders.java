@@ -2,6 +2,7 @@ package dev.tracex.engine.internal.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.propagation.DatadogFormat;
 
@@ -60,7 +61,7 @@ final class DatadogHeaders {
     /** An object given as itself or as text holding a JSON object; else {@code null}. */
     static JsonNode object(JsonNode v) {
         if (v != null && v.isTextual()) {
-            v = Json.decodeEmbedded(v.textValue());
+            v = DecodedDocuments.embedded(v);
         }
         return v != null && v.isObject() ? v : null;
     }

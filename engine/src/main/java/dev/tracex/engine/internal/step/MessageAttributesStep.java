@@ -2,6 +2,7 @@ package dev.tracex.engine.internal.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.internal.json.Json;
 
 import java.util.Iterator;
@@ -24,7 +25,7 @@ final class MessageAttributesStep implements Step {
 
     @Override
     public JsonNode apply(JsonNode in) {
-        JsonNode attributes = in.isTextual() ? Json.decodeEmbedded(in.textValue()) : in;
+        JsonNode attributes = in.isTextual() ? DecodedDocuments.embedded(in) : in;
         if (attributes == null || !attributes.isObject()) {
             return null;
         }

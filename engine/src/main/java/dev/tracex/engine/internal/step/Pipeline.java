@@ -2,7 +2,7 @@ package dev.tracex.engine.internal.step;
 
 import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.internal.json.JsonAccessor;
 import dev.tracex.engine.internal.json.Projection;
 
@@ -20,14 +20,14 @@ public final class Pipeline {
         JsonNode apply(JsonNode value) {
             if (path != null) {
                 if (value.isTextual()) {
-                    value = Json.decodeEmbedded(value.textValue());
+                    value = DecodedDocuments.embedded(value);
                     if (value == null) {
                         return null;
                     }
                 }
                 return path.read(value);
             }
-            return step.apply(value);
+            return step.decodes() ? DecodedDocuments.once(step, value, step) : step.apply(value);
         }
 
         @Override
@@ -74,7 +74,7 @@ public final class Pipeline {
     /** Why a stage gave nothing, for an explanation. */
     private static String nothingFrom(Stage stage, JsonNode input, JsonNode output) {
         if (stage.path() != null) {
-            if (input.isTextual() && Json.decodeEmbedded(input.textValue()) == null) {
+            if (input.isTextual() && DecodedDocuments.embedded(input) == null) {
                 return "not found: applied to " + ExtractionTrace.describe(input) + ", which is not JSON";
             }
             return output != null && output.isNull() ? "null" : "not found in " + ExtractionTrace.describe(input);

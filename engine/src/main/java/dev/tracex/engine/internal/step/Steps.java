@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.internal.json.Json;
 
 import java.io.ByteArrayInputStream;
@@ -104,6 +105,11 @@ public final class Steps {
         }
 
         @Override
+        public boolean decodes() {
+            return true;
+        }
+
+        @Override
         public JsonNode apply(JsonNode in) {
             if (in.isTextual()) {
                 return Json.parseOrNull(in.textValue());
@@ -120,6 +126,11 @@ public final class Steps {
         @Override
         public String name() {
             return "base64";
+        }
+
+        @Override
+        public boolean decodes() {
+            return true;
         }
 
         @Override
@@ -154,6 +165,11 @@ public final class Steps {
         @Override
         public String name() {
             return "gzip";
+        }
+
+        @Override
+        public boolean decodes() {
+            return true;
         }
 
         @Override
@@ -215,7 +231,7 @@ public final class Steps {
 
         @Override
         public JsonNode apply(JsonNode in) {
-            JsonNode obj = in.isTextual() ? Json.decodeEmbedded(in.textValue()) : in;
+            JsonNode obj = in.isTextual() ? DecodedDocuments.embedded(in) : in;
             if (obj == null || !obj.isObject()) {
                 return null;
             }
