@@ -3,6 +3,7 @@ package dev.tracex.engine.internal.compiler;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.LibraryRule;
+import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,14 @@ import java.util.List;
 
 /**
  * The {@code builtin.*} rules: {@value #RESOURCE} on the class path (shipped by the {@code tracex-rules}
- * module), compiled once, on first use. A file that names built-ins in {@code first:} is checked against
+ * module), compiled once, on first use, from its composed form when the module carries it. A file that names built-ins in {@code first:} is checked against
  * their declared names ({@link #declaredNames()}) and gets {@link LibraryRule}s, so it compiles without
  * them; they are compiled when a selected rule reaches one. Internal: may change without notice.
  */
 public final class Builtins {
     public static final String RESOURCE = "dev/tracex/rules/builtin.yaml";
+    /** {@value #RESOURCE}, composed at build time ({@link ComposedYaml}). */
+    public static final String COMPOSED_RESOURCE = "dev/tracex/rules/builtin.composed.json";
     public static final String NAMESPACE = "builtin.";
 
     private Builtins() {
@@ -106,6 +109,20 @@ public final class Builtins {
         }
     }
 
+    /**
+     * The node tree of {@value #COMPOSED_RESOURCE}, which the rules module's build writes beside the rules, or
+     * {@code null} when it is absent or was made from another text (then the text is composed, as for any rules
+     * file: a build that skipped the step is slower at a first miss, never wrong).
+     */
+    private static Node composed(String text) {
+        ClassLoader cl = Builtins.class.getClassLoader();
+        try (InputStream in = cl == null ? null : cl.getResourceAsStream(COMPOSED_RESOURCE)) {
+            return in == null ? null : ComposedYaml.read(in, text.getBytes(StandardCharsets.UTF_8), RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a packaging bug, as a built-in rule that does not compile
+        }
+    }
+
     /** The text of {@value #RESOURCE}, or {@code null} when the rules module is not on the class path. */
     private static String text() {
         ClassLoader cl = Builtins.class.getClassLoader();
@@ -116,7 +133,13 @@ public final class Builtins {
         }
     }
 
+    /** Whether the built-in rules were (or would be) compiled from {@value #COMPOSED_RESOURCE}, not from their text. */
+    public static boolean compiledFromComposedForm() {
+        return Holder.COMPOSED;
+    }
+
     private static final class Holder {
+        static boolean COMPOSED;
         static final CompiledFile FILE = load();
 
         private static CompiledFile load() {
@@ -125,7 +148,11 @@ public final class Builtins {
                 return null;
             }
             try {
-                return RuleFileCompiler.compile(RESOURCE, text, null, NAMESPACE, RuleLibrary.NONE);
+                Node composed = composed(text);
+                COMPOSED = composed != null;
+                return composed != null
+                        ? RuleFileCompiler.compile(RESOURCE, composed, null, NAMESPACE, RuleLibrary.NONE)
+                        : RuleFileCompiler.compile(RESOURCE, text, null, NAMESPACE, RuleLibrary.NONE);
             } catch (RuleCompilationException e) {
                 // The built-ins are tested in their own module; failing here is a packaging bug.
                 throw new IllegalStateException("built-in rules do not compile:\n" + e.getMessage(), e);

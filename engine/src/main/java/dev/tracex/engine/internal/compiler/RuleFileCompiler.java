@@ -62,16 +62,31 @@ public final class RuleFileCompiler {
             throws RuleCompilationException {
         RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library);
         c.run(text);
-        if (!c.problems.isEmpty()) {
-            throw new RuleCompilationException(c.problems.sorted());
+        return c.result(file, prefix);
+    }
+
+    /**
+     * Compiles a file already composed ({@link ComposedYaml}): the same rules, positions and examples as
+     * compiling its text, without snakeyaml's parser.
+     */
+    static CompiledFile compile(String file, Node composed, Path baseDir, String prefix, RuleLibrary library)
+            throws RuleCompilationException {
+        RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library);
+        c.run(composed);
+        return c.result(file, prefix);
+    }
+
+    private CompiledFile result(String file, String prefix) throws RuleCompilationException {
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems.sorted());
         }
         Map<String, int[]> positions = new LinkedHashMap<>();
         Map<String, CompiledRule> ordered = new LinkedHashMap<>();
-        for (RuleDraft d : c.drafts.values()) {
+        for (RuleDraft d : drafts.values()) {
             positions.put(d.name, new int[] {d.line, d.column});
-            ordered.put(d.name, c.references.compiled(d.name));
+            ordered.put(d.name, references.compiled(d.name));
         }
-        return new CompiledFile(file, prefix, ordered, positions, List.copyOf(c.examples));
+        return new CompiledFile(file, prefix, ordered, positions, List.copyOf(examples));
     }
 
     /**
@@ -115,6 +130,10 @@ public final class RuleFileCompiler {
             problems.add(1, 1, null, "invalid YAML: " + firstLine(e.getMessage()));
             return;
         }
+        run(root);
+    }
+
+    private void run(Node root) {
         if (root == null) {
             problems.add(1, 1, null, "empty file: expected a mapping with the key \"extractors\"");
             return;

@@ -1,16 +1,15 @@
 package dev.tracex.engine.internal.json;
 
-import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
 import dev.tracex.engine.ids.Ids;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles JSONPath text once. Every path is validated by Jayway's parser (so the accepted syntax is
- * Jayway's); definite paths of names and indices then become a {@link DefinitePath}, everything else a
- * {@link JaywayPath}.
+ * Compiles JSONPath text once. The accepted syntax is Jayway's: the shapes read here without Jayway
+ * ({@link SimplePath}, plain {@link DefinitePath}s) are ones Jayway reads the same way ({@code SimplePathTest}),
+ * and every other path is validated by Jayway's parser, then read as a {@link DefinitePath} if it names one value,
+ * else by a {@link JaywayPath}. Only that last case loads Jayway.
  */
 public final class PathCompiler {
     /** Longest path accepted: real paths are far shorter; Jayway's compiler recurses once per token. */
@@ -46,11 +45,8 @@ public final class PathCompiler {
         if (segments != null && plain(expr, segments)) {
             return new DefinitePath(expr, segments); // names and indices Jayway reads as such (SimplePathTest)
         }
-        JsonPath jayway = compileJayway(expr);
-        if (segments != null) {
-            return new DefinitePath(expr, segments);
-        }
-        return new JaywayPath(expr, jayway);
+        JaywayPath jayway = JaywayPath.compile(expr); // Jayway validates what it alone reads
+        return segments != null ? new DefinitePath(expr, segments) : jayway;
     }
 
     /**
@@ -69,20 +65,10 @@ public final class PathCompiler {
         return true;
     }
 
-    private static JsonPath compileJayway(String expr) throws PathSyntaxException {
-        try {
-            return JsonPath.compile(expr);
-        } catch (InvalidPathException | IllegalArgumentException e) {
-            throw new PathSyntaxException(e.getMessage() == null ? "invalid path" : e.getMessage());
-        } catch (StackOverflowError e) {
-            throw new PathSyntaxException("too deeply nested"); // a backstop: MAX_LENGTH keeps real stacks clear of it
-        }
-    }
-
     /** Jayway's compilation of a path {@link SimplePath} parsed, when it first needs Jayway's answer. */
     static JaywayPath jayway(String expr) {
         try {
-            return new JaywayPath(expr, compileJayway(expr));
+            return JaywayPath.compile(expr);
         } catch (PathSyntaxException e) {
             throw new IllegalStateException("Jayway refuses a path tracex parsed: " + expr + ": " + e.getMessage(), e);
         }

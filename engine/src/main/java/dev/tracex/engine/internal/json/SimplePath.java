@@ -213,7 +213,7 @@ final class SimplePath implements JsonAccessor {
 
     @Override
     public Projection project(Projection root) {
-        return JaywayPath.project(expression, root);
+        return PathProjection.of(expression, root);
     }
 
     @Override

@@ -85,9 +85,9 @@ class ProjectionTest {
         String event = "{\"a\": {\"x\": {\"k\": 1}, \"y-z\": 2, \"big\": \"" + "x".repeat(1000) + "\"}, \"b\": 3}";
 
         assertThat(e.read(Json.FACTORY.createParser(event)).toString()).isEqualTo("{\"a\":{\"x\":{\"k\":1},\"y-z\":2}}");
-        assertThat(JaywayPath.propertyNames("['a', \"b\"]")).containsExactly("a", "b");
-        assertThat(JaywayPath.propertyNames("['a'][0]")).isNull();
-        assertThat(JaywayPath.propertyNames("[?(@.a)]")).isNull();
+        assertThat(PathProjection.propertyNames("['a', \"b\"]")).containsExactly("a", "b");
+        assertThat(PathProjection.propertyNames("['a'][0]")).isNull();
+        assertThat(PathProjection.propertyNames("[?(@.a)]")).isNull();
     }
 
     @Test

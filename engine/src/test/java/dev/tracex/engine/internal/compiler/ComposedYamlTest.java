@@ -1,0 +1,137 @@
+package dev.tracex.engine.internal.compiler;
+
+import dev.tracex.engine.RuleCompilationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A rules file compiled from its composed form ({@link ComposedYaml}) is the file compiled from its text: the same
+ * rules (their plans), positions, examples and errors, for every YAML rules file of the repository without JS
+ * snippets that snakeyaml composes; and the form is refused for another text, of another format version, or
+ * with JS.
+ */
+class ComposedYamlTest {
+    /** Every rules file of the repository (from the engine module's directory), JS-free. */
+    static Stream<Path> rulesFiles() throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(Path.of(".."))) {
+            for (Path p : (Iterable<Path>) all.filter(ComposedYamlTest::isRulesFile).sorted()::iterator) {
+                out.add(p);
+            }
+        }
+        assertThat(out).hasSizeGreaterThan(30);
+        return out.stream();
+    }
+
+    private static boolean isRulesFile(Path p) {
+        String s = p.toString();
+        if (!s.endsWith(".yaml") || s.contains("/target/") || s.contains("/.git/") || s.contains("node_modules")) {
+            return false;
+        }
+        try {
+            String text = Files.readString(p);
+            return text.contains("extractors:") && text.lines().noneMatch(l -> l.stripLeading().startsWith("js:"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("rulesFiles")
+    void compiledFromComposedForm_sameAsFromText(Path file) throws Exception {
+        byte[] yaml = Files.readAllBytes(file);
+        String text = new String(yaml, StandardCharsets.UTF_8);
+        byte[] form;
+        try {
+            form = ComposedYaml.write(yaml);
+        } catch (YAMLException notYaml) {
+            return; // no composed form: the text is not YAML snakeyaml composes (an error case of the tests)
+        }
+        Node composed = ComposedYaml.read(new ByteArrayInputStream(form), yaml, file.toString());
+        assertThat(composed).isNotNull();
+
+        String fromText = describe(() -> RuleFileCompiler.compile("f.yaml", text, file.getParent(), "", RuleLibrary.NONE));
+        String fromForm = describe(() -> RuleFileCompiler.compile("f.yaml", composed, file.getParent(), "", RuleLibrary.NONE));
+
+        assertThat(fromForm).isEqualTo(fromText);
+    }
+
+    @Test
+    void builtinRules_compileFromTheirFormAsFromText() throws Exception {
+        Path builtin = Path.of("../rules/src/main/resources", Builtins.RESOURCE);
+        byte[] yaml = Files.readAllBytes(builtin);
+        Node composed = ComposedYaml.read(new ByteArrayInputStream(ComposedYaml.write(yaml)), yaml, Builtins.RESOURCE);
+
+        String fromText = describe(() -> RuleFileCompiler.compile(Builtins.RESOURCE, new String(yaml, StandardCharsets.UTF_8), null, "builtin.", RuleLibrary.NONE));
+        String fromForm = describe(() -> RuleFileCompiler.compile(Builtins.RESOURCE, composed, null, "builtin.", RuleLibrary.NONE));
+
+        assertThat(fromText).contains("rule default ").doesNotContain("error");
+        assertThat(fromForm).isEqualTo(fromText);
+    }
+
+    @Test
+    void read_formOfAnotherText_isNull() throws Exception {
+        byte[] yaml = "extractors:\n  a:\n    headers: $.headers\n".getBytes(StandardCharsets.UTF_8);
+        byte[] form = ComposedYaml.write(yaml);
+        byte[] edited = "extractors:\n  a:\n    headers: $.Headers\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ComposedYaml.read(new ByteArrayInputStream(form), edited, "x.yaml")).isNull();
+        assertThat(ComposedYaml.read(new ByteArrayInputStream(form), yaml, "x.yaml")).isNotNull();
+    }
+
+    @Test
+    void read_anotherFormatVersion_isRefusedByName() throws Exception {
+        byte[] yaml = "extractors:\n  a:\n    headers: $.headers\n".getBytes(StandardCharsets.UTF_8);
+        String form = new String(ComposedYaml.write(yaml), StandardCharsets.UTF_8).replace("\"format\":1", "\"format\":2");
+
+        assertThatThrownBy(() -> ComposedYaml.read(new ByteArrayInputStream(form.getBytes(StandardCharsets.UTF_8)), yaml, "x.yaml"))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the composed form of x.yaml is of format 2; this tracex reads format 1");
+    }
+
+    @Test
+    void write_fileWithJs_isRefused() {
+        byte[] yaml = "extractors:\n  a:\n    js: (e) => e._datadog\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> ComposedYaml.write(yaml)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("JS snippets");
+    }
+
+    /** What a compilation gives, as text: every rule's plan and position and every example's name, or the errors. */
+    private static String describe(Compilation c) {
+        try {
+            CompiledFile f = c.run();
+            StringBuilder b = new StringBuilder();
+            for (Map.Entry<String, ?> r : f.rules().entrySet()) {
+                int[] at = f.positions().get(r.getKey());
+                b.append("rule ").append(r.getKey()).append(' ').append(at[0]).append(':').append(at[1])
+                        .append(' ').append(r.getValue()).append('\n');
+            }
+            f.examples().forEach(e -> b.append("example ").append(e).append('\n'));
+            return b.toString();
+        } catch (RuleCompilationException e) {
+            return "error " + e.getMessage();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Compilation {
+        CompiledFile run() throws RuleCompilationException;
+    }
+}
