@@ -49,7 +49,11 @@ public final class DecodedDocuments implements AutoCloseable {
 
     /** The JSON object or array held in {@code text}, a text node, or {@code null}: {@link Json#decodeEmbedded}, once. */
     public static JsonNode embedded(JsonNode text) {
-        return once(Json.class, text, t -> Json.decodeEmbedded(t.textValue()));
+        return once(Json.class, text, DecodedDocuments::decode);
+    }
+
+    private static JsonNode decode(JsonNode text) {
+        return text instanceof EmbeddedText ? ((EmbeddedText) text).decode() : Json.decodeEmbedded(text.textValue());
     }
 
     /** {@code decoding.apply(value)}, computed once per extraction for this {@code value} node and {@code decoding} key. */

@@ -50,15 +50,17 @@ public final class Json {
      * (SQS bodies, SNS messages, {@code stringValue} attributes).
      */
     public static JsonNode decodeEmbedded(String text) {
+        return startsLikeDocument(text) ? parseOrNull(text) : null;
+    }
+
+    /** Whether {@code text}'s first character after white space opens an object or an array. */
+    static boolean startsLikeDocument(String text) {
         int i = 0;
         int n = text.length();
         while (i < n && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
-        if (i == n || (text.charAt(i) != '{' && text.charAt(i) != '[')) {
-            return null;
-        }
-        return parseOrNull(text);
+        return i < n && (text.charAt(i) == '{' || text.charAt(i) == '[');
     }
 
     /** Parses any JSON document, returning {@code null} when it is not valid JSON. */

@@ -104,6 +104,17 @@ final class PathFilter {
         }
     }
 
+    /** The fields the filter tests, each once. */
+    java.util.Set<String> fields() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Test[] all : alternatives) {
+            for (Test t : all) {
+                out.add(t.field());
+            }
+        }
+        return out;
+    }
+
     /** Whether the filter keeps {@code item}, an object; {@code null} when the answer is Jayway's to give. */
     Boolean test(JsonNode item) {
         for (Test[] all : alternatives) {

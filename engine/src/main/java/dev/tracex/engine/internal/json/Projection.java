@@ -19,9 +19,11 @@ import java.util.Map;
  * and allocation goes on large events (a 256 KB SQS body the rules never look at).
  *
  * <p>Every path a rule reads resolves to the same value in the pruned tree as in the full one: a kept
- * value is kept whole (scalars, and subtrees marked whole, such as a carrier or anything a step or a JS
- * rule consumes); skipped array elements become {@code null} so indices keep their meaning. Built once
- * at compile time, read-only afterwards. Internal: may change without notice.
+ * value is kept whole (scalars, and subtrees marked whole, such as anything a step or a JS rule consumes);
+ * skipped array elements become {@code null} so indices keep their meaning. Marks below a value that is text
+ * in the event are what rules read of the JSON document it holds (paths read into embedded JSON): that
+ * document is decoded pruned the same way ({@link EmbeddedText}), once, when first read. Built once at
+ * compile time, read-only afterwards. Internal: may change without notice.
  */
 public final class Projection {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -30,6 +32,10 @@ public final class Projection {
     private final Map<String, Projection> fields = new HashMap<>();
     private final Map<Integer, Projection> indices = new HashMap<>();
     private Projection anyChild;
+    /** Every field named as a propagation header is kept whole ({@link #keepHeaders()}). */
+    private boolean headers;
+    /** An array here is read element by element with this projection: a filter's items ({@link #keepFilterItems()}). */
+    private boolean filterItems;
 
     /** The projection of a rule: what its paths reach. */
     public static Projection of(Projectable rule) {
@@ -44,6 +50,17 @@ public final class Projection {
      * both ways ({@code $.Records[0].eventSource} and {@code each: $.Records[*]}) is read by the union.
      */
     private void fold() {
+        if (filterItems && !(indices.isEmpty() && anyChild == null)) {
+            // An element read by index or wildcard may also be a filter's item: it keeps what the filter reads too.
+            Projection item = new Projection();
+            item.whole = whole;
+            item.headers = headers;
+            fields.forEach((k, v) -> item.field(k).add(v));
+            indices.values().forEach(p -> p.add(item));
+            if (anyChild != null) {
+                anyChild.add(item);
+            }
+        }
         if (anyChild != null) {
             anyChild.fold();
             fields.values().forEach(p -> p.add(anyChild));
@@ -56,6 +73,8 @@ public final class Projection {
     /** Adds every mark of {@code other} to this projection (copying, never sharing, its children). */
     private void add(Projection other) {
         whole |= other.whole;
+        headers |= other.headers;
+        filterItems |= other.filterItems;
         other.fields.forEach((k, v) -> field(k).add(v));
         other.indices.forEach((k, v) -> element(k).add(v));
         if (other.anyChild != null) {
@@ -70,12 +89,28 @@ public final class Projection {
 
     /** True when nothing of the event is read (e.g. only {@code from: context} rules). */
     public boolean isEmpty() {
-        return !whole && fields.isEmpty() && indices.isEmpty() && anyChild == null;
+        return !whole && fields.isEmpty() && indices.isEmpty() && anyChild == null && !headers && !filterItems;
     }
 
     /** Keeps everything below this point. */
     public void keepWhole() {
         whole = true;
+    }
+
+    /**
+     * Keeps, whole, every field whose name is a propagation header's in any letter case ({@link HeaderNames}):
+     * what a {@code headers:} rule reads of its carrier.
+     */
+    public void keepHeaders() {
+        headers = true;
+    }
+
+    /**
+     * Reads an array met here element by element with this very projection: a filter ({@code [?(...)]}) tests the
+     * value itself when it is an object and each of its elements when it is an array.
+     */
+    void keepFilterItems() {
+        filterItems = true;
     }
 
     /** The projection below field {@code name}, created if needed. */
@@ -108,9 +143,16 @@ public final class Projection {
         return p;
     }
 
-    /** Reads the value at the parser's current token (which must be set) into a tree pruned to this projection. */
+    /**
+     * Reads the value at the parser's current token (which must be set) into a tree pruned to this projection. Text
+     * where something is read below it (an SQS body, an SNS message, which paths read into as embedded JSON) becomes
+     * an {@link EmbeddedText} that decodes, when first asked, only what this projection reads of it.
+     */
     public JsonNode read(JsonParser parser) throws IOException {
         JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_STRING && !whole && !isEmpty()) {
+            return new EmbeddedText(parser.getText(), this);
+        }
         if (whole || (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY)) {
             return Json.readValue(parser, t);
         }
@@ -122,10 +164,12 @@ public final class Projection {
                     child = anyChild;
                 }
                 parser.nextToken();
-                if (child == null) {
-                    parser.skipChildren();
-                } else {
+                if (child != null) {
                     o.set(name, child.read(parser));
+                } else if (headers && HeaderNames.isHeader(name)) {
+                    o.set(name, Json.readValue(parser, parser.currentToken()));
+                } else {
+                    parser.skipChildren();
                 }
             }
             return o;
@@ -138,7 +182,7 @@ public final class Projection {
             }
             Projection child = indices.get(i);
             if (child == null) {
-                child = anyChild;
+                child = anyChild != null ? anyChild : filterItems ? this : null;
             }
             if (child == null) {
                 parser.skipChildren();
@@ -155,7 +199,10 @@ public final class Projection {
         if (whole) {
             return "*";
         }
-        StringBuilder b = new StringBuilder("{");
+        StringBuilder b = new StringBuilder(headers ? "{headers" : "{");
+        if (filterItems) {
+            b.append(b.length() > 1 ? ", " : "").append("[?]");
+        }
         fields.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append(k).append(": ").append(v));
         indices.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('[').append(k).append("]: ").append(v));
         if (anyChild != null) {

@@ -211,9 +211,27 @@ final class SimplePath implements JsonAccessor {
         return j;
     }
 
+    /**
+     * A filter marks the fields it tests at its target, read in each item when the target is an array, then its
+     * names; the other shapes are marked from the text ({@link PathProjection}).
+     */
     @Override
     public Projection project(Projection root) {
-        return PathProjection.of(expression, root);
+        if (filter == null) {
+            return PathProjection.of(expression, root);
+        }
+        Projection at = root;
+        for (Object step : prefix) {
+            at = step instanceof String ? at.field((String) step) : at.element((Integer) step);
+        }
+        at.keepFilterItems();
+        for (String field : filter.fields()) {
+            at.field(field).keepWhole();
+        }
+        for (String name : suffix) {
+            at = at.field(name);
+        }
+        return at;
     }
 
     @Override

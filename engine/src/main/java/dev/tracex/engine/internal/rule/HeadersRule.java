@@ -112,7 +112,7 @@ public final class HeadersRule implements CompiledRule {
         if (named != null) {
             named.values().forEach(p -> p.project(root));
         } else {
-            pipeline.project(root);
+            pipeline.projectValue(root).keepHeaders(); // JsonHeaderCarrier reads the propagation headers only
         }
     }
 

@@ -83,16 +83,27 @@ public final class Pipeline {
         return verdict + ExtractionTrace.describe(input);
     }
 
-    /**
-     * Marks what the pipeline reads of the document: the first stage's value, whole (later stages only
-     * transform that value).
-     */
+    /** Marks what the pipeline reads of the document, its value whole. */
     public void project(Projection root) {
-        if (stages.length == 0 || stages[0].path() == null) {
-            root.keepWhole();
-            return;
+        projectValue(root).keepWhole();
+    }
+
+    /**
+     * Marks what the pipeline reads of the document up to its value, and returns the projection where the value
+     * lives, for the caller to mark what it reads of it. Path stages after the first read into the previous value
+     * (its embedded document when it is text), so their marks go below it; a step reads its input whole (what
+     * follows it reads the step's result, which is not in the document).
+     */
+    public Projection projectValue(Projection root) {
+        Projection at = root;
+        for (Stage stage : stages) {
+            if (stage.path() == null) {
+                at.keepWhole();
+                return new Projection(); // below a whole value, further marks change nothing
+            }
+            at = stage.path().project(at);
         }
-        stages[0].path().project(root).keepWhole();
+        return at;
     }
 
     @Override

@@ -55,7 +55,7 @@ class ProjectionTest {
                 """;
         CompiledFile f = compile(yaml);
 
-        assertThat(Projection.of(f.rules().get("carrier")).toString()).isEqualTo("{_datadog: *}");
+        assertThat(Projection.of(f.rules().get("carrier")).toString()).isEqualTo("{_datadog: {headers}}");
         assertThat(Projection.of(f.rules().get("attribute")).toString())
                 .isEqualTo("{Records: {[*]: {messageAttributes: {_datadog: {stringValue: *}}}}}");
         assertThat(Projection.of(f.rules().get("fields")).toString()).isIn("{meta: {t: *, p: *}}", "{meta: {p: *, t: *}}");
@@ -94,11 +94,52 @@ class ProjectionTest {
     void read_skipsWhatNoRuleReads_andKeepsIndices() throws Exception {
         CompiledExtractor e = extractor("extractors:\n  r:\n    headers: $.Records[1].attr\n", "r");
         String event = "{\"big\": \"" + "x".repeat(10_000) + "\", \"Records\": [{\"attr\": 1, \"body\": \"b0\"},"
-                + " {\"attr\": {\"k\": \"v\"}, \"body\": \"b1\"}], \"tail\": [1, 2, {\"deep\": true}]}";
+                + " {\"attr\": {\"k\": \"v\", \"TraceParent\": \"t\"}, \"body\": \"b1\"}], \"tail\": [1, 2, {\"deep\": true}]}";
 
         JsonNode pruned = e.read(Json.FACTORY.createParser(event));
 
-        assertThat(pruned.toString()).isEqualTo("{\"Records\":[null,{\"attr\":{\"k\":\"v\"}}]}");
+        assertThat(pruned.toString()).isEqualTo("{\"Records\":[null,{\"attr\":{\"TraceParent\":\"t\"}}]}");
+    }
+
+    @Test
+    void read_textRulesReadInto_decodesOnlyWhatTheyRead() throws Exception {
+        CompiledExtractor e = extractor("""
+                extractors:
+                  r:
+                    first: [sns, body]
+                  sns:
+                    when: $.body | $[?(@.Type == 'Notification')].Type
+                    headers: $.body.MessageAttributes._datadog | $[?(@.Type == 'String')].Value
+                  body:
+                    headers: $.body
+                """, "r");
+        String body = "{\"orders\": [" + "{\"sku\": 1},".repeat(100) + "{}], \"Type\": \"Notification\", \"x-datadog-trace-id\": \"5\","
+                + " \"MessageAttributes\": {\"_datadog\": {\"Type\": \"String\", \"Value\": \"{}\"}, \"other\": {\"Type\": \"String\"}}}";
+        String event = "{\"body\": " + Json.mapper().writeValueAsString(body) + "}";
+
+        JsonNode pruned = e.read(Json.FACTORY.createParser(event));
+        JsonNode text = pruned.get("body");
+
+        assertThat(text).isInstanceOf(EmbeddedText.class);
+        assertThat(text.textValue()).isEqualTo(body);
+        assertThat(DecodedDocuments.embedded(text).toString()).isEqualTo("{\"Type\":\"Notification\",\"x-datadog-trace-id\":\"5\","
+                + "\"MessageAttributes\":{\"_datadog\":{\"Type\":\"String\",\"Value\":\"{}\"}}}");
+        assertThat(e.extract(event.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(e.extract(Json.mapper().readTree(event)));
+    }
+
+    @Test
+    void read_filterOnAnArray_readsEachItemWithTheFilter_andIndicesToo() throws Exception {
+        CompiledExtractor e = extractor("""
+                extractors:
+                  r:
+                    when: $.a[?(@.t == 'x')].t
+                    headers: $.a[1].h
+                """, "r");
+        String event = "{\"a\": [{\"t\": \"y\", \"big\": [1, 2]}, {\"t\": \"x\", \"h\": {\"b3\": \"1\", \"n\": 2}, \"z\": 1}]}";
+
+        JsonNode pruned = e.read(Json.FACTORY.createParser(event));
+
+        assertThat(pruned.toString()).isEqualTo("{\"a\":[{\"t\":\"y\"},{\"t\":\"x\",\"h\":{\"b3\":\"1\"}}]}");
     }
 
     @Test
