@@ -23,6 +23,10 @@ final class EmbeddedText extends TextNode {
         this.projection = projection;
     }
 
+    Projection projection() {
+        return projection;
+    }
+
     /** The JSON object or array this text holds, pruned to what rules read of it, or {@code null}. */
     JsonNode decode() {
         if (!Json.startsLikeDocument(_value)) {

@@ -36,6 +36,8 @@ public final class Projection {
     private boolean headers;
     /** An array here is read element by element with this projection: a filter's items ({@link #keepFilterItems()}). */
     private boolean filterItems;
+    /** What is read of what a decoding step ({@code base64}, {@code gzip}, {@code json}) makes of the value here. */
+    private Map<String, Projection> decoded;
 
     /** The projection of a rule: what its paths reach. */
     public static Projection of(Projectable rule) {
@@ -50,6 +52,13 @@ public final class Projection {
      * both ways ({@code $.Records[0].eventSource} and {@code each: $.Records[*]}) is read by the union.
      */
     private void fold() {
+        if (decoded != null) {
+            decoded.values().forEach(Projection::fold);
+            Projection json = decoded.get("json");
+            if (json != null) {
+                add(json); // the json step passes an object or array through: then its reads are of this value itself
+            }
+        }
         if (filterItems && !(indices.isEmpty() && anyChild == null)) {
             // An element read by index or wildcard may also be a filter's item: it keeps what the filter reads too.
             Projection item = new Projection();
@@ -75,6 +84,9 @@ public final class Projection {
         whole |= other.whole;
         headers |= other.headers;
         filterItems |= other.filterItems;
+        if (other.decoded != null) {
+            other.decoded.forEach((k, v) -> decoded(k).add(v));
+        }
         other.fields.forEach((k, v) -> field(k).add(v));
         other.indices.forEach((k, v) -> element(k).add(v));
         if (other.anyChild != null) {
@@ -89,7 +101,24 @@ public final class Projection {
 
     /** True when nothing of the event is read (e.g. only {@code from: context} rules). */
     public boolean isEmpty() {
-        return !whole && fields.isEmpty() && indices.isEmpty() && anyChild == null && !headers && !filterItems;
+        return !whole && fields.isEmpty() && indices.isEmpty() && anyChild == null && !headers && !filterItems && decoded == null;
+    }
+
+    /**
+     * The projection of what the decoding step {@code step} makes of the value here (its bytes, its document),
+     * created if needed: {@code $.kinesis.data | base64 | json | $._datadog} reads {@code _datadog} of the document
+     * in the data. Read by {@link ProjectedDecoding}.
+     */
+    public Projection decoded(String step) {
+        if (decoded == null) {
+            decoded = new HashMap<>(2);
+        }
+        return decoded.computeIfAbsent(step, k -> new Projection());
+    }
+
+    /** {@link #decoded(String)}'s projection if any rule reads through that step here, else {@code null}. */
+    Projection decodedOrNull(String step) {
+        return decoded == null ? null : decoded.get(step);
     }
 
     /** Keeps everything below this point. */
@@ -202,6 +231,9 @@ public final class Projection {
         StringBuilder b = new StringBuilder(headers ? "{headers" : "{");
         if (filterItems) {
             b.append(b.length() > 1 ? ", " : "").append("[?]");
+        }
+        if (decoded != null) {
+            decoded.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('|').append(k).append(": ").append(v));
         }
         fields.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append(k).append(": ").append(v));
         indices.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('[').append(k).append("]: ").append(v));

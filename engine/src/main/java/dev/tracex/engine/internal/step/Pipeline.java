@@ -3,6 +3,7 @@ package dev.tracex.engine.internal.step;
 import dev.tracex.engine.ExtractionTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.internal.json.DecodedDocuments;
+import dev.tracex.engine.internal.json.ProjectedDecoding;
 import dev.tracex.engine.internal.json.JsonAccessor;
 import dev.tracex.engine.internal.json.Projection;
 
@@ -27,7 +28,7 @@ public final class Pipeline {
                 }
                 return path.read(value);
             }
-            return step.decodes() ? DecodedDocuments.once(step, value, step) : step.apply(value);
+            return step.decodes() ? DecodedDocuments.once(step, value, v -> ProjectedDecoding.apply(step.name(), step, v)) : step.apply(value);
         }
 
         @Override
@@ -35,6 +36,12 @@ public final class Pipeline {
             return path != null ? path.toString() : step.name();
         }
     }
+
+    /**
+     * How many decoding steps of a pipeline are read pruned ({@code base64 | gzip | json} is three); after them the
+     * value is read whole, which keeps a hostile pipeline of thousands of steps from nesting projections as deep.
+     */
+    static final int MAX_PROJECTED_DECODINGS = 4;
 
     private final Stage[] stages;
 
@@ -96,12 +103,16 @@ public final class Pipeline {
      */
     public Projection projectValue(Projection root) {
         Projection at = root;
+        int decodings = 0;
         for (Stage stage : stages) {
-            if (stage.path() == null) {
+            if (stage.path() != null) {
+                at = stage.path().project(at);
+            } else if (stage.step().decodes() && ++decodings <= MAX_PROJECTED_DECODINGS) {
+                at = at.decoded(stage.step().name()); // ProjectedDecoding reads the step's result pruned to this
+            } else {
                 at.keepWhole();
                 return new Projection(); // below a whole value, further marks change nothing
             }
-            at = stage.path().project(at);
         }
         return at;
     }

@@ -57,7 +57,7 @@ class ProjectionTest {
 
         assertThat(Projection.of(f.rules().get("carrier")).toString()).isEqualTo("{_datadog: {headers}}");
         assertThat(Projection.of(f.rules().get("attribute")).toString())
-                .isEqualTo("{Records: {[*]: {messageAttributes: {_datadog: {stringValue: *}}}}}");
+                .isEqualTo("{Records: {[*]: {messageAttributes: {_datadog: {stringValue: {headers, |json: {headers}}}}}}}");
         assertThat(Projection.of(f.rules().get("fields")).toString()).isIn("{meta: {t: *, p: *}}", "{meta: {p: *, t: *}}");
         assertThat(Projection.of(f.rules().get("guarded")).toString()).isEqualTo("{Records: {[0]: *}}");
         assertThat(Projection.of(f.rules().get("context")).isEmpty()).isTrue();
@@ -124,6 +124,34 @@ class ProjectionTest {
         assertThat(text.textValue()).isEqualTo(body);
         assertThat(DecodedDocuments.embedded(text).toString()).isEqualTo("{\"Type\":\"Notification\",\"x-datadog-trace-id\":\"5\","
                 + "\"MessageAttributes\":{\"_datadog\":{\"Type\":\"String\",\"Value\":\"{}\"}}}");
+        assertThat(e.extract(event.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(e.extract(Json.mapper().readTree(event)));
+    }
+
+    @Test
+    void decodingSteps_readOnlyWhatIsReadThroughThem() throws Exception {
+        CompiledExtractor e = extractor("""
+                extractors:
+                  r:
+                    first: [datadog, top]
+                  datadog:
+                    headers: $.data | base64 | json | $._datadog
+                  top:
+                    headers: $.data | base64 | json
+                """, "r");
+        String document = "{\"rows\": [" + "[1, 2, 3],".repeat(50) + "[]], \"_datadog\": {\"x-datadog-trace-id\": \"7\", \"other\": 1},"
+                + " \"traceparent\": \"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}";
+        String data = java.util.Base64.getEncoder().encodeToString(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String event = "{\"data\": \"" + data + "\"}";
+
+        JsonNode pruned = e.read(Json.FACTORY.createParser(event));
+        JsonNode decoded;
+        try (DecodedDocuments open = DecodedDocuments.open()) {
+            decoded = ProjectedDecoding.apply("json", n -> null,
+                    ProjectedDecoding.apply("base64", n -> Json.array().binaryNode(java.util.Base64.getDecoder().decode(n.textValue())), pruned.get("data")));
+        }
+
+        assertThat(decoded.toString()).isEqualTo("{\"_datadog\":{\"x-datadog-trace-id\":\"7\"},"
+                + "\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}");
         assertThat(e.extract(event.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(e.extract(Json.mapper().readTree(event)));
     }
 
