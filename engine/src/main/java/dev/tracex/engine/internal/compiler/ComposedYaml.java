@@ -29,10 +29,13 @@ import java.util.zip.CRC32;
  * with Jackson's parser instead of snakeyaml's. Why: composing {@code builtin.yaml} was most of compiling the
  * built-in rules (some 40 of 70 ms under C1), which a function pays at the first event its rule finds no context
  * in, when {@code builtin.default} is compiled behind it. The rules compiler reads the nodes as it reads those of
- * the text, so the rules, their positions and their examples are the same ({@code ComposedYamlTest}).
+ * the text, so the rules and their positions are the same ({@code ComposedYamlTest}).
  *
- * <p>The form names the text it was made from (its length and CRC-32); {@link #read} refuses another text's, and
- * a form of another {@link #FORMAT} version. Marks carry no text buffer: only JS snippets read it, and the
+ * <p>It is the form a function needs: the rules' {@code examples:} and the {@code description:}s are left out (the
+ * compiler checks and then drops descriptions; examples are run from the text, by {@code tracex test} and the
+ * rules module's tests), which makes it a third of the size and halves compiling it. The form names the text it
+ * was made from (its length and CRC-32); {@link #read} refuses another text's, and a form of another
+ * {@link #FORMAT} version. Marks carry no text buffer: only JS snippets read it, and the
  * built-in rules have none ({@link #write} refuses a file with a {@code js:} key). Internal: may change without
  * notice.
  */
@@ -70,7 +73,7 @@ public final class ComposedYaml {
             g.writeNumberField("length", yaml.length);
             g.writeNumberField("crc32", crc32(yaml));
             g.writeFieldName("root");
-            writeNode(g, root);
+            writeNode(g, root, 0);
             g.writeEndObject();
         }
         return bytes.toByteArray();
@@ -123,7 +126,11 @@ public final class ComposedYaml {
 
     // A node: [kind, start line, column, index, end line, column, index, ...]; kind "m" (mapping: flow style,
     // [key, value, ...]), "q" (sequence: flow style, [item, ...]) or "s" (scalar: tag, style, value).
-    private static void writeNode(JsonGenerator g, Node n) throws IOException {
+    /**
+     * Writes {@code n} at {@code depth} (0 the file, 1 {@code extractors:}, 2 a rule), without the file's and the
+     * rules' descriptions and the rules' examples.
+     */
+    private static void writeNode(JsonGenerator g, Node n, int depth) throws IOException {
         g.writeStartArray();
         g.writeString(n instanceof MappingNode ? "m" : n instanceof SequenceNode ? "q" : "s");
         for (Mark m : new Mark[] {n.getStartMark(), n.getEndMark()}) {
@@ -136,8 +143,12 @@ public final class ComposedYaml {
             g.writeString(m.getFlowStyle().name());
             g.writeStartArray();
             for (NodeTuple t : m.getValue()) {
-                writeNode(g, t.getKeyNode());
-                writeNode(g, t.getValueNode());
+                String key = RuleFileCompiler.scalar(t.getKeyNode());
+                if ((depth == 0 || depth == 2) && "description".equals(key) || depth == 2 && "examples".equals(key)) {
+                    continue;
+                }
+                writeNode(g, t.getKeyNode(), depth + 1);
+                writeNode(g, t.getValueNode(), depth + 1);
             }
             g.writeEndArray();
         } else if (n instanceof SequenceNode) {
@@ -145,7 +156,7 @@ public final class ComposedYaml {
             g.writeString(s.getFlowStyle().name());
             g.writeStartArray();
             for (Node item : s.getValue()) {
-                writeNode(g, item);
+                writeNode(g, item, depth + 1);
             }
             g.writeEndArray();
         } else {
