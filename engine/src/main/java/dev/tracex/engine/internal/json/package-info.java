@@ -1,5 +1,7 @@
 /**
- * Reading events: the one Jackson mapper, compiled JSONPaths (definite paths and Jayway ones) and the
- * projection that parses only what the rules read. Internal: may change without notice.
+ * Reading events: jackson-core's parser and Jackson's node classes (the mapper only where a library needs one),
+ * compiled JSONPaths (definite paths, the shapes rules use evaluated over the tree, Jayway for the rest), the
+ * projection that parses only what the rules read, embedded documents and decoding steps included, and the
+ * memo that decodes each embedded document once per extraction. Internal: may change without notice.
  */
 package dev.tracex.engine.internal.json;
