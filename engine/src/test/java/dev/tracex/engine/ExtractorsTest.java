@@ -1,5 +1,7 @@
 package dev.tracex.engine;
 
+import dev.tracex.engine.logging.LogCapture;
+import dev.tracex.engine.logging.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,9 +185,14 @@ class ExtractorsTest {
             throw new IllegalStateException("broken rules jar");
         });
 
-        assertThat(e.extract(EVENT).parent()).isEmpty();
-        assertThat(e.extract("{\"t\": \"5\", \"p\": \"6\"}").parent()).isPresent();
-        assertThat(e.compileDeferred()).isEmpty();
+        try (LogCapture log = LogCapture.from(LogLevel.WARN)) {
+            assertThat(e.extract(EVENT).parent()).isEmpty();
+            assertThat(e.extract("{\"t\": \"5\", \"p\": \"6\"}").parent()).isPresent();
+            assertThat(e.compileDeferred()).isEmpty();
+
+            assertThat(log.messages()).containsExactly("the fallback behind rule \"custom\" cannot be compiled, the rule"
+                    + " answers alone: java.lang.IllegalStateException: broken rules jar");
+        }
     }
 
     @Test
