@@ -73,14 +73,22 @@ final class EventFile {
 
     /** {@code bytes}, the content of {@code name}, parsed as one JSON document. */
     static JsonNode parse(String name, byte[] bytes) throws Unusable {
+        return parse(name, 1, bytes);
+    }
+
+    /**
+     * {@code bytes}, part of {@code name} from line {@code firstLine} on (a line of newline-delimited JSON), parsed as
+     * one JSON document; an error's line is the file's.
+     */
+    static JsonNode parse(String name, int firstLine, byte[] bytes) throws Unusable {
         if (isBlank(bytes)) {
-            throw new Unusable(name + ": empty");
+            throw new Unusable(name + (firstLine > 1 ? ":" + firstLine : "") + ": empty");
         }
         try {
             return STRICT.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String where = at == null ? name : name + ":" + (at.getLineNr() + firstLine - 1) + ":" + at.getColumnNr();
             throw new Unusable(where + ": " + plainWords(e, at == null ? -1 : at.getByteOffset(), bytes));
         } catch (IOException e) {
             throw new Unusable(name + ": cannot read: " + e.getMessage());

@@ -14,8 +14,10 @@ import picocli.CommandLine;
         // INHERIT: every subcommand gets --help/-h and --version too, so `tracex extract --help` prints the
         // usage and exits 0 instead of failing on the missing EVENT.
         scope = CommandLine.ScopeType.INHERIT,
-        description = "Trace-context extractors for AWS Lambda: extract, check and test rules files; invoke a handler locally.",
-        subcommands = {ExtractCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class, InvokeCommand.class, SchemaCommand.class, PlaygroundCommand.class,
+        description = "Trace-context extractors for AWS Lambda: extract, check and test rules files; suggest rules for an event, "
+                + "measure a rule's coverage of captured events; invoke a handler locally.",
+        subcommands = {ExtractCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class, SuggestCommand.class, CoverageCommand.class, InvokeCommand.class, SchemaCommand.class,
+                PlaygroundCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TracexCommand implements Runnable {
     static final int FOUND = 0;
@@ -97,6 +99,6 @@ public final class TracexCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, explain, check, test, invoke, schema, playground or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, explain, check, test, suggest, coverage, invoke, schema, playground or help");
     }
 }
