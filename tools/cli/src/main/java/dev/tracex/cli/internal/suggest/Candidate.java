@@ -31,6 +31,7 @@ record Candidate(CarrierKind kind, Route route, String header, Route parent, boo
     /** The rule's keys, one YAML line each, unindented (nested keys indented by two). */
     List<String> body() {
         return switch (kind) {
+            case DURABLE_CHECKPOINT -> headersThrough("durable-checkpoint");
             case HEADERS -> List.of("headers: " + YamlText.scalar(route.toString()));
             case MESSAGE_ATTRIBUTES -> headersThrough("message-attributes");
             case KAFKA_HEADERS -> headersThrough("kafka-headers");

@@ -2,6 +2,8 @@ package dev.tracex.cli.internal.suggest;
 
 /** The kinds of place a context can be carried in, best first: the order proposals of equal merit are listed in. */
 enum CarrierKind {
+    /** A durable execution's operations, the latest {@code _datadog_<N>} checkpoint read (before older ones, which hold headers too). */
+    DURABLE_CHECKPOINT("the checkpoints of a durable execution"),
     /** An object of propagation headers, read as it is. */
     HEADERS("propagation headers"),
     /** SQS or SNS message attributes named after propagation headers (OpenTelemetry's). */

@@ -27,6 +27,8 @@ final class CarrierSearch {
     private static final Pattern B3_SINGLE = Pattern.compile("([0-9a-f]{16}|[0-9a-f]{32})-[0-9a-f]{16}(-[01d](-[0-9a-f]{16})?)?");
     private static final Pattern XRAY = Pattern.compile("(?i).*\\bRoot=1-[0-9a-f]{8}-[0-9a-f]{24}\\b.*");
     private static final Pattern XRAY_DATADOG_ROOT = Pattern.compile("(?i).*\\bRoot=1-[0-9a-f]{8}-00000000[0-9a-f]{16}\\b.*");
+    /** A Datadog tracer's checkpoint among a durable execution's operations. */
+    private static final Pattern CHECKPOINT = Pattern.compile("_datadog_[0-9]+");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{12,}={0,2}");
     /** Deeper than any event; a bound on decoding a value that decodes into itself forever. */
     private static final int MAX_DEPTH = 64;
@@ -110,6 +112,12 @@ final class CarrierSearch {
     private void visitArray(JsonNode node, Route route, int depth, boolean covered) {
         if (isKafkaHeaders(node)) {
             candidates.add(Candidate.of(CarrierKind.KAFKA_HEADERS, route));
+        }
+        for (JsonNode item : node) {
+            if (CHECKPOINT.matcher(item.path("Name").asText("")).matches()) {
+                candidates.add(Candidate.of(CarrierKind.DURABLE_CHECKPOINT, route));
+                break;
+            }
         }
         // Two bytes at least: a lone small number in a list is more likely a count than text.
         byte[] bytes = Decoding.bytes(node, 2);

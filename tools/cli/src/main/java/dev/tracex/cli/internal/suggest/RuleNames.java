@@ -12,7 +12,8 @@ import java.util.Set;
  */
 final class RuleNames {
     /** Keys that say how a value is stored, not what it is: a name made of them would say nothing. */
-    private static final Set<String> STORAGE_KEYS = Set.of("stringvalue", "binaryvalue", "value", "s", "m", "b");
+    private static final Set<String> STORAGE_KEYS = Set.of("stringValue", "StringValue", "binaryValue", "BinaryValue", "Value", "value",
+            "S", "M", "B");
     private static final int MAX_LENGTH = 40;
 
     private final Set<String> taken;
@@ -29,7 +30,7 @@ final class RuleNames {
         for (String key : keys) {
             String word = snake(key);
             // Indices spelled as keys ({"0": ...}) say nothing either, and a name should not start with a digit.
-            if (!word.isEmpty() && !word.matches("[0-9_]+") && !STORAGE_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty() && !word.matches("[0-9_]+") && !STORAGE_KEYS.contains(key)) {
                 words.add(word);
             }
         }

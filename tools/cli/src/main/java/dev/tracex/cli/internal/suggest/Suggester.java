@@ -127,7 +127,9 @@ public final class Suggester {
     private static Proposal proposal(String name, Confirmed c, JsonNode event, int rank) {
         JsonNode example = PrunedEvent.keep(event, c.candidate.reads());
         List<String> examples = List.of("examples:", "  - event: " + YamlText.flow(example), "    expect: " + expect(c.context));
-        String title = rank + ". " + c.context.format() + " context from " + c.candidate.kind().phrase() + at(c.candidate);
+        String what = c.candidate.kind() == CarrierKind.FIELDS ? c.candidate.kind().phrase()
+                : c.context.format() + " context from " + c.candidate.kind().phrase();
+        String title = rank + ". " + what + at(c.candidate);
         List<String> yaml = new ArrayList<>();
         yaml.add("  # " + title);
         yaml.add("  " + name + ":");
