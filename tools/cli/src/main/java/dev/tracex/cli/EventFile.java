@@ -35,6 +35,8 @@ final class EventFile {
     // a file the user wrote, worth a position, not something to ignore.
     private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\): (.*)", Pattern.DOTALL);
+    private static final Pattern CLOSE_MARKER = Pattern.compile(
+            "Unexpected close marker '(.)': expected '(.)' \\(for (Array|Object) starting at \\[.*?line: (\\d+), column: (\\d+)\\]\\)", Pattern.DOTALL);
     private static final Pattern START_MARKER = Pattern.compile(
             "Unexpected end-of-input: expected close marker for (Object|Array) \\(start marker at \\[.*?line: (\\d+), column: (\\d+)\\]\\)",
             Pattern.DOTALL);
@@ -105,6 +107,11 @@ final class EventFile {
         if (e instanceof JsonEOFException && end.matches()) {
             return "the file ends inside the " + (end.group(1).equals("Object") ? "object" : "array")
                     + " opened at " + end.group(2) + ":" + end.group(3) + " (a missing " + (end.group(1).equals("Object") ? "}" : "]") + "?)";
+        }
+        Matcher close = CLOSE_MARKER.matcher(m);
+        if (close.matches()) {
+            return "expected '" + close.group(2) + "' to close the " + (close.group(3).equals("Object") ? "object" : "array") + " opened at "
+                    + close.group(4) + ":" + close.group(5) + ", found '" + close.group(1) + "'";
         }
         Matcher unexpected = UNEXPECTED.matcher(m);
         if (unexpected.matches()) {

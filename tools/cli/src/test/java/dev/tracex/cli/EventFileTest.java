@@ -30,6 +30,8 @@ class EventFileTest {
                 argumentSet("missing colon", "{\"a\" 1}", "1:6: expected ':' after the field name, found '1'"),
                 argumentSet("missing comma", "{\"a\": 1 \"b\": 2}", "1:9: expected ',' or a closing bracket, found '\"'"),
                 argumentSet("unclosed object", "{\n  \"a\": {\"b\": 1}\n", "3:1: the file ends inside the object opened at 1:1 (a missing }?)"),
+                argumentSet("a bracket closing the wrong thing", "{\"a\": [1, 2}",
+                        "1:12: expected ']' to close the array opened at 1:7, found '}'"),
                 argumentSet("a second document", "{\"a\": 1}\n{\"b\": 2}",
                         "2:1: more JSON after the end of the document (one event per file)"),
                 argumentSet("bad literal", "{\"a\": tru}",
@@ -44,6 +46,14 @@ class EventFileTest {
         assertThatThrownBy(() -> EventFile.parse(file.toString(), System.in))
                 .isInstanceOf(EventFile.Unusable.class)
                 .hasMessage(file + ":" + expected);
+    }
+
+    @Test
+    void parse_lineOfALargerFile_saysTheFilesLine() {
+        assertThatThrownBy(() -> EventFile.parse("capture.ndjson", 12, "{\"a\": 1,}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessage("capture.ndjson:12:9: expected a field name in double quotes, found '}' (a trailing comma before it?)");
+        assertThatThrownBy(() -> EventFile.parse("capture.ndjson", 12, " ".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessage("capture.ndjson:12: empty");
     }
 
     @Test

@@ -32,6 +32,8 @@ public record MissReason(List<Stage> stages) {
     private static final Pattern RULE = Pattern.compile("rule \"([^\"]+)\": .*");
     private static final Pattern RECORDS = Pattern.compile("each .*: (\\d+) records?");
     private static final Pattern RECORD = Pattern.compile("record \\d+:|records \\d+ to \\d+: not explained");
+    /** A stage that got nothing ({@code $.a: not found in ...}, {@code base64: cannot decode ...}), checked before {@link #GOT}. */
+    private static final Pattern NOTHING = Pattern.compile(".*: (not |cannot |null$|missing$).*");
     /** A stage that got a value: {@code <stage>: } then the value described. */
     private static final Pattern GOT = Pattern.compile(".*?: (an object \\(|an array \\(|a string |a number |bytes \\(|true$|false$).*");
     private static final Pattern FOUND = Pattern.compile("[a-z0-9 ]+: trace_id \\d+, parent_id \\d+.*");
@@ -73,7 +75,7 @@ public record MissReason(List<Stage> stages) {
         if (records.matches()) {
             return records.group(1).equals("0");
         }
-        if (text.startsWith("not ") || text.contains(" is not ")) {
+        if (text.startsWith("not ") || text.contains(" is not ") || NOTHING.matcher(text).matches()) {
             return true;
         }
         return !(text.startsWith("decoded the string as JSON: ") || text.equals("returned an object of headers")
