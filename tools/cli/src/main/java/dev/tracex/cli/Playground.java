@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracex.cli.internal.location.EventPath;
+import dev.tracex.cli.internal.location.PathAtOffset;
+import dev.tracex.cli.internal.suggest.Suggester;
+import dev.tracex.cli.internal.suggest.Suggestions;
 import dev.tracex.engine.ContextJson;
 import dev.tracex.engine.ExampleResult;
 import dev.tracex.engine.Extractor;
@@ -19,7 +23,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the playground page shows for one state of its editors: the rules file compiled (its errors with
@@ -30,6 +38,8 @@ import java.util.List;
 final class Playground {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUILTIN = "builtin.";
+    /** A rule's name as the file's text has it: two spaces in, under {@code extractors:}. */
+    private static final Pattern RULE_LINE = Pattern.compile("(?m)^  ([A-Za-z0-9_-]+):");
 
     private final Path file;
     private final String fileName;
@@ -98,6 +108,43 @@ final class Playground {
             }
         }
         examples(compiled, r);
+        return r;
+    }
+
+    /**
+     * {@code tracex suggest} on {@code event}: the proposals (as {@link Suggestions#json()}), named apart from the rules
+     * already in {@code rules}; or {@code eventError} when the event is not JSON.
+     */
+    ObjectNode suggest(String rules, String event) {
+        JsonNode tree;
+        try {
+            tree = EventFile.parse("event", event.getBytes(StandardCharsets.UTF_8));
+        } catch (EventFile.Unusable e) {
+            ObjectNode r = JSON.createObjectNode();
+            r.put("eventError", e.getMessage());
+            return r;
+        }
+        return Suggester.suggest(tree, "the event", null, null, ruleNames(rules)).json();
+    }
+
+    /** The names of the rules in {@code rules}, from its text when it does not compile (it is being edited). */
+    private Set<String> ruleNames(String rules) {
+        try {
+            return new HashSet<>(Extractors.parse(rules, fileName, baseDir).names());
+        } catch (RuleCompilationException e) {
+            Set<String> names = new HashSet<>();
+            Matcher m = RULE_LINE.matcher(rules);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+    }
+
+    /** {@code {"path": "$.a.b"}}: the JSONPath of the value at {@code offset} of the event's text, or {@code null}. */
+    static ObjectNode pathAt(String event, int offset) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("path", offset < 0 ? null : PathAtOffset.of(event, offset).map(EventPath::toString).orElse(null));
         return r;
     }
 

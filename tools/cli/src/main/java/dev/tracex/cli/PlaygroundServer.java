@@ -19,8 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The playground's HTTP server: the page, its sample events, and two calls ({@code POST /api/run},
- * {@code POST /api/save}). Listens on 127.0.0.1 only. Any other site the user's browser has open could send
+ * The playground's HTTP server: the page, its sample events, and its calls ({@code POST /api/run},
+ * {@code /api/save}, {@code /api/suggest}, {@code /api/path}). Listens on 127.0.0.1 only. Any other site the user's browser has open could send
  * requests to it, so every request must name this server in {@code Host} (which also defeats DNS rebinding) and,
  * when it has an {@code Origin}, come from this page; otherwise 403. Bodies over {@link #MAX_BODY} are refused
  * with 413 before they are read. One thread: runs of the engine never overlap.
@@ -34,6 +34,7 @@ final class PlaygroundServer {
     static final int MAX_BODY = MAX_EVENT + MAX_RULES + 512 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> POSTS = List.of("/api/run", "/api/save", "/api/suggest", "/api/path");
     private static final String PAGE = "/dev/tracex/cli/playground/";
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/playground.js", "playground.js", "/playground.css", "playground.css");
@@ -140,7 +141,7 @@ final class PlaygroundServer {
             sendJson(x, 200, playground.state());
             return;
         }
-        if (!method.equals("POST") || !(path.equals("/api/run") || path.equals("/api/save"))) {
+        if (!method.equals("POST") || !POSTS.contains(path)) {
             send(x, 404, "txt", ("no " + method + " " + path).getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -177,7 +178,13 @@ final class PlaygroundServer {
             sendJson(x, 413, error("event too large: " + event.length() + " characters, at most " + MAX_EVENT));
             return;
         }
-        sendJson(x, 200, playground.run(rules, event, request.path("rule").asText("")));
+        if (path.equals("/api/path")) {
+            sendJson(x, 200, Playground.pathAt(event, request.path("offset").asInt(-1)));
+        } else if (path.equals("/api/suggest")) {
+            sendJson(x, 200, playground.suggest(rules, event));
+        } else {
+            sendJson(x, 200, playground.run(rules, event, request.path("rule").asText("")));
+        }
     }
 
     /** The body, or {@code null} when it is over {@link #MAX_BODY} (refused before reading when it says so). */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -14,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,7 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The real {@code tracex playground} (the built jar, in its own JVM) driven through its page in headless Chromium,
  * as a user would: type a rule, paste an event, see the context; break the rule, see the error at its line; pick a
- * sample; save. And, with a plain HTTP client, what another site's requests get. Screenshots go to
+ * sample; save; click a value in the event and use its path in the rule; ask for suggested rules and insert one. And, with a plain HTTP client, what another site's requests get. Screenshots go to
  * {@code target/playground-screenshots/}.
  */
 class PlaygroundIT {
@@ -216,6 +220,64 @@ class PlaygroundIT {
     }
 
     @Test
+    void suggest_listsRulesForTheEvent_andInsertingOneRunsIt() throws IOException {
+        // A traceparent in base64 JSON, in a field of the producer's choosing: no built-in rule reads it.
+        String carrier = Base64.getEncoder().encodeToString(
+                "{\"traceparent\": \"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"}".getBytes(StandardCharsets.UTF_8));
+        type("event", "{\"order\": {\"id\": 7, \"trace\": \"" + carrier + "\"}}");
+        browser.findElement(By.id("suggest")).click();
+
+        until(d -> !d.findElements(By.cssSelector("#suggestions li")).isEmpty());
+        assertThat(text("suggest-status")).isEqualTo("(1, best first)");
+        assertThat(text("suggest-builtin")).isEqualTo("no built-in rule finds a context in this event");
+        WebElement proposal = browser.findElement(By.cssSelector("#suggestions li"));
+        assertThat(proposal.findElement(By.className("title")).getText()).isEqualTo("tracecontext context from propagation headers, "
+                + "decoded with base64, then json: trace_id 11803532876627986230, parent_id 67667974448284343");
+        assertThat(proposal.findElement(By.tagName("pre")).getText()).contains("  order_trace:\n    headers: $.order.trace | base64 | json\n");
+        proposal.findElement(By.className("insert")).click();
+
+        // The rule goes under extractors:, after the file's own, and is the one run; its example passes.
+        until(d -> value("rules").contains("  order_trace:\n    headers: $.order.trace | base64 | json\n"));
+        assertThat(value("rules")).startsWith(RULES.stripTrailing() + "\n  # 1. tracecontext context from");
+        until(d -> text("result").contains("\"rule\" : \"order_trace\"") && text("examples-summary").equals("(2 passed, 0 failed)"));
+        assertThat(text("result")).contains("\"trace_id_128\" : \"4bf92f3577b34da6a3ce929d0e0e4736\"", "\"parent_id\" : \"67667974448284343\"");
+        assertThat(new Select(browser.findElement(By.id("rule"))).getFirstSelectedOption().getText()).isEqualTo("order_trace");
+        screenshot("suggest");
+    }
+
+    @Test
+    void clickAValueInTheEvent_showsItsPath_andUsesItInTheRule() throws IOException {
+        type("rules", """
+                extractors:
+                  orders:
+                    headers:\s""");
+        type("event", """
+                {
+                  "detail": {
+                    "meta": {
+                      "_datadog": {
+                        "x-datadog-trace-id": "3141592653589793238",
+                        "x-datadog-parent-id": "2718281828459045235"
+                      }
+                    }
+                  }
+                }""");
+
+        clickAt("event", 4, 10); // the "d" of "_datadog", the key whose value is the headers
+        until(d -> text("path").equals("$.detail.meta._datadog"));
+        clickAt("event", 5, 40); // inside the trace id's value
+        until(d -> text("path").equals("$.detail.meta._datadog['x-datadog-trace-id']"));
+        clickAt("event", 4, 10);
+        until(d -> text("path").equals("$.detail.meta._datadog"));
+        browser.findElement(By.id("use-path")).click();
+
+        until(d -> value("rules").endsWith("    headers: $.detail.meta._datadog"));
+        until(d -> text("result").contains("\"trace_id\" : \"3141592653589793238\""));
+        assertThat(text("result")).contains("\"rule\" : \"orders\"", "\"parent_id\" : \"2718281828459045235\"");
+        screenshot("value-path");
+    }
+
+    @Test
     void requestFromAnotherSite_isRefused() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(url + "api/save"))
@@ -254,6 +316,26 @@ class PlaygroundIT {
         box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         box.sendKeys(text);
         until(d -> value(id).equals(text));
+    }
+
+    /**
+     * Clicks the character at {@code line} and {@code column} (from 1) of a text area, as a user points at it: where it
+     * is follows from the area's padding, its monospace font's advance and its line height, measured in the page.
+     */
+    private static void clickAt(String id, int line, int column) {
+        WebElement box = browser.findElement(By.id(id));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const box = arguments[0], s = getComputedStyle(box);
+                const c = document.createElement("canvas").getContext("2d");
+                c.font = s.fontSize + " " + s.fontFamily;
+                const w = c.measureText("0123456789").width / 10;
+                const r = box.getBoundingClientRect();
+                const x = parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft) + (arguments[2] - 0.5) * w - box.scrollLeft;
+                const y = parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop) + (arguments[1] - 0.5) * parseFloat(s.lineHeight) - box.scrollTop;
+                return {x: Math.round(x - r.width / 2), y: Math.round(y - r.height / 2)};
+                """, box, line, column);
+        new Actions(browser).moveToElement(box, ((Number) at.get("x")).intValue(), ((Number) at.get("y")).intValue()).click().perform();
     }
 
     private static String text(String id) {

@@ -52,6 +52,18 @@ class PlaygroundServerTest {
     }
 
     @Test
+    void suggestAndPath_sameOriginPosts_areAnswered() throws IOException {
+        String event = "{\\\"_datadog\\\": {\\\"x-datadog-trace-id\\\": \\\"1\\\", \\\"x-datadog-parent-id\\\": \\\"2\\\"}}";
+        String origin = "Origin: http://127.0.0.1:" + port + "\r\n";
+
+        assertThat(post("/api/suggest", origin, "{\"rules\": \"extractors: {}\", \"event\": \"" + event + "\"}"))
+                .startsWith("HTTP/1.1 200 ").contains("\"name\":\"datadog\"", "\"rule\":\"  # 1. datadog context from propagation headers\\n  datadog:\\n");
+        assertThat(post("/api/path", origin, "{\"event\": \"" + event + "\", \"offset\": 30}"))
+                .startsWith("HTTP/1.1 200 ").endsWith("{\"path\":\"$._datadog['x-datadog-trace-id']\"}");
+        assertThat(post("/api/suggest", "Origin: https://attacker.example\r\n", "{\"event\": \"{}\"}")).startsWith("HTTP/1.1 403 ");
+    }
+
+    @Test
     void anyRequest_foreignHost_isRefused() throws IOException {
         assertThat(request("GET / HTTP/1.1\r\nHost: attacker.example:" + port + "\r\n", ""))
                 .startsWith("HTTP/1.1 403 ").endsWith("refused: Host attacker.example:" + port + " is not this playground (127.0.0.1:" + port

@@ -155,4 +155,32 @@ class PlaygroundTest {
                 .hasMessageStartingWith("cannot save " + file + ": its directory is gone (");
         assertThat(sub).doesNotExist();
     }
+
+    @Test
+    void suggest_event_proposesRulesNamedApartFromTheFilesOwn() {
+        JsonNode r = unsaved.suggest(RULES.replace("  orders:", "  datadog:"), EVENT);
+
+        assertThat(r.get("builtin").asText()).isEqualTo("builtin.default reads this event already: rule builtin.payload finds trace_id 3, "
+                + "parent_id 4 (datadog); so do builtin.lambda");
+        assertThat(r.get("proposals")).singleElement().satisfies(p -> {
+            assertThat(p.get("name").asText()).isEqualTo("datadog_2");
+            assertThat(p.get("rule").asText()).startsWith("  # 1. datadog context from propagation headers\n  datadog_2:\n    headers: $._datadog\n");
+            assertThat(p.get("trace_id").asText()).isEqualTo("3");
+        });
+    }
+
+    @Test
+    void suggest_brokenEventOrRules_saysWhatIsWrongWithTheEvent_andStillNamesApart() {
+        assertThat(unsaved.suggest(RULES, "{\"a\": }").get("eventError").asText()).isEqualTo(
+                "event:1:7: expected a value (string, number, object, array, true, false or null), found '}'");
+        assertThat(unsaved.suggest("extractors:\n  datadog:\n    headers: $.x | b64\n", EVENT).get("proposals").get(0).get("name").asText())
+                .isEqualTo("datadog_2");
+    }
+
+    @Test
+    void pathAt_offsetInTheEvent_givesTheValuesPath() {
+        assertThat(Playground.pathAt(EVENT, EVENT.indexOf("\"4\"")).get("path").asText()).isEqualTo("$._datadog['x-datadog-parent-id']");
+        assertThat(Playground.pathAt("{\"a\": 1, \"b\": }", 6).get("path").asText()).isEqualTo("$.a");
+        assertThat(Playground.pathAt(EVENT, -1).get("path").isNull()).isTrue();
+    }
 }

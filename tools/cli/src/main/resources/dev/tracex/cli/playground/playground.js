@@ -156,6 +156,107 @@ function openFile() {
   reader.readAsText(file);
 }
 
+// Pointing at values: the JSONPath of the value at the event editor's cursor (a click, or the arrow keys), offered
+// for the rules file at its own cursor, where it was last left.
+let rulesCursor = null;
+let pathSequence = 0;
+
+function rememberRulesCursor() {
+  rulesCursor = { start: rules.selectionStart, end: rules.selectionEnd };
+}
+
+async function showPath() {
+  const mine = ++pathSequence;
+  let answer = { path: null };
+  try {
+    const response = await fetch("/api/path", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ event: eventBox.value, offset: eventBox.selectionStart }),
+    });
+    if (response.ok) answer = await response.json();
+  } catch (e) {
+    answer = { path: null };
+  }
+  if (mine !== pathSequence) return;
+  $("path").textContent = answer.path || "";
+  $("value-path").hidden = !answer.path;
+}
+
+function usePath() {
+  const path = $("path").textContent;
+  if (!path) return;
+  const at = rulesCursor || { start: rules.value.length, end: rules.value.length };
+  rules.setRangeText(path, at.start, at.end, "end");
+  rememberRulesCursor();
+  renderGutter();
+  schedule();
+}
+
+// Suggest: tracex suggest on the event; each proposal can be put into the rules file under extractors:.
+async function suggest() {
+  const status = $("suggest-status");
+  $("suggestions-pane").hidden = false;
+  status.textContent = "searching…";
+  $("suggestions").replaceChildren();
+  $("suggest-builtin").textContent = "";
+  let answer;
+  try {
+    const response = await fetch("/api/suggest", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ rules: rules.value, event: eventBox.value }),
+    });
+    answer = await response.json();
+    if (!response.ok) answer = { eventError: answer.error };
+  } catch (e) {
+    answer = { eventError: "the playground server does not answer: " + e.message };
+  }
+  if (answer.eventError) {
+    status.textContent = "(" + answer.eventError + ")";
+    return;
+  }
+  status.textContent = answer.proposals.length === 0 ? "(none: no place in the event carries a context tracex can read)"
+    : "(" + answer.proposals.length + ", best first)";
+  $("suggest-builtin").textContent = answer.builtin;
+  $("suggestions").replaceChildren(...answer.proposals.map((p) => {
+    const li = document.createElement("li");
+    li.dataset.rule = p.name;
+    const title = document.createElement("div");
+    title.className = "title";
+    title.textContent = p.title.replace(/^\d+\. /, "") + ": trace_id " + p.trace_id + ", parent_id " + p.parent_id;
+    const pre = document.createElement("pre");
+    pre.textContent = p.rule;
+    const insert = document.createElement("button");
+    insert.type = "button";
+    insert.className = "insert";
+    insert.textContent = "Insert rule " + p.name;
+    insert.addEventListener("click", () => insertRule(p.rule, p.name));
+    li.append(title, pre, insert);
+    return li;
+  }));
+}
+
+// Under extractors: (after its last rule), or with an extractors: of its own when the file has none; then the new
+// rule is the one run.
+function insertRule(text, name) {
+  const lines = rules.value.split("\n");
+  const start = lines.findIndex((l) => /^extractors:\s*(#.*)?$/.test(l));
+  const block = text.replace(/\n$/, "").split("\n");
+  if (start < 0) {
+    rules.value = rules.value.replace(/\n*$/, "\n") + "extractors:\n" + block.join("\n") + "\n";
+  } else {
+    let end = start + 1;
+    while (end < lines.length && (lines[end].trim() === "" || /^[ #]/.test(lines[end]))) end++;
+    while (end > start + 1 && lines[end - 1].trim() === "") end--;
+    lines.splice(end, 0, ...block);
+    rules.value = lines.join("\n");
+  }
+  chosenRule = name;
+  renderGutter();
+  schedule();
+}
+
 // YAML is indented with spaces: Tab inserts two (Escape, then Tab, leaves the editor for the keyboard user).
 let escaped = false;
 function indentOnTab(e) {
@@ -180,6 +281,11 @@ async function start() {
   rules.addEventListener("input", () => { renderGutter(); schedule(); });
   rules.addEventListener("scroll", () => { gutter.scrollTop = rules.scrollTop; });
   rules.addEventListener("keydown", indentOnTab);
+  ["select", "keyup", "click", "input"].forEach((e) => rules.addEventListener(e, rememberRulesCursor));
+  eventBox.addEventListener("click", showPath);
+  eventBox.addEventListener("keyup", (e) => { if (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") showPath(); });
+  $("use-path").addEventListener("click", usePath);
+  $("suggest").addEventListener("click", suggest);
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === "s") {
       e.preventDefault(); // the browser's own "save page" would save the page, not the rules file
