@@ -23,7 +23,7 @@ class SuggestCommandTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("""
-                # A rule for %s, best first; each example is the event cut down to what its rule reads.
+                # A rule for %s; its example is the event cut down to what the rule reads.
                 # no built-in rule finds a context in this event
                 extractors:
                   # 1. datadog context from propagation headers, decoded with json

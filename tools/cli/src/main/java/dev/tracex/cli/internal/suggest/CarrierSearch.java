@@ -98,8 +98,7 @@ final class CarrierSearch {
         // value, a message attribute), is read by that carrier's rule: not proposed again as a lone header.
         boolean carrier = headers || attributes || typedHeaders || typedMaps.contains(node);
         boolean wrapper = isTypedValue(node) || ATTRIBUTE_TYPE_KEYS.stream().anyMatch(node::has);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             boolean isHeader = HEADER_NAMES.contains(field.getKey().toLowerCase(Locale.ROOT));
             visit(field.getValue(), route.key(field.getKey()), depth + 1, carrier && isHeader || wrapper && covered);
         }
@@ -252,7 +251,7 @@ final class CarrierSearch {
             if (!header.isObject() || header.size() != 1) {
                 return false;
             }
-            Map.Entry<String, JsonNode> only = header.fields().next();
+            Map.Entry<String, JsonNode> only = header.properties().iterator().next();
             if (Decoding.bytes(only.getValue(), 0) == null) {
                 return false;
             }

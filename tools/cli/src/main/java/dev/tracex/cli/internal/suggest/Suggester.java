@@ -50,19 +50,20 @@ public final class Suggester {
         if (parent != null) {
             ids.add(parent);
         }
-        CarrierSearch.Findings found = CarrierSearch.search(event, ids);
-        List<Candidate> candidates = new ArrayList<>(found.candidates());
-        FieldsCandidate.of(found.idPlaces(), trace, parent).ifPresent(candidates::add);
+        CarrierSearch.Findings search = CarrierSearch.search(event, ids);
+        List<Candidate> candidates = new ArrayList<>(search.candidates());
+        FieldsCandidate.of(search.idPlaces(), trace, parent).ifPresent(candidates::add);
 
         List<Confirmed> confirmed = new ArrayList<>();
-        Set<String> tried = new HashSet<>();
+        Set<String> found = new HashSet<>();
         for (int order = 0; order < candidates.size(); order++) {
             Candidate c = candidates.get(order);
-            if (!tried.add(shape(c))) {
-                continue; // the same place in another record of the batch, or the same rule twice
+            if (found.contains(shape(c))) {
+                continue; // the same place in an earlier record of the batch already has its rule
             }
             TraceContext context = contextOf(c, event);
             if (context != null) {
+                found.add(shape(c));
                 confirmed.add(new Confirmed(c, context, order, matches(context, trace, parent)));
             }
         }
@@ -79,7 +80,7 @@ public final class Suggester {
         for (Confirmed c : confirmed) {
             proposals.add(proposal(names.next(c.candidate), c, event, proposals.size() + 1));
         }
-        return new Suggestions(name, BuiltinReading.of(event), proposals, found.idPlaces(), ids.size());
+        return new Suggestions(name, BuiltinReading.of(event), proposals, search.idPlaces(), ids.size());
     }
 
     private static int indices(Candidate c) {

@@ -59,8 +59,8 @@ public final class Suggestions {
         if (proposals.isEmpty()) {
             out.append("# No rule for ").append(event).append(": no place in it carries a trace context that tracex can read.\n");
         } else {
-            out.append("# ").append(proposals.size() == 1 ? "A rule" : proposals.size() + " rules").append(" for ").append(event)
-                    .append(", best first; each example is the event cut down to what its rule reads.\n");
+            out.append(proposals.size() == 1 ? "# A rule for " + event + "; its example is the event cut down to what the rule reads.\n"
+                    : "# " + proposals.size() + " rules for " + event + ", best first; each example is the event cut down to what its rule reads.\n");
         }
         out.append("# ").append(builtin.sentence()).append('\n');
         idLines().forEach(l -> out.append("# ").append(l).append('\n'));

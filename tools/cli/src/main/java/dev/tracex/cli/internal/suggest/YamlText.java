@@ -3,7 +3,6 @@ package dev.tracex.cli.internal.suggest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /** Values written into a suggested rule so that YAML reads them back as they were meant. */
@@ -40,8 +39,7 @@ final class YamlText {
         if (v.isObject()) {
             out.append('{');
             String sep = "";
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 out.append(sep).append(quoted(e.getKey())).append(": ");
                 flow(e.getValue(), out);
                 sep = ", ";

@@ -118,6 +118,20 @@ class SuggesterUnusualPlacesTest {
     }
 
     @Test
+    void suggest_batchWhoseFirstRecordsCarrierIsBroken_proposesTheNextRecordsPlace_once() throws Exception {
+        JsonNode event = EventJson.readOrNull("{\"Records\": [{\"_datadog\": {\"x-datadog-trace-id\": \"1\", \"x-datadog-parent-id\": \"-2\"}}, "
+                + "{\"_datadog\": " + DATADOG + "}, {\"_datadog\": {\"x-datadog-trace-id\": \"5\", \"x-datadog-parent-id\": \"6\"}}]}");
+
+        Suggestions found = Suggester.suggest(event, "e.json", null, null, Set.of());
+
+        assertThat(found.proposals()).singleElement().satisfies(p -> {
+            assertThat(p.yaml().get(2)).isEqualTo("    headers: $.Records[1]._datadog");
+            assertThat(p.context().traceId()).isEqualTo("3141592653589793238");
+        });
+        assertAllPass(found);
+    }
+
+    @Test
     void suggest_namesTaken_areNotGivenOut() {
         JsonNode event = EventJson.readOrNull("{\"_datadog\": " + DATADOG + "}");
 
