@@ -9,8 +9,9 @@ import dev.tracex.engine.TraceContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ import java.util.Set;
  * }</pre>
  */
 public final class Suggester {
+    /**
+     * How many records of a batch a place is tried in without finding a context before it is given up: an SQS batch's
+     * ten at most; a Kinesis or Kafka batch of thousands costs ten compilations per place, not thousands.
+     */
+    private static final int MAX_FAILURES = 10;
     private static final List<String> EXPECTED_KEYS = List.of("format", "trace_id", "trace_id_128", "parent_id", "sampling_priority");
 
     private Suggester() {
@@ -54,19 +60,7 @@ public final class Suggester {
         List<Candidate> candidates = new ArrayList<>(search.candidates());
         FieldsCandidate.of(search.idPlaces(), trace, parent).ifPresent(candidates::add);
 
-        List<Confirmed> confirmed = new ArrayList<>();
-        Set<String> found = new HashSet<>();
-        for (int order = 0; order < candidates.size(); order++) {
-            Candidate c = candidates.get(order);
-            if (found.contains(shape(c))) {
-                continue; // the same place in an earlier record of the batch already has its rule
-            }
-            TraceContext context = contextOf(c, event);
-            if (context != null) {
-                found.add(shape(c));
-                confirmed.add(new Confirmed(c, context, order, matches(context, trace, parent)));
-            }
-        }
+        List<Confirmed> confirmed = confirm(candidates, event, trace, parent);
         // Ids the user gave first; then the first records of a batch (the parent tracers take is the first record's);
         // then the kind of carrier; then the shorter pipeline; then document order.
         confirmed.sort(Comparator.comparingInt((Confirmed c) -> -c.idMatch)
@@ -81,6 +75,31 @@ public final class Suggester {
             proposals.add(proposal(names.next(c.candidate), c, event, proposals.size() + 1));
         }
         return new Suggestions(name, BuiltinReading.of(event), proposals, search.idPlaces(), ids.size());
+    }
+
+    /**
+     * The candidates whose rule finds a context in the event. A place is tried in each record of a batch until its
+     * rule finds one there (the first records may lack it, or hold a broken one), then no more; a place that fails in
+     * {@link #MAX_FAILURES} records is not tried in the rest, so a large batch costs a few compilations, not one per record.
+     */
+    private static List<Confirmed> confirm(List<Candidate> candidates, JsonNode event, IdForms trace, IdForms parent) {
+        List<Confirmed> confirmed = new ArrayList<>();
+        Map<String, Integer> failures = new HashMap<>();
+        for (int order = 0; order < candidates.size(); order++) {
+            Candidate c = candidates.get(order);
+            String shape = shape(c);
+            if (failures.getOrDefault(shape, 0) >= MAX_FAILURES) {
+                continue;
+            }
+            TraceContext context = contextOf(c, event);
+            if (context == null) {
+                failures.merge(shape, 1, Integer::sum);
+            } else {
+                failures.put(shape, MAX_FAILURES); // found: the same place in later records adds nothing
+                confirmed.add(new Confirmed(c, context, order, matches(context, trace, parent)));
+            }
+        }
+        return confirmed;
     }
 
     private static int indices(Candidate c) {

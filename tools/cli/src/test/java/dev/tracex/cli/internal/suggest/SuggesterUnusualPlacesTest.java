@@ -132,6 +132,17 @@ class SuggesterUnusualPlacesTest {
     }
 
     @Test
+    void suggest_placeBrokenInTenRecords_isGivenUp_butNotBefore() {
+        String broken = "{\"_datadog\": {\"x-datadog-trace-id\": \"1\", \"x-datadog-parent-id\": \"0\"}}";
+        String good = "{\"_datadog\": " + DATADOG + "}";
+
+        assertThat(Suggester.suggest(EventJson.readOrNull("{\"Records\": [" + String.join(", ", java.util.Collections.nCopies(9, broken)) + ", " + good + "]}"),
+                "e.json", null, null, Set.of()).proposals()).extracting(p -> p.yaml().get(2)).containsExactly("    headers: $.Records[9]._datadog");
+        assertThat(Suggester.suggest(EventJson.readOrNull("{\"Records\": [" + String.join(", ", java.util.Collections.nCopies(10, broken)) + ", " + good + "]}"),
+                "e.json", null, null, Set.of()).proposals()).isEmpty();
+    }
+
+    @Test
     void suggest_namesTaken_areNotGivenOut() {
         JsonNode event = EventJson.readOrNull("{\"_datadog\": " + DATADOG + "}");
 
