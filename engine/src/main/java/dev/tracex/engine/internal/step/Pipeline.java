@@ -98,8 +98,9 @@ public final class Pipeline {
     /**
      * Marks what the pipeline reads of the document up to its value, and returns the projection where the value
      * lives, for the caller to mark what it reads of it. Path stages after the first read into the previous value
-     * (its embedded document when it is text), so their marks go below it; a step reads its input whole (what
-     * follows it reads the step's result, which is not in the document).
+     * (its embedded document when it is text), so their marks go below it; what follows a decoding step
+     * ({@code base64}, {@code gzip}, {@code json}) is marked below the value it decodes; any other step reads its
+     * input whole (what follows it reads the step's result, which is not in the document).
      */
     public Projection projectValue(Projection root) {
         Projection at = root;
