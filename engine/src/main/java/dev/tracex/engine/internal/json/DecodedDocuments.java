@@ -23,8 +23,11 @@ public final class DecodedDocuments implements AutoCloseable {
     /** What a decoding gave when it gave nothing ({@code null} cannot be told from "not decoded yet"). */
     private static final JsonNode NOTHING = Json.object();
 
-    /** Per decoding (embedded JSON, or a step), the value decoded → its result. */
-    private final IdentityHashMap<Object, IdentityHashMap<JsonNode, JsonNode>> memo = new IdentityHashMap<>(4);
+    /**
+     * Per decoding (embedded JSON, or a step), the value decoded → its result; made at the first decoding, so that
+     * an extraction that decodes nothing (most hits) allocates no map.
+     */
+    private IdentityHashMap<Object, IdentityHashMap<JsonNode, JsonNode>> memo;
 
     private DecodedDocuments() {
     }
@@ -61,6 +64,9 @@ public final class DecodedDocuments implements AutoCloseable {
         DecodedDocuments d = OPEN.get();
         if (d == null) {
             return decode.apply(value);
+        }
+        if (d.memo == null) {
+            d.memo = new IdentityHashMap<>(4);
         }
         IdentityHashMap<JsonNode, JsonNode> results = d.memo.get(decoding);
         if (results == null) {
