@@ -29,7 +29,7 @@ public final class Builtins {
 
     /** The built-in rules, or {@code null} when the rules module is not on the class path. */
     public static CompiledFile file() {
-        return Holder.FILE;
+        return Holder.LOADED == null ? null : Holder.LOADED.file();
     }
 
     /** The built-ins as a library other files reference. */
@@ -110,49 +110,58 @@ public final class Builtins {
     }
 
     /**
-     * The node tree of {@value #COMPOSED_RESOURCE}, which the rules module's build writes beside the rules, or
-     * {@code null} when it is absent or was made from another text (then the text is composed, as for any rules
-     * file: a build that skipped the step is slower at a first miss, never wrong).
+     * The node tree of {@value #COMPOSED_RESOURCE}, which the rules module's build writes beside the rules, if it
+     * was made from {@code yaml}, else {@code null} (also when it is absent: then the text is composed, as for any
+     * rules file: a build that skipped the step is slower at a first miss, never wrong).
      */
-    private static Node composed(String text) {
+    private static Node composed(byte[] yaml) {
         ClassLoader cl = Builtins.class.getClassLoader();
         try (InputStream in = cl == null ? null : cl.getResourceAsStream(COMPOSED_RESOURCE)) {
-            return in == null ? null : ComposedYaml.read(in, text.getBytes(StandardCharsets.UTF_8), RESOURCE);
+            return in == null ? null : ComposedYaml.read(in, yaml, RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a packaging bug, as a built-in rule that does not compile
         }
     }
 
-    /** The text of {@value #RESOURCE}, or {@code null} when the rules module is not on the class path. */
-    private static String text() {
+    /** The bytes of {@value #RESOURCE}, or {@code null} when the rules module is not on the class path. */
+    private static byte[] bytes() {
         ClassLoader cl = Builtins.class.getClassLoader();
         try (InputStream in = cl == null ? null : cl.getResourceAsStream(RESOURCE)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The text of {@value #RESOURCE}, or {@code null} when the rules module is not on the class path. */
+    private static String text() {
+        byte[] yaml = bytes();
+        return yaml == null ? null : new String(yaml, StandardCharsets.UTF_8);
+    }
+
     /** Whether the built-in rules were (or would be) compiled from {@value #COMPOSED_RESOURCE}, not from their text. */
     public static boolean compiledFromComposedForm() {
-        return Holder.COMPOSED;
+        return Holder.LOADED != null && Holder.LOADED.fromComposedForm();
+    }
+
+    /** The compiled built-ins, and whether they came from their composed form. */
+    private record Loaded(CompiledFile file, boolean fromComposedForm) {
     }
 
     private static final class Holder {
-        static boolean COMPOSED;
-        static final CompiledFile FILE = load();
+        static final Loaded LOADED = load();
 
-        private static CompiledFile load() {
-            String text = text();
-            if (text == null) {
+        private static Loaded load() {
+            byte[] yaml = bytes();
+            if (yaml == null) {
                 return null;
             }
             try {
-                Node composed = composed(text);
-                COMPOSED = composed != null;
+                Node composed = composed(yaml);
                 return composed != null
-                        ? RuleFileCompiler.compile(RESOURCE, composed, null, NAMESPACE, RuleLibrary.NONE)
-                        : RuleFileCompiler.compile(RESOURCE, text, null, NAMESPACE, RuleLibrary.NONE);
+                        ? new Loaded(RuleFileCompiler.compile(RESOURCE, composed, null, NAMESPACE, RuleLibrary.NONE), true)
+                        : new Loaded(RuleFileCompiler.compile(RESOURCE, new String(yaml, StandardCharsets.UTF_8), null, NAMESPACE,
+                                RuleLibrary.NONE), false);
             } catch (RuleCompilationException e) {
                 // The built-ins are tested in their own module; failing here is a packaging bug.
                 throw new IllegalStateException("built-in rules do not compile:\n" + e.getMessage(), e);
