@@ -58,7 +58,7 @@ public final class PathCompiler {
             return false;
         }
         for (DefinitePath.Segment s : segments) {
-            if (s.name() != null && !SimplePath.isPlainName(s.name())) {
+            if (s.name() != null && !PathCursor.isPlainName(s.name())) {
                 return false;
             }
         }

@@ -90,11 +90,6 @@ final class SimplePath implements JsonAccessor {
         return new SimplePath(expr, steps, 0, null, filter, suffix.toArray(new String[0]));
     }
 
-    /** Whether {@code name} is non-empty and only letters, digits, {@code _} and {@code -}. */
-    static boolean isPlainName(String name) {
-        return PathCursor.isPlainName(name);
-    }
-
     @Override
     public JsonNode read(JsonNode root) {
         List<JsonNode> all = evaluate(root, true);
