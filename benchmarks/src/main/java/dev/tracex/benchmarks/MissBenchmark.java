@@ -94,9 +94,7 @@ public class MissBenchmark {
 
     /** Ten SQS records, as the SQS documentation shows them, each with a JSON body of {@code size}. */
     static JsonNode sqs(int size, boolean withContext) {
-        ArrayNode records = HandWritten.MAPPER.createArrayNode();
-        for (int i = 0; i < 10; i++) {
-            ObjectNode r = records.addObject();
+        return records((r, i) -> {
             r.put("messageId", "059f36b4-87a3-44ab-83d2-66197583" + String.format("%04d", i));
             r.put("receiptHandle", "AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a...");
             r.put("body", LargeEventBenchmark.body(size));
@@ -118,17 +116,12 @@ public class MissBenchmark {
             r.put("eventSource", "aws:sqs");
             r.put("eventSourceARN", "arn:aws:sqs:us-east-2:123456789012:my-queue");
             r.put("awsRegion", "us-east-2");
-        }
-        ObjectNode event = HandWritten.MAPPER.createObjectNode();
-        event.set("Records", records);
-        return event;
+        });
     }
 
     /** Ten SNS notifications with a JSON message of {@code size} and a String attribute that is not a carrier. */
     static JsonNode sns(int size) {
-        ArrayNode records = HandWritten.MAPPER.createArrayNode();
-        for (int i = 0; i < 10; i++) {
-            ObjectNode r = records.addObject();
+        return records((r, i) -> {
             r.put("EventVersion", "1.0");
             r.put("EventSubscriptionArn", "arn:aws:sns:us-east-1:123456789012:sns-lambda:21be56ed-a058-49f5-8c98-aedd2564c486");
             r.put("EventSource", "aws:sns");
@@ -146,17 +139,12 @@ public class MissBenchmark {
             sns.put("UnsubscribeUrl", "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&amp;SubscriptionArn=arn:aws:sns:us-east-1:123456789012:test-lambda");
             sns.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:sns-lambda");
             sns.put("Subject", "TestInvoke");
-        }
-        ObjectNode event = HandWritten.MAPPER.createObjectNode();
-        event.set("Records", records);
-        return event;
+        });
     }
 
     /** Ten Kinesis records whose data is a base64 JSON document of {@code size}. */
     static JsonNode kinesis(int size) {
-        ArrayNode records = HandWritten.MAPPER.createArrayNode();
-        for (int i = 0; i < 10; i++) {
-            ObjectNode r = records.addObject();
+        return records((r, i) -> {
             ObjectNode k = r.putObject("kinesis");
             k.put("kinesisSchemaVersion", "1.0");
             k.put("partitionKey", "1");
@@ -170,10 +158,7 @@ public class MissBenchmark {
             r.put("invokeIdentityArn", "arn:aws:iam::123456789012:role/lambda-role");
             r.put("awsRegion", "us-east-2");
             r.put("eventSourceARN", "arn:aws:kinesis:us-east-2:123456789012:stream/lambda-stream");
-        }
-        ObjectNode event = HandWritten.MAPPER.createObjectNode();
-        event.set("Records", records);
-        return event;
+        });
     }
 
     /** An MSK event of ten records on one partition, each value a base64 JSON document of {@code size}, no headers. */
@@ -220,6 +205,16 @@ public class MissBenchmark {
             headers.retain("Accept", "Host", "User-Agent", "Content-Type");
         }
         event.put("body", LargeEventBenchmark.body(size));
+        return event;
+    }
+
+    /** {@code {"Records": [...]}} of ten records, each filled by {@code record} with its index. */
+    private static JsonNode records(java.util.function.ObjIntConsumer<ObjectNode> record) {
+        ObjectNode event = HandWritten.MAPPER.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (int i = 0; i < 10; i++) {
+            record.accept(records.addObject(), i);
+        }
         return event;
     }
 
