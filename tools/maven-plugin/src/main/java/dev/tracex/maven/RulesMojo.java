@@ -81,11 +81,13 @@ abstract class RulesMojo extends AbstractMojo {
         }
     }
 
-    /** Every error on its own ERROR line (what an IDE links), and all of them in the build's failure message. */
+    /**
+     * Every error on its own ERROR line, as {@code tracex check} prints them (what an IDE links), and a one-line
+     * count as the build's failure, so Maven's summary does not print them all a second time.
+     */
     final MojoFailureException failure(File file, RuleCompilationException e) {
         e.errors().forEach(error -> getLog().error(error.toString()));
         int n = e.errors().size();
-        return new MojoFailureException(file + ": " + n + (n == 1 ? " problem" : " problems") + ":\n"
-                + e.getMessage());
+        return new MojoFailureException(file + ": " + n + (n == 1 ? " problem" : " problems") + " (the lines above)");
     }
 }
