@@ -51,6 +51,11 @@ public final class Extractors {
         this.file = file;
     }
 
+    /** A file compiled elsewhere in this package ({@link PrecompiledRules}). */
+    static Extractors of(CompiledFile file) {
+        return new Extractors(file);
+    }
+
     /** Loads and compiles a rules file: {@code .yaml}/{@code .yml}, or a Node-style {@code .js} module. */
     public static Extractors load(Path path) throws IOException, RuleCompilationException {
         Objects.requireNonNull(path, "path");

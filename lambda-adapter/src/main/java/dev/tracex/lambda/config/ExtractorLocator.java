@@ -1,5 +1,6 @@
 package dev.tracex.lambda.config;
 
+import dev.tracex.engine.PrecompiledRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * Finds the rules file of an {@link ExtractorSelection}: {@code <file>.yaml}, {@code .yml} or {@code .js},
  * in each search directory in order ({@code DD_TRACE_EXTRACTOR_PATH}, then {@code LAMBDA_TASK_ROOT}),
  * then at the class path root (a file in a function's {@code src/main/resources}), then in the working
- * directory. The first directory holding any of the three wins; within it, YAML before JS. Immutable.
+ * directory. The first directory holding any of the three wins; within it, YAML before JS. A YAML file's
+ * precompiled form is read from beside it ({@code extractors.yaml.tracex}), where the build put it. Immutable.
  */
 public final class ExtractorLocator {
     static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".js");
@@ -95,7 +97,9 @@ public final class ExtractorLocator {
             if (Files.isRegularFile(p)) {
                 try {
                     String text = Files.readString(p, StandardCharsets.UTF_8);
-                    return Optional.of(new RulesFile(p.toString(), text, p.toAbsolutePath().getParent()));
+                    Path form = p.resolveSibling(p.getFileName() + PrecompiledRules.SUFFIX);
+                    byte[] precompiled = PrecompiledRules.supports(ext) && Files.isRegularFile(form) ? Files.readAllBytes(form) : null;
+                    return Optional.of(new RulesFile(p.toString(), text, p.toAbsolutePath().getParent(), precompiled));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
                 }
@@ -113,11 +117,19 @@ public final class ExtractorLocator {
             }
             try (InputStream in = url.openStream()) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                return Optional.of(new RulesFile("classpath:" + file + ext, text, null));
+                return Optional.of(new RulesFile("classpath:" + file + ext, text, null,
+                        PrecompiledRules.supports(ext) ? resource(file + ext + PrecompiledRules.SUFFIX) : null));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read classpath:" + file + ext + ": " + e.getMessage(), e);
             }
         }
         return Optional.empty();
+    }
+
+    /** A class path resource's bytes, or {@code null} when there is none. */
+    private byte[] resource(String name) throws IOException {
+        try (InputStream in = classpath.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tracex.lambda.config;
 
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
+import dev.tracex.engine.PrecompiledRules;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.RuleError;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns an extractor name ({@code DD_TRACE_EXTRACTOR} or {@code --extractor}) into the extractor a function
@@ -20,23 +22,33 @@ public final class ExtractorResolver {
 
     private final String selection;
     private final ExtractorLocator locator;
+    private final Consumer<String> warn;
 
-    private ExtractorResolver(String selection, ExtractorLocator locator) {
+    private ExtractorResolver(String selection, ExtractorLocator locator, Consumer<String> warn) {
         this.selection = selection == null || selection.isBlank() ? null : selection.trim();
         this.locator = locator;
+        this.warn = warn;
     }
 
     /** As the Lambda adapter resolves: {@code DD_TRACE_EXTRACTOR}, searched as {@link ExtractorLocator#fromEnvironment} says. */
     public static ExtractorResolver fromEnvironment(Map<String, String> env, ClassLoader classpath) {
+        return fromEnvironment(env, classpath, w -> { });
+    }
+
+    /**
+     * As {@link #fromEnvironment(Map, ClassLoader)}; {@code warn} receives the one line saying why a precompiled
+     * form beside the rules file was not used (the file is then compiled from its text).
+     */
+    public static ExtractorResolver fromEnvironment(Map<String, String> env, ClassLoader classpath, Consumer<String> warn) {
         return new ExtractorResolver(env.get("DD_TRACE_EXTRACTOR"),
-                ExtractorLocator.fromEnvironment(env, List.of(), classpath));
+                ExtractorLocator.fromEnvironment(env, List.of(), classpath), warn);
     }
 
     /** As {@code tracex extract} resolves: {@code --extractor}, else {@code DD_TRACE_EXTRACTOR}; {@code --path} dirs first. */
     public static ExtractorResolver forCommandLine(String extractor, List<Path> paths) {
         Map<String, String> env = System.getenv();
         String selection = extractor != null ? extractor : env.get("DD_TRACE_EXTRACTOR");
-        return new ExtractorResolver(selection, ExtractorLocator.fromEnvironment(env, paths, null));
+        return new ExtractorResolver(selection, ExtractorLocator.fromEnvironment(env, paths, null), w -> { });
     }
 
     /** The configured selection, or empty when none is set. */
@@ -79,7 +91,11 @@ public final class ExtractorResolver {
         } else {
             RulesFile file = locator.locate(sel).orElseThrow(() -> new IllegalArgumentException(
                     "DD_TRACE_EXTRACTOR=" + selection + ": no rules file " + locator.describeSearch(sel)));
-            Extractors rules = Extractors.parse(file.text(), file.name(), file.directory());
+            Extractors rules = file.precompiled() == null ? null : PrecompiledRules.load(file.precompiled(), file.text(),
+                    file.name(), file.directory(), sel.rule(), warn).orElse(null);
+            if (rules == null) {
+                rules = Extractors.parse(file.text(), file.name(), file.directory());
+            }
             if (!rules.names().contains(sel.rule())) {
                 throw new RuleCompilationException(List.of(new RuleError(file.name(), 1, 1, sel.rule(),
                         "no such rule (known: " + String.join(", ", rules.names()) + ")")));

@@ -16,7 +16,7 @@ import picocli.CommandLine;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Trace-context extractors for AWS Lambda: extract, check and test rules files; suggest rules for an event, "
                 + "measure a rule's coverage of captured events; invoke a handler locally.",
-        subcommands = {ExtractCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class, SuggestCommand.class, CoverageCommand.class, InvokeCommand.class, SchemaCommand.class,
+        subcommands = {ExtractCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class, CompileCommand.class, SuggestCommand.class, CoverageCommand.class, InvokeCommand.class, SchemaCommand.class,
                 PlaygroundCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TracexCommand implements Runnable {
@@ -99,6 +99,6 @@ public final class TracexCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, explain, check, test, suggest, coverage, invoke, schema, playground or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: extract, explain, check, test, compile, suggest, coverage, invoke, schema, playground or help");
     }
 }

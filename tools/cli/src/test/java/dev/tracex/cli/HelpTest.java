@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --help}, {@code -h}, {@code tracex help [command]} and {@code --version}. */
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"extract", "explain", "check", "test", "suggest", "coverage", "invoke", "schema"})
+    @ValueSource(strings = {"extract", "explain", "check", "test", "compile", "suggest", "coverage", "invoke", "schema"})
     void help_onEverySubcommand_printsItsUsageAndExitsZero(String command) {
         for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command},
                 {command, "event.json", "--help"}}) {
@@ -37,7 +37,7 @@ class HelpTest {
         CommandRun run = CommandRun.of("help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).startsWith("Usage: tracex ").contains("  extract ", "  check ", "  test ", "  suggest ", "  coverage ", "  invoke ", "  explain ", "  schema ", "  playground ", "  help ");
+        assertThat(run.out()).startsWith("Usage: tracex ").contains("  extract ", "  check ", "  test ", "  compile ", "  suggest ", "  coverage ", "  invoke ", "  explain ", "  schema ", "  playground ", "  help ");
     }
 
     @Test
@@ -54,7 +54,7 @@ class HelpTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("missing command: extract, explain, check, test, suggest, coverage, invoke, schema, playground or help\nUsage: tracex ");
+        assertThat(run.err()).startsWith("missing command: extract, explain, check, test, compile, suggest, coverage, invoke, schema, playground or help\nUsage: tracex ");
     }
 
     @Test

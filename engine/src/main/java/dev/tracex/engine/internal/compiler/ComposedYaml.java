@@ -34,10 +34,11 @@ import java.util.zip.CRC32;
  * <p>It is the form a function needs: the rules' {@code examples:} and the {@code description:}s are left out (the
  * compiler checks and then drops descriptions; examples are run from the text, by {@code tracex test} and the
  * rules module's tests), which makes it a third of the size and halves compiling it. The form names the text it
- * was made from (its length and CRC-32); {@link #read} refuses another text's, and a form of another
- * {@link #FORMAT} version. Marks carry no text buffer: only JS snippets read it, and the
- * built-in rules have none ({@link #write} refuses a file with a {@code js:} key). Internal: may change without
- * notice.
+ * was made from (its length and CRC-32) and the tracex that wrote it; {@link #read} refuses another text's, and a
+ * form of another {@link #FORMAT} version. Marks carry no text buffer: the one thing read from it, a JS snippet's
+ * block indentation, is written beside a block scalar and read back as a {@link BlockScalarNode}. A function's
+ * own rules file has the same form, checked against its text and tracex's version ({@link PrecompiledForm}).
+ * Internal: may change without notice.
  */
 public final class ComposedYaml {
     /** The version of this form; a reader refuses any other. */
@@ -61,15 +62,12 @@ public final class ComposedYaml {
 
     /** The composed form of {@code yaml}, a rules file in UTF-8. */
     static byte[] write(byte[] yaml) throws IOException {
-        String text = new String(yaml, StandardCharsets.UTF_8);
-        if (text.lines().anyMatch(l -> l.stripLeading().startsWith("js:"))) {
-            throw new IllegalArgumentException("a rules file with JS snippets has no composed form (its marks would need the text)");
-        }
-        Node root = RuleFileCompiler.compose(text);
+        Node root = RuleFileCompiler.compose(new String(yaml, StandardCharsets.UTF_8));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = Json.FACTORY.createGenerator(bytes)) {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
+            g.writeStringField("tracex", TracexVersion.VERSION);
             g.writeNumberField("length", yaml.length);
             g.writeNumberField("crc32", crc32(yaml));
             g.writeFieldName("root");
@@ -85,36 +83,55 @@ public final class ComposedYaml {
      * unreadable.
      */
     static Node read(InputStream form, byte[] yaml, String fileName) throws IOException {
+        Header h = new Header();
+        Node root = read(form, yaml, fileName, h);
+        return h.sameText ? root : null;
+    }
+
+    /** What a form says of itself, before its node tree: its format, the tracex that wrote it, its text's. */
+    static final class Header {
+        int format = -1;
+        String tracex;
+        boolean sameText = true;
+    }
+
+    /**
+     * Reads {@code form} into {@code header}, and its node tree if it was made from {@code yaml} by this format
+     * version and {@code header.sameText}; otherwise stops at the tree and returns {@code null}.
+     *
+     * @throws IOException when the form is unreadable, or of another {@link #FORMAT} (the message says which)
+     */
+    static Node read(InputStream form, byte[] yaml, String fileName, Header header) throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(form)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, p);
-            Node root = null;
-            boolean sameText = true;
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 JsonToken t = p.nextToken();
                 switch (name) {
                     case "format":
-                        if (p.getIntValue() != FORMAT) {
-                            throw new IOException("the composed form of " + fileName + " is of format " + p.getIntValue()
-                                    + "; this tracex reads format " + FORMAT);
-                        }
+                        header.format = p.getIntValue();
+                        break;
+                    case "tracex":
+                        header.tracex = p.getText();
                         break;
                     case "length":
-                        sameText &= p.getLongValue() == yaml.length;
+                        header.sameText &= p.getLongValue() == yaml.length;
                         break;
                     case "crc32":
-                        sameText &= p.getLongValue() == crc32(yaml);
+                        header.sameText &= p.getLongValue() == crc32(yaml);
                         break;
                     case "root":
-                        if (!sameText) {
-                            return null;
+                        if (header.format != FORMAT) {
+                            // Refused by name, so that a form from a newer tracex says why it is not used.
+                            throw new IOException("the composed form of " + fileName + " is of format " + header.format
+                                    + (header.tracex == null ? "" : " (written by tracex " + header.tracex + ")")
+                                    + "; this tracex (" + TracexVersion.VERSION + ") reads format " + FORMAT);
                         }
-                        root = readNode(p, t, fileName);
-                        break;
+                        return header.sameText ? readNode(p, t, fileName) : null;
                     default:
                         p.skipChildren();
                 }
             }
-            return sameText ? root : null;
+            throw new IOException("not a composed rules file: no root");
         }
     }
 
@@ -164,6 +181,9 @@ public final class ComposedYaml {
             g.writeString(s.getTag().getValue());
             g.writeString(s.getScalarStyle().name());
             g.writeString(s.getValue());
+            if (isBlock(s.getScalarStyle())) {
+                g.writeNumber(BlockScalarNode.indent(s));
+            }
         }
         g.writeEndArray();
     }
@@ -177,7 +197,9 @@ public final class ComposedYaml {
         if (kind.equals("s")) {
             Tag tag = new Tag(text(p));
             DumperOptions.ScalarStyle style = DumperOptions.ScalarStyle.valueOf(text(p));
-            node = new ScalarNode(tag, text(p), start, end, style);
+            String value = text(p);
+            node = isBlock(style) ? new BlockScalarNode(tag, value, start, end, style, number(p))
+                    : new ScalarNode(tag, value, start, end, style);
         } else {
             DumperOptions.FlowStyle flow = DumperOptions.FlowStyle.valueOf(text(p));
             expect(p.nextToken() == JsonToken.START_ARRAY, p);
@@ -198,6 +220,10 @@ public final class ComposedYaml {
         }
         expect(p.nextToken() == JsonToken.END_ARRAY, p);
         return node;
+    }
+
+    private static boolean isBlock(DumperOptions.ScalarStyle style) {
+        return style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED;
     }
 
     private static Mark mark(JsonParser p, String fileName) throws IOException {

@@ -36,30 +36,10 @@ final class ScriptSnippets {
         DumperOptions.ScalarStyle style = s.getScalarStyle();
         if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
             // A block scalar's text starts on the line after the indicator, at its indentation.
-            int indent = blockIndent(m);
+            int indent = BlockScalarNode.indent(s);
             return new ScriptSource(attributed, s.getValue(), file, m.getLine() + 2, indent + 1, indent, styles);
         }
         int quote = style == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
         return new ScriptSource(attributed, s.getValue(), file, m.getLine() + 1, m.getColumn() + 1 + quote, 0, styles);
-    }
-
-    /** The indentation of the first non-blank line after a block scalar's indicator. */
-    private static int blockIndent(Mark m) {
-        int[] buffer = m.getBuffer();
-        int i = m.getIndex();
-        while (i < buffer.length && buffer[i] != '\n') {
-            i++;
-        }
-        while (i < buffer.length) {
-            i++; // past the newline
-            int start = i;
-            while (i < buffer.length && buffer[i] == ' ') {
-                i++;
-            }
-            if (i < buffer.length && buffer[i] != '\n' && buffer[i] != '\r') {
-                return i - start;
-            }
-        }
-        return 0;
     }
 }

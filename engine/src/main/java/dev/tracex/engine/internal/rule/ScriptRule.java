@@ -52,6 +52,11 @@ public final class ScriptRule implements CompiledRule {
         return c == null ? Extraction.none() : c.extract(root, context, trace);
     }
 
+    /** The snippet and where it starts in its file. */
+    public ScriptSource source() {
+        return source;
+    }
+
     @Override
     public String toString() {
         return "Script(" + source.rule() + ", " + source.file() + ":" + source.line() + (compiled == null ? ", not compiled)" : ")");

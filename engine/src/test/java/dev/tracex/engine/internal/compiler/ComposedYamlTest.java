@@ -1,6 +1,7 @@
 package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.engine.internal.rule.ScriptRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A rules file compiled from its composed form ({@link ComposedYaml}) is the file compiled from its text: the same
- * rules (their plans), positions and errors, for every YAML rules file of the repository without JS snippets that
+ * rules (their plans), positions (JS snippets' too) and errors, for every YAML rules file of the repository that
  * snakeyaml composes, only without examples (the form leaves them out with the descriptions); and the form is
- * refused for another text, of another format version, or with JS.
+ * refused for another text or of another format version.
  */
 class ComposedYamlTest {
-    /** Every rules file of the repository (from the engine module's directory), JS-free. */
+    /** Every YAML rules file of the repository (from the engine module's directory). */
     static Stream<Path> rulesFiles() throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> all = Files.walk(Path.of(".."))) {
@@ -46,7 +47,7 @@ class ComposedYamlTest {
         }
         try {
             String text = Files.readString(p);
-            return text.contains("extractors:") && text.lines().noneMatch(l -> l.stripLeading().startsWith("js:"));
+            return text.contains("extractors:");
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
@@ -111,15 +112,23 @@ class ComposedYamlTest {
 
         assertThatThrownBy(() -> ComposedYaml.read(new ByteArrayInputStream(form.getBytes(StandardCharsets.UTF_8)), yaml, "x.yaml"))
                 .isInstanceOf(IOException.class)
-                .hasMessage("the composed form of x.yaml is of format 2; this tracex reads format 1");
+                .hasMessage("the composed form of x.yaml is of format 2 (written by tracex " + TracexVersion.VERSION
+                        + "); this tracex (" + TracexVersion.VERSION + ") reads format 1");
     }
 
     @Test
-    void write_fileWithJs_isRefused() {
-        byte[] yaml = "extractors:\n  a:\n    js: (e) => e._datadog\n".getBytes(StandardCharsets.UTF_8);
+    void jsSnippets_keepTheirPositions_plainQuotedAndBlock() throws Exception {
+        byte[] yaml = ("extractors:\n  a:\n    js: (e) => e._datadog\n  b:\n    js: \"(e) => e.x\"\n"
+                + "  c:\n    js: |\n        (e) => {\n          return e._datadog;\n        }\n"
+                + "  d:\n    js: >-\n      (e) =>\n      e.y\n").getBytes(StandardCharsets.UTF_8);
+        Node composed = ComposedYaml.read(new ByteArrayInputStream(ComposedYaml.write(yaml)), yaml, "x.yaml");
 
-        assertThatThrownBy(() -> ComposedYaml.write(yaml)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("JS snippets");
+        String fromText = describe(() -> RuleFileCompiler.compile("x.yaml", new String(yaml, StandardCharsets.UTF_8), null, "", RuleLibrary.NONE));
+        String fromForm = describe(() -> RuleFileCompiler.compile("x.yaml", composed, null, "", RuleLibrary.NONE));
+
+        assertThat(fromText).contains("source ScriptSource[rule=c, code=(e) => {", "line=8, column=9, indent=8",
+                "line=13, column=7, indent=6");
+        assertThat(fromForm).isEqualTo(fromText);
     }
 
     private static String withoutExamples(String described) {
@@ -135,6 +144,9 @@ class ComposedYamlTest {
                 int[] at = f.positions().get(r.getKey());
                 b.append("rule ").append(r.getKey()).append(' ').append(at[0]).append(':').append(at[1])
                         .append(' ').append(r.getValue()).append('\n');
+                if (r.getValue() instanceof ScriptRule) {
+                    b.append("source ").append(((ScriptRule) r.getValue()).source()).append('\n');
+                }
             }
             f.examples().forEach(e -> b.append("example ").append(e).append('\n'));
             return b.toString();

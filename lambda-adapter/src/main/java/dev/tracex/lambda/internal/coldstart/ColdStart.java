@@ -29,12 +29,13 @@ public final class ColdStart {
     }
 
     /**
-     * The extractor for {@code env}; {@code warn} receives the one warning line of a lenient fallback.
+     * The extractor for {@code env}; {@code warn} receives the one warning line of a lenient fallback, and the
+     * one of a precompiled form not used.
      *
      * @throws IllegalStateException in strict mode, when the configured extractor cannot be used
      */
     public static Extractor resolve(Map<String, String> env, ClassLoader classpath, Consumer<String> warn) {
-        ExtractorResolver resolver = ExtractorResolver.fromEnvironment(env, classpath);
+        ExtractorResolver resolver = ExtractorResolver.fromEnvironment(env, classpath, warn);
         String problem;
         try {
             Extractor e = resolver.resolveStrict();
