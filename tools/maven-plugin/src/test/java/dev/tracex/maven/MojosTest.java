@@ -137,4 +137,41 @@ class MojosTest {
     void defaultNames_followTheAdaptersOrder() {
         assertThat(RulesMojo.DEFAULT_NAMES).containsExactly("extractors.yaml", "extractors.yml", "extractors.js");
     }
+
+    @Test
+    void compile_writesTheFormBesideTheRulesFileInTheClasses() throws Exception {
+        Path file = rules("extractors.yaml", GOOD);
+        CompileMojo compile = mojo(new CompileMojo());
+        compile.outputDirectory = project.resolve("target/classes").toFile();
+
+        compile.execute();
+
+        Path form = project.resolve("target/classes/extractors.yaml.tracex");
+        assertThat(log.lines).containsExactly("INFO " + file + ": precompiled into " + form);
+        assertThat(dev.tracex.engine.PrecompiledRules.load(Files.readAllBytes(form), GOOD, "extractors.yaml", null, "json",
+                w -> { throw new AssertionError(w); })).isPresent();
+    }
+
+    @Test
+    void compile_brokenFile_failsAsCheckDoes_andWritesNothing() throws IOException {
+        Path file = rules("extractors.yaml", "extractors:\n  a:\n    first: [b]\n");
+        CompileMojo compile = mojo(new CompileMojo());
+        compile.outputDirectory = project.resolve("target/classes").toFile();
+
+        assertThatThrownBy(compile::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage(file + ": 1 problem (the lines above)");
+        assertThat(log.lines).containsExactly("ERROR " + file + ":3:13: rule \"a\": unknown rule \"b\" in first (known: a)");
+        assertThat(project.resolve("target/classes")).doesNotExist();
+    }
+
+    @Test
+    void compile_jsFile_isLoggedAndSkipped() throws Exception {
+        Path file = rules("extractors.js", "exports.json = (payload) => payload._datadog;\n");
+        CompileMojo compile = mojo(new CompileMojo());
+        compile.outputDirectory = project.resolve("target/classes").toFile();
+
+        compile.execute();
+
+        assertThat(log.lines).containsExactly("INFO " + file + ": a .js rules file has no precompiled form; it is compiled at cold start");
+    }
 }

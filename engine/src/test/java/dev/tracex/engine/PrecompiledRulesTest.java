@@ -1,0 +1,120 @@
+package dev.tracex.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The precompiled form of a rules file: what a function loads from it (the selected rule and the rules its
+ * {@code first:} reaches), and the one warning when it cannot be used, after which the caller compiles the YAML.
+ */
+class PrecompiledRulesTest {
+    private static final String RULES = """
+            description: Orders' rules.
+            extractors:
+              unused:
+                headers: $.unused
+              sqs:
+                description: The first record's attribute.
+                headers: $.Records[0].messageAttributes._datadog.stringValue | json
+                examples:
+                  - event: {Records: [{messageAttributes: {_datadog: {stringValue: '{"x-datadog-trace-id":"1","x-datadog-parent-id":"2"}'}}}]}
+                    expect: {trace_id: "1", parent_id: "2"}
+              body:
+                headers: $._datadog
+              any:
+                first: [sqs, body]
+            """;
+    private static final String EVENT = "{\"_datadog\":{\"x-datadog-trace-id\":\"7\",\"x-datadog-parent-id\":\"8\"}}";
+
+    private final List<String> warnings = new ArrayList<>();
+
+    @Test
+    void load_selectedRule_compilesItAndWhatItReaches_inFileOrder() throws Exception {
+        byte[] form = PrecompiledRules.write(RULES, "extractors.yaml", null);
+
+        Extractors any = load(form, RULES, "any").orElseThrow();
+        Extractors body = load(form, RULES, "body").orElseThrow();
+
+        assertThat(warnings).isEmpty();
+        assertThat(any.names()).containsExactly("sqs", "body", "any");
+        assertThat(body.names()).containsExactly("body");
+        Extractors text = Extractors.parse(RULES, "extractors.yaml");
+        assertThat(any.plan("any")).isEqualTo(text.plan("any"));
+        assertThat(any.extractor("any").extract(bytes(EVENT)).parent().orElseThrow().parentId()).isEqualTo(8L);
+    }
+
+    @Test
+    void load_unknownRule_isEmptyWithoutWarning_theYamlSaysWhichRulesThereAre() throws Exception {
+        byte[] form = PrecompiledRules.write(RULES, "extractors.yaml", null);
+
+        assertThat(load(form, RULES, "nope")).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void load_formOfAnotherText_isOneWarning() throws Exception {
+        byte[] form = PrecompiledRules.write(RULES, "extractors.yaml", null);
+
+        assertThat(load(form, RULES.replace("$.unused", "$.Unused"), "body")).isEmpty();
+        assertThat(warnings).containsExactly("extractors.yaml.tracex not used, compiling extractors.yaml: it was made"
+                + " from another text of the file (rebuild to precompile it again)");
+    }
+
+    @Test
+    void load_formOfAnotherTracex_isOneWarning() throws Exception {
+        String form = new String(PrecompiledRules.write(RULES, "extractors.yaml", null), StandardCharsets.UTF_8);
+        String version = form.replaceAll("(?s).*\"tracex\":\"([^\"]*)\".*", "$1");
+
+        assertThat(load(bytes(form.replace("\"tracex\":\"" + version + "\"", "\"tracex\":\"0.0.1\"")), RULES, "body")).isEmpty();
+        assertThat(warnings).containsExactly("extractors.yaml.tracex not used, compiling extractors.yaml: it was written"
+                + " by tracex 0.0.1, this is tracex " + version + " (rebuild to precompile it again)");
+    }
+
+    @Test
+    void load_formOfANewerFormat_isRefusedByName() throws Exception {
+        String form = new String(PrecompiledRules.write(RULES, "extractors.yaml", null), StandardCharsets.UTF_8);
+        String version = form.replaceAll("(?s).*\"tracex\":\"([^\"]*)\".*", "$1");
+        String newer = form.replace("\"format\":1", "\"format\":2").replace("\"tracex\":\"" + version + "\"", "\"tracex\":\"9.0.0\"");
+
+        assertThat(load(bytes(newer), RULES, "body")).isEmpty();
+        assertThat(warnings).containsExactly("extractors.yaml.tracex not used, compiling extractors.yaml: the composed"
+                + " form of extractors.yaml is of format 2 (written by tracex 9.0.0); this tracex (" + version
+                + ") reads format 1");
+    }
+
+    @Test
+    void load_unreadableForm_isOneWarning() {
+        assertThat(load(bytes("{\"format\":1,\"root\":[\"m\""), RULES, "body")).isEmpty();
+        assertThat(load(bytes("PK\u0003\u0004"), RULES, "body")).isEmpty();
+
+        assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w)
+                .startsWith("extractors.yaml.tracex not used, compiling extractors.yaml: "));
+    }
+
+    @Test
+    void write_brokenFile_throwsEveryProblem_asCompilingIt() {
+        String broken = "extractors:\n  a:\n    headers: $.a[\n  b:\n    first: [nope]\n";
+
+        assertThatThrownBy(() -> PrecompiledRules.write(broken, "x.yaml", null))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessage("x.yaml:3:14: rule \"a\": bad JSONPath \"$.a[\": unclosed '['\n"
+                        + "x.yaml:5:13: rule \"b\": unknown rule \"nope\" in first (known: a, b)");
+        assertThatThrownBy(() -> PrecompiledRules.write("exports.a = (p) => p;", "x.js", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a YAML rules file");
+    }
+
+    private Optional<Extractors> load(byte[] form, String text, String rule) {
+        return PrecompiledRules.load(form, text, "extractors.yaml", null, rule, warnings::add);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
