@@ -139,6 +139,43 @@ public class RuntimeInterfaceClientTest {
         }
     }
 
+    /**
+     * A rules file with its precompiled form beside it in the task root (as the Maven plugin's compile goal and
+     * {@code tracex compile} put it): the rule is loaded from the form; after an edit of the YAML the stale form is
+     * one warning and the YAML is compiled, with the same answer.
+     */
+    @Test
+    void ric_precompiledForm_isLoaded_andAStaleOneIsOneWarning() throws Exception {
+        String rules = "extractors:\n  unused:\n    headers: $.nothing\n  sqs:\n"
+                + "    headers: $.Records[0].messageAttributes._datadog.stringValue | json\n";
+        Files.writeString(taskRoot.resolve("extractors.yaml"), rules);
+        Files.write(taskRoot.resolve("extractors.yaml.tracex"), dev.tracex.engine.PrecompiledRules.write(rules, "extractors.yaml", null));
+        for (boolean stale : new boolean[] {false, true}) {
+            if (stale) {
+                Files.writeString(taskRoot.resolve("extractors.yaml"), rules.replace("$.nothing", "$.nothing_else"));
+            }
+            try (RuntimeApiServer api = new RuntimeApiServer();
+                 RunningFunction f = function(Map.of(
+                         "DD_LAMBDA_HANDLER", "dev.tracex.lambda.functions.SqsHandler",
+                         "DD_TRACE_EXTRACTOR", "extractors.sqs")).start("function", api)) {
+                api.enqueue("r1", event("sqs_event.json"), Map.of());
+                RuntimeApiServer.Outcome o = f.await("r1", 60);
+                assertThat(o.error()).as(o.body() + "\n" + f.log()).isFalse();
+                assertThat(JSON.readTree(o.body()).get("trace_id").asText()).isEqualTo("2684756524522091840");
+                String log = f.log();
+                if (stale) {
+                    assertThat(count(log, "WARNING ")).as(log).isEqualTo(1);
+                    assertThat(log).contains("WARNING " + taskRoot.resolve("extractors.yaml") + ".tracex not used, compiling "
+                            + taskRoot.resolve("extractors.yaml") + ": it was made from another text of the file");
+                    assertThat(log).contains("FINE tracex: extractor sqs (then builtin.default) compiled at cold start");
+                } else {
+                    assertThat(log).doesNotContain("WARNING")
+                            .contains("FINE tracex: extractor sqs (then builtin.default) loaded from its rules file's precompiled form");
+                }
+            }
+        }
+    }
+
     @Test
     void ric_userExceptionAndMisconfiguredExtractor_errorReportedFunctionKeepsRunning() throws Exception {
         try (RuntimeApiServer api = new RuntimeApiServer();

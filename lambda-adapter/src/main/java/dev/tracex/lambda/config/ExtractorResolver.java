@@ -23,6 +23,8 @@ public final class ExtractorResolver {
     private final String selection;
     private final ExtractorLocator locator;
     private final Consumer<String> warn;
+    /** Set by resolving a rule of a rules file: whether it came from the file's precompiled form. */
+    private volatile boolean precompiled;
 
     private ExtractorResolver(String selection, ExtractorLocator locator, Consumer<String> warn) {
         this.selection = selection == null || selection.isBlank() ? null : selection.trim();
@@ -93,6 +95,7 @@ public final class ExtractorResolver {
                     "DD_TRACE_EXTRACTOR=" + selection + ": no rules file " + locator.describeSearch(sel)));
             Extractors rules = file.precompiled() == null ? null : PrecompiledRules.load(file.precompiled(), file.text(),
                     file.name(), file.directory(), sel.rule(), warn).orElse(null);
+            precompiled = rules != null;
             if (rules == null) {
                 rules = Extractors.parse(file.text(), file.name(), file.directory());
             }
@@ -103,6 +106,11 @@ public final class ExtractorResolver {
             primary = rules.extractor(sel.rule());
         }
         return primary;
+    }
+
+    /** Whether the last rule resolved from a rules file was loaded from its precompiled form ({@code <file>.tracex}). */
+    public boolean resolvedFromPrecompiledForm() {
+        return precompiled;
     }
 
     /** {@code builtin.default}. */

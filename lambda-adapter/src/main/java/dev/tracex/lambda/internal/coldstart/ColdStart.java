@@ -41,7 +41,8 @@ public final class ColdStart {
             Extractor e = resolver.resolveStrict();
             if (Log.debugging()) {
                 Log.debug("tracex: extractor " + e.name() + (resolver.selection().isPresent() ? " (then builtin."
-                        + ExtractorResolver.DEFAULT_RULE + ")" : "") + " compiled at cold start");
+                        + ExtractorResolver.DEFAULT_RULE + ")" : "") + (resolver.resolvedFromPrecompiledForm()
+                        ? " loaded from its rules file's precompiled form" : " compiled at cold start"));
             }
             return e;
         } catch (RuleCompilationException e) {
