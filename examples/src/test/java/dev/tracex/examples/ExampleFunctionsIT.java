@@ -119,6 +119,7 @@ class ExampleFunctionsIT {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile("target/layer-function.zip")) {
             assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> !n.endsWith("/")))
                     .containsExactlyInAnyOrder("dev/tracex/examples/plain/PlainOrderHandler.class", "extractors.yaml",
+                            "extractors.yaml.tracex",
                             "lib/aws-lambda-java-events-3.16.1.jar", "lib/joda-time-2.10.8.jar");
         }
         // The handler's class refers to no tracex class: it loads with tracex absent.
@@ -136,6 +137,20 @@ class ExampleFunctionsIT {
         JsonNode report = run("TracedShipmentFunction", Path.of("events/custom_payload_event.json"));
         assertThat(report.get("result").get("trace_id").asText()).isEqualTo("5827296727441744253");
         assertThat(report.get("result").get("rule").asText()).isEqualTo("json");
+    }
+
+    /**
+     * The package carries the shared rules file precompiled by the build's tracex-maven-plugin (goal compile):
+     * the function loads its rule from it, and answers as the other tests check.
+     */
+    @Test
+    void ordersQueueFunction_loadsItsRuleFromThePrecompiledFormTheBuildWrote() throws Exception {
+        assertThat(TASK_ROOT.resolve("extractors.yaml.tracex")).isRegularFile();
+
+        JsonNode report = run("OrdersQueueFunction", Path.of("events/sqs_event.json"), Map.of("DD_LOG_LEVEL", "debug"));
+
+        assertThat(lastStderr).contains("tracex: extractor sqs (then builtin.default) loaded from its rules file's precompiled form");
+        assertThat(report.toString()).contains("3430719526451169030");
     }
 
     @Test
@@ -231,8 +246,13 @@ class ExampleFunctionsIT {
     }
 
     /** Runs function {@code name} of the template on {@code event} in a fresh JVM; its report. */
-    @SuppressWarnings("unchecked")
     private JsonNode run(String name, Path event) throws IOException, InterruptedException {
+        return run(name, event, Map.of());
+    }
+
+    /** As {@link #run(String, Path)}, with {@code extra} added to the function's environment. */
+    @SuppressWarnings("unchecked")
+    private JsonNode run(String name, Path event, Map<String, String> extra) throws IOException, InterruptedException {
         Map<String, Object> function = (Map<String, Object>) resources.get(name);
         assertThat(function).as("function %s in template.yaml", name).isNotNull();
         Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
@@ -248,6 +268,7 @@ class ExampleFunctionsIT {
         env.put("_HANDLER", handler);
         env.put("LAMBDA_TASK_ROOT", TASK_ROOT.toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        env.putAll(extra);
 
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Dpolyglot.engine.WarnInterpreterOnly=false",
@@ -269,7 +290,7 @@ class ExampleFunctionsIT {
         lastStderr = stderr;
         assertThat(p.exitValue()).as("exit of %s; stderr:%n%s", name, stderr).isZero();
         // A configuration problem would be a warning and a silent fallback to builtin.default.
-        assertThat(stderr).as("stderr of %s", name).doesNotContain("cannot be used");
+        assertThat(stderr).as("stderr of %s", name).doesNotContain("cannot be used", ".tracex not used");
         // On the JDK running the tests (17 or 25, .ci/run), with the template's settings: no JVM warning.
         assertThat(stderr).as("stderr of %s on JDK %d", name, Runtime.version().feature())
                 .doesNotContain("WARNING: A restricted method", "WARNING: A terminally deprecated method");
