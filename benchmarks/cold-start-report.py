@@ -6,7 +6,8 @@ Targets (issue 16): a YAML rule adds at most 80 ms to the empty handler and its 
 empty handler's; its peak RSS at most 20 MB over; the first JS rule costs at most a bare GraalJS context
 + 15%; after SnapStart priming the first invocation is within 1 ms of a warm one. Issue 31: through the runtime
 client, a first event without context adds at most 30 ms and 5 MB of peak RSS to the same function's first event
-with one.
+with one. Issue 26: through the runtime client, the YAML rule of a 50-rule file adds at most 80 ms to the empty
+handler without a precompiled form, at most 40 ms and 10 MB of peak RSS with one (the 1-rule file's is printed too).
 """
 import json
 import os
@@ -28,13 +29,16 @@ CASES = [
     ("yaml-cds", "YAML rule, AppCDS archive"),
     ("runtime-empty", "empty handler, through the runtime client"),
     ("runtime-yaml", "YAML rule, through the runtime client"),
+    ("runtime-yaml-precompiled", "YAML rule, through the runtime client, precompiled form"),
+    ("runtime-yaml1", "YAML rule of a 1-rule file, through the runtime client"),
+    ("runtime-yaml1-precompiled", "YAML rule of a 1-rule file, through the runtime client, precompiled form"),
     ("runtime-empty-miss", "empty handler, through the runtime client, first event without context"),
     ("runtime-yaml-miss", "YAML rule, through the runtime client, first event without context"),
     ("runtime-empty-cds", "empty handler, through the runtime client, AppCDS archive"),
     ("runtime-yaml-cds", "YAML rule, through the runtime client, AppCDS archive"),
 ]
 # Cases timed by runtime_cold_start.py: JVM start to the response, no in-process breakdown.
-TOTAL_ONLY = {"runtime-empty", "runtime-yaml", "runtime-empty-miss", "runtime-yaml-miss", "runtime-empty-cds", "runtime-yaml-cds"}
+TOTAL_ONLY = {"runtime-empty", "runtime-yaml", "runtime-yaml-precompiled", "runtime-yaml1", "runtime-yaml1-precompiled", "runtime-empty-miss", "runtime-yaml-miss", "runtime-empty-cds", "runtime-yaml-cds"}
 
 
 def load(out, label):
@@ -99,6 +103,15 @@ def main():
     print(f"through the runtime client: a YAML rule adds {rt_yaml['totalMs'] - rt_empty['totalMs']:.0f} ms"
           f" ({rt_yaml['totalMs']:.0f} vs {rt_empty['totalMs']:.0f}, {rt_yaml['totalMs'] / rt_empty['totalMs']:.2f}x),"
           f" {(rt_yaml['vmHwmKb'] - rt_empty['vmHwmKb']) / 1024:.0f} MB of peak RSS")
+    adds = lambda r: r["totalMs"] - rt_empty["totalMs"]
+    rss_over = lambda r: (r["vmHwmKb"] - rt_empty["vmHwmKb"]) / 1024
+    print(f"{verdict(adds(rt_yaml) <= 80)}: without a precompiled form, the YAML rule of a 50-rule file adds"
+          f" {adds(rt_yaml):.0f} ms to the empty handler through the runtime client (target <= 80 ms)")
+    rt_pre, rt_one, rt_one_pre = rows["runtime-yaml-precompiled"], rows["runtime-yaml1"], rows["runtime-yaml1-precompiled"]
+    if rt_pre and rt_one and rt_one_pre:
+        print(f"{verdict(adds(rt_pre) <= 40 and rss_over(rt_pre) <= 10)}: with its precompiled form it adds {adds(rt_pre):.0f} ms"
+              f" and {rss_over(rt_pre):.1f} MB of peak RSS (target <= 40 ms, <= 10 MB); the 1-rule file adds"
+              f" {adds(rt_one):.0f} ms without a form, {adds(rt_one_pre):.0f} ms with one")
     rt_miss, rt_empty_miss = rows["runtime-yaml-miss"], rows["runtime-empty-miss"]
     if rt_miss:
         miss_adds = rt_miss["totalMs"] - rt_yaml["totalMs"]

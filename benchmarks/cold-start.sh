@@ -115,9 +115,35 @@ runtime_case() {
     python3 benchmarks/runtime_cold_start.py "$PWD/$T/function-yaml" "$handler" "$PWD/${RUNTIME_EVENT:-$EVENT}" "$RIC_CP" "$@" -- "${JVM_OPTS[@]}"
   done > "$OUT/$label.jsonl"
 }
+# The same function with its rules file precompiled beside it (tracex compile, what tracex-maven-plugin's compile
+# goal writes), and a function whose file holds the selected rule alone, without and with its precompiled form.
+PRE=$T/function-yaml-precompiled
+ONE=$T/function-yaml-1rule
+ONE_PRE=$T/function-yaml-1rule-precompiled
+CLI_JAR=tools/cli/target/tracex.jar
+[ -f $CLI_JAR ] || { echo "missing $CLI_JAR (mvn -B -q -DskipTests package builds it)" >&2; exit 2; }
+rm -rf $PRE $ONE $ONE_PRE
+cp -r $T/function-yaml $PRE
+java -jar $CLI_JAR compile $PRE/extractors.yaml > /dev/null
+cp -r $T/function-yaml $ONE
+printf 'extractors:\n  orders_sqs:\n    headers: $.Records[0].messageAttributes._datadog.stringValue | json\n' > $ONE/extractors.yaml
+cp -r $ONE $ONE_PRE
+java -jar $CLI_JAR compile $ONE_PRE/extractors.yaml > /dev/null
+# runtime_case_in LAYOUT LABEL HANDLER [ENV=VALUE...]: runtime_case on another function layout.
+runtime_case_in() {
+  local layout=$1
+  shift
+  for _ in $(seq "$RUNS"); do
+    python3 benchmarks/runtime_cold_start.py "$PWD/$layout" "$2" "$PWD/${RUNTIME_EVENT:-$EVENT}" "$RIC_CP" "${@:3}" -- "${JVM_OPTS[@]}"
+  done > "$OUT/$1.jsonl"
+}
 runtime_case runtime-empty dev.tracex.benchmarks.coldstart.EmptyHandler
 runtime_case runtime-yaml dev.tracex.lambda.TracingHandler::handleRequest \
   DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
+for c in $PRE:runtime-yaml-precompiled $ONE:runtime-yaml1 $ONE_PRE:runtime-yaml1-precompiled; do
+  runtime_case_in "${c%%:*}" "${c#*:}" dev.tracex.lambda.TracingHandler::handleRequest \
+    DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
+done
 # The same function whose first event has no context (the selected rule misses, builtin.default runs behind it),
 # and the empty function on that event.
 RUNTIME_EVENT=$MISS_EVENT runtime_case runtime-empty-miss dev.tracex.benchmarks.coldstart.EmptyHandler
