@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/target/reproducible
-MODULES=engine,rules,lambda-adapter,tools/cli,bom
+MODULES=engine,rules,lambda-adapter,tools/cli,tools/maven-plugin,bom
 
 # build DIR: a copy of the tracked and new (not ignored) files, built there.
 build() {
@@ -21,7 +21,7 @@ build() {
 
 # outputs DIR: the archives and SBOMs directly in DIR's module target directories, one path a line.
 outputs() {
-  (cd "$1" && find engine rules lambda-adapter tools/cli bom -maxdepth 2 -path '*/target/*' -type f \
+  (cd "$1" && find engine rules lambda-adapter tools/cli tools/maven-plugin bom -maxdepth 2 -path '*/target/*' -type f \
     \( -name '*.jar' -o -name '*.zip' -o -name 'bom.json' \) | sort)
 }
 
