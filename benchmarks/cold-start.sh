@@ -180,6 +180,9 @@ done
   echo "Where the YAML rule's cold start goes (one run):"
   "$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$T/function-yaml/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
     $T/function-yaml/extractors.yaml orders_sqs "$EVENT" 2>/dev/null | sed 's/^/  /'
+  echo "The same with the file precompiled (one run):"
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$PRE/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
+    $PRE/extractors.yaml orders_sqs "$EVENT" --precompiled 2>/dev/null | sed 's/^/  /'
 
   echo "JDK $JDK_VERSION ($JAVA), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   python3 benchmarks/cold-start-report.py "$OUT"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proof that a user can consume a tracex release: stage it as the release would
 # (mvn -P release deploy -DaltDeploymentRepository=staging::file:./target/staging-deploy), then, outside the reactor,
-# build a Lambda function (consumer-test/function) with README.md's dependency snippet as printed there, and again
-# with its BOM snippet, from that staging directory alone (consumer-test/settings.xml: tracex only from staging,
+# build a Lambda function (consumer-test/function) with README.md's dependency snippet as printed there, again
+# with its BOM snippet, and again with the dependency and the Maven plugin's snippet and a rules file (precompiled by
+# the plugin, loaded by the function), from that staging directory alone (consumer-test/settings.xml: tracex only from staging,
 # third-party artifacts from ~/.m2 without dev/tracex, or Central); run each under the real runtime interface client
 # on an API Gateway event carrying a W3C traceparent, and check that the handler saw that context.
 # A published POM that leans on the reactor (a version only the reactor supplies, a test-scoped or optional
@@ -53,31 +54,54 @@ snippet() {
     on && /^```$/{exit} on{print}' README.md
 }
 
+# The plugin snippet: the ```xml block of README.md's "Check rules in the build" section, verbatim.
+plugin_snippet() {
+  awk '/^##+ /{in_section=($0=="### Check rules in the build")} in_section && /^```xml$/{on=1; next}
+    on && /^```$/{exit} on{print}' README.md
+}
+
 cp -r release/consumer-test/runtime "$WORK/runtime-project"
 consumer_mvn -f "$WORK/runtime-project/pom.xml" package
 
 failed=0
-for variant in dependency bom; do
-  n=$([ $variant = dependency ] && echo 1 || echo 2)
+# dependency, bom: each dependency snippet alone (no rules file: builtin.default). plugin: the dependency snippet and the
+# plugin snippet, with a rules file whose rule the function selects; the build precompiles it, the function loads it.
+for variant in dependency bom plugin; do
+  n=$([ $variant = bom ] && echo 2 || echo 1)
   block=$(snippet "$n")
   [ -n "$block" ] || { echo "consumer-test: README.md has no snippet $n in \"As a Maven dependency\"" >&2; exit 1; }
   project=$WORK/function-$variant
   cp -r release/consumer-test/function "$project"
-  if [ $variant = dependency ]; then
+  if [ $variant != bom ]; then
     block=$'  <dependencies>\n'"$block"$'\n  </dependencies>'
   fi
-  awk -v block="$block" '$0=="@TRACEX@"{print block; next} {print}' "$project/pom.xml.in" > "$project/pom.xml"
+  plugin=""
+  env_=()
+  if [ $variant = plugin ]; then
+    plugin=$(plugin_snippet)
+    [ -n "$plugin" ] || { echo "consumer-test: README.md has no snippet in \"Check rules in the build\"" >&2; exit 1; }
+    mkdir -p "$project/src/main/resources"
+    printf 'extractors:\n  http:\n    headers: $.headers\n' > "$project/src/main/resources/extractors.yaml"
+    env_=(DD_TRACE_EXTRACTOR=extractors.http DD_LOG_LEVEL=debug)
+  fi
+  awk -v block="$block" -v plugin="$plugin" '$0=="@TRACEX@"{print block; next} $0=="@TRACEX_PLUGIN@"{print plugin; next} {print}' \
+    "$project/pom.xml.in" > "$project/pom.xml"
   rm "$project/pom.xml.in"
   consumer_mvn -f "$project/pom.xml" package
   cp -r "$project/target/classes/." "$project/target/task/"
   answer=$(java release/consumer-test/RunUnderRuntimeClient.java "$project/target/task" "$WORK/runtime-project/target/runtime" \
-    com.example.orders.OrderHandler::handleRequest "$EVENT") || { failed=1; continue; }
-  if [ "$answer" = "$EXPECTED" ]; then
-    echo "consumer-test: README $variant snippet: the handler got the event's context: $answer"
-  else
+    com.example.orders.OrderHandler::handleRequest "$EVENT" "${env_[@]}") || { failed=1; continue; }
+  if [ "$answer" != "$EXPECTED" ]; then
     echo "consumer-test: README $variant snippet: the handler answered $answer, expected $EXPECTED; the function's output:" >&2
     cat "$project/target/function.log" >&2
     failed=1
+  elif [ $variant = plugin ] && ! grep -q "extractor http (then builtin.default) loaded from its rules file's precompiled form" \
+      "$project/target/function.log"; then
+    echo "consumer-test: README plugin snippet: the function did not load the precompiled rules; its output:" >&2
+    cat "$project/target/function.log" >&2
+    failed=1
+  else
+    echo "consumer-test: README $variant snippet: the handler got the event's context: $answer"
   fi
 done
 
@@ -85,5 +109,5 @@ done
 origins=$(find "$WORK/repository/dev/tracex" -name _remote.repositories -exec grep -h '^[^#]' {} + | sort -u)
 echo "$origins" | grep -v '>tracex-staging=$' && { echo "consumer-test: tracex artifacts from elsewhere than staging" >&2; failed=1; }
 echo "consumer-test: tracex artifacts resolved, all from the staging directory: $(echo "$origins" | sed 's/>.*//' | tr '\n' ' ')"
-[ "$failed" = 0 ] && echo "consumer-test: 2 passed, 0 failed" || echo "consumer-test: FAILED"
+[ "$failed" = 0 ] && echo "consumer-test: 3 passed, 0 failed" || echo "consumer-test: FAILED"
 exit $failed

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeoutException;
  * function fails to start, reports an error or does not answer within 60 s. The function's output is in
  * {@code function.log} beside the task root.
  *
- * <pre>{@code java RunUnderRuntimeClient.java <taskRoot> <runtimeDir> <handler> <eventFile>}</pre>
+ * <pre>{@code java RunUnderRuntimeClient.java <taskRoot> <runtimeDir> <handler> <eventFile> [NAME=VALUE...]}</pre>
+ *
+ * The {@code NAME=VALUE} pairs are added to the function's environment (its configuration, e.g. {@code DD_TRACE_EXTRACTOR}).
  *
  * A single source file (run by the java launcher, no build) because release/consumer-test.sh runs it outside any
  * Maven project: the function under test must be the only thing built against the staging repository.
@@ -86,6 +88,10 @@ public final class RunUnderRuntimeClient {
                 "LAMBDA_TASK_ROOT", taskRoot.toString(), "_HANDLER", handler, "AWS_LAMBDA_FUNCTION_NAME", "orders",
                 "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512", "AWS_REGION", "us-east-1",
                 "AWS_EXECUTION_ENV", "AWS_Lambda_java17"));
+        for (int i = 4; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            pb.environment().put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
         Process function = pb.start();
         int exit = 0;
         try {

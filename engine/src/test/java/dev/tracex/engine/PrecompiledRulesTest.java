@@ -84,17 +84,21 @@ class PrecompiledRulesTest {
         String newer = form.replace("\"format\":1", "\"format\":2").replace("\"tracex\":\"" + version + "\"", "\"tracex\":\"9.0.0\"");
 
         assertThat(load(bytes(newer), RULES, "body")).isEmpty();
-        assertThat(warnings).containsExactly("extractors.yaml.tracex not used, compiling extractors.yaml: the composed"
-                + " form of extractors.yaml is of format 2 (written by tracex 9.0.0); this tracex (" + version
-                + ") reads format 1");
+        assertThat(warnings).containsExactly("extractors.yaml.tracex not used, compiling extractors.yaml: it is of"
+                + " format 2 (written by tracex 9.0.0); this tracex (" + version + ") reads format 1");
     }
 
     @Test
-    void load_unreadableForm_isOneWarning() {
+    void load_unreadableForm_isOneWarning() throws Exception {
+        String form = new String(PrecompiledRules.write(RULES, "extractors.yaml", null), StandardCharsets.UTF_8);
+        String badSpan = form.replaceFirst("\\[\"body\",\\d+,", "[\"body\",99999,");
+
         assertThat(load(bytes("{\"format\":1,\"root\":[\"m\""), RULES, "body")).isEmpty();
         assertThat(load(bytes("PK\u0003\u0004"), RULES, "body")).isEmpty();
+        assertThat(load(bytes(badSpan), RULES, "body")).isEmpty();
+        assertThat(load(bytes(form.substring(0, form.indexOf('\n'))), RULES, "body")).isEmpty();
 
-        assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w)
+        assertThat(warnings).hasSize(4).allSatisfy(w -> assertThat(w)
                 .startsWith("extractors.yaml.tracex not used, compiling extractors.yaml: "));
     }
 

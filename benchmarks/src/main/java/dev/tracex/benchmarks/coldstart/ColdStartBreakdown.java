@@ -2,6 +2,7 @@ package dev.tracex.benchmarks.coldstart;
 
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
+import dev.tracex.engine.PrecompiledRules;
 import dev.tracex.engine.RuleCompilationException;
 
 import java.nio.file.Files;
@@ -16,8 +17,10 @@ import java.nio.file.Path;
  * rules compiled and run. Run by {@code benchmarks/cold-start.sh}.
  *
  * <pre>{@code
- * java -XX:TieredStopAtLevel=1 -cp function:function/lib/* dev.tracex.benchmarks.coldstart.ColdStartBreakdown extractors.yaml orders_sqs event.json
+ * java -XX:TieredStopAtLevel=1 -cp function:function/lib/* dev.tracex.benchmarks.coldstart.ColdStartBreakdown extractors.yaml orders_sqs event.json [--precompiled]
  * }</pre>
+ *
+ * <p>With {@code --precompiled} the rule comes from {@code extractors.yaml.tracex} ({@code tracex compile}) instead.
  */
 public final class ColdStartBreakdown {
     private static long last = System.nanoTime();
@@ -27,8 +30,22 @@ public final class ColdStartBreakdown {
 
     public static void main(String[] args) throws Exception {
         lap("JVM to main (not timed here)");
-        Extractors file = Extractors.load(Path.of(args[0]));
-        lap("tracex: the rules file compiled (snakeyaml, compiler, paths, steps)");
+        Extractors file;
+        if (args.length > 3 && args[3].equals("--precompiled")) {
+            Path rules = Path.of(args[0]);
+            byte[] form = Files.readAllBytes(Path.of(args[0] + PrecompiledRules.SUFFIX));
+            file = PrecompiledRules.load(form, Files.readString(rules), rules.toString(), null, args[1],
+                    new java.util.function.Consumer<String>() {
+                        @Override
+                        public void accept(String warning) { // not a lambda, as below
+                            throw new IllegalStateException(warning);
+                        }
+                    }).orElseThrow();
+            lap("tracex: the rule loaded from the precompiled form (jackson-core, compiler, paths, steps)");
+        } else {
+            file = Extractors.load(Path.of(args[0]));
+            lap("tracex: the rules file compiled (snakeyaml, compiler, paths, steps)");
+        }
         Extractor rule = file.extractor(args[1]);
         Extractor selected = Extractors.withLazyFallback(rule, new java.util.function.Supplier<Extractor>() {
             @Override

@@ -97,8 +97,8 @@ public final class ExtractorLocator {
             if (Files.isRegularFile(p)) {
                 try {
                     String text = Files.readString(p, StandardCharsets.UTF_8);
-                    Path form = p.resolveSibling(p.getFileName() + PrecompiledRules.SUFFIX);
-                    byte[] precompiled = PrecompiledRules.supports(ext) && Files.isRegularFile(form) ? Files.readAllBytes(form) : null;
+                    byte[] precompiled = PrecompiledRules.supports(ext)
+                            ? formBeside(p.resolveSibling(p.getFileName() + PrecompiledRules.SUFFIX)) : null;
                     return Optional.of(new RulesFile(p.toString(), text, p.toAbsolutePath().getParent(), precompiled));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
@@ -126,10 +126,24 @@ public final class ExtractorLocator {
         return Optional.empty();
     }
 
-    /** A class path resource's bytes, or {@code null} when there is none. */
-    private byte[] resource(String name) throws IOException {
+    /**
+     * The precompiled form at {@code form}, or {@code null} when there is none or it cannot be read: the form only
+     * saves time, so a problem with it must not cost the function its rules file.
+     */
+    private static byte[] formBeside(Path form) {
+        try {
+            return Files.isRegularFile(form) ? Files.readAllBytes(form) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A class path resource's bytes, or {@code null} when there is none or it cannot be read (as {@link #formBeside}). */
+    private byte[] resource(String name) {
         try (InputStream in = classpath.getResourceAsStream(name)) {
             return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
         }
     }
 }

@@ -34,11 +34,11 @@ import java.util.zip.CRC32;
  * <p>It is the form a function needs: the rules' {@code examples:} and the {@code description:}s are left out (the
  * compiler checks and then drops descriptions; examples are run from the text, by {@code tracex test} and the
  * rules module's tests), which makes it a third of the size and halves compiling it. The form names the text it
- * was made from (its length and CRC-32) and the tracex that wrote it; {@link #read} refuses another text's, and a
- * form of another {@link #FORMAT} version. Marks carry no text buffer: the one thing read from it, a JS snippet's
- * block indentation, is written beside a block scalar and read back as a {@link BlockScalarNode}. A function's
- * own rules file has the same form, checked against its text and tracex's version ({@link PrecompiledForm}).
- * Internal: may change without notice.
+ * was made from (its length and CRC-32); {@link #read} refuses another text's, and a form of another
+ * {@link #FORMAT} version. Marks carry no text buffer: the one thing read from it, a JS snippet's block
+ * indentation, is written beside a block scalar and read back as a {@link BlockScalarNode}. A function's own rules
+ * file is precompiled in the same nodes, rule by rule ({@link PrecompiledForm}). Internal: may change without
+ * notice.
  */
 public final class ComposedYaml {
     /** The version of this form; a reader refuses any other. */
@@ -67,7 +67,6 @@ public final class ComposedYaml {
         try (JsonGenerator g = Json.FACTORY.createGenerator(bytes)) {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
-            g.writeStringField("tracex", TracexVersion.VERSION);
             g.writeNumberField("length", yaml.length);
             g.writeNumberField("crc32", crc32(yaml));
             g.writeFieldName("root");
@@ -83,59 +82,40 @@ public final class ComposedYaml {
      * unreadable.
      */
     static Node read(InputStream form, byte[] yaml, String fileName) throws IOException {
-        Header h = new Header();
-        Node root = read(form, yaml, fileName, h);
-        return h.sameText ? root : null;
-    }
-
-    /** What a form says of itself, before its node tree: its format, the tracex that wrote it, its text's. */
-    static final class Header {
-        int format = -1;
-        String tracex;
-        boolean sameText = true;
-    }
-
-    /**
-     * Reads {@code form} into {@code header}, and its node tree if it was made from {@code yaml} by this format
-     * version and {@code header.sameText}; otherwise stops at the tree and returns {@code null}.
-     *
-     * @throws IOException when the form is unreadable, or of another {@link #FORMAT} (the message says which)
-     */
-    static Node read(InputStream form, byte[] yaml, String fileName, Header header) throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(form)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, p);
+            Node root = null;
+            boolean sameText = true;
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 JsonToken t = p.nextToken();
                 switch (name) {
                     case "format":
-                        header.format = p.getIntValue();
-                        break;
-                    case "tracex":
-                        header.tracex = p.getText();
+                        if (p.getIntValue() != FORMAT) {
+                            throw new IOException("the composed form of " + fileName + " is of format " + p.getIntValue()
+                                    + "; this tracex reads format " + FORMAT);
+                        }
                         break;
                     case "length":
-                        header.sameText &= p.getLongValue() == yaml.length;
+                        sameText &= p.getLongValue() == yaml.length;
                         break;
                     case "crc32":
-                        header.sameText &= p.getLongValue() == crc32(yaml);
+                        sameText &= p.getLongValue() == crc32(yaml);
                         break;
                     case "root":
-                        if (header.format != FORMAT) {
-                            // Refused by name, so that a form from a newer tracex says why it is not used.
-                            throw new IOException("the composed form of " + fileName + " is of format " + header.format
-                                    + (header.tracex == null ? "" : " (written by tracex " + header.tracex + ")")
-                                    + "; this tracex (" + TracexVersion.VERSION + ") reads format " + FORMAT);
+                        if (!sameText) {
+                            return null;
                         }
-                        return header.sameText ? readNode(p, t, fileName) : null;
+                        root = readNode(p, t, fileName);
+                        break;
                     default:
                         p.skipChildren();
                 }
             }
-            throw new IOException("not a composed rules file: no root");
+            return sameText ? root : null;
         }
     }
 
-    private static long crc32(byte[] bytes) {
+    static long crc32(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return crc.getValue();
@@ -147,7 +127,7 @@ public final class ComposedYaml {
      * Writes {@code n} at {@code depth} (0 the file, 1 {@code extractors:}, 2 a rule), without the file's and the
      * rules' descriptions and the rules' examples.
      */
-    private static void writeNode(JsonGenerator g, Node n, int depth) throws IOException {
+    static void writeNode(JsonGenerator g, Node n, int depth) throws IOException {
         g.writeStartArray();
         g.writeString(n instanceof MappingNode ? "m" : n instanceof SequenceNode ? "q" : "s");
         for (Mark m : new Mark[] {n.getStartMark(), n.getEndMark()}) {
@@ -188,7 +168,7 @@ public final class ComposedYaml {
         g.writeEndArray();
     }
 
-    private static Node readNode(JsonParser p, JsonToken t, String fileName) throws IOException {
+    static Node readNode(JsonParser p, JsonToken t, String fileName) throws IOException {
         expect(t == JsonToken.START_ARRAY, p);
         String kind = text(p);
         Mark start = mark(p, fileName);
@@ -243,7 +223,7 @@ public final class ComposedYaml {
         return p.getIntValue();
     }
 
-    private static void expect(boolean ok, JsonParser p) throws IOException {
+    static void expect(boolean ok, JsonParser p) throws IOException {
         if (!ok) {
             throw new IOException("not a composed rules file: unexpected " + p.currentToken() + " at " + p.currentLocation());
         }

@@ -1,13 +1,17 @@
 package dev.tracex.engine.internal.compiler;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.engine.internal.json.Json;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,23 +19,32 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A function's rules file precompiled at build time: its {@link ComposedYaml composed form}, written only after the
- * whole file compiled (so the build reported every problem), naming the text it was made from and the tracex that
- * made it. At cold start a function loads from it the one rule it selects and the local rules that rule's
- * {@code first:} reaches, without snakeyaml's parser and without compiling the file's other rules: the build
+ * A function's rules file precompiled at build time: its rules' {@link ComposedYaml composed} node trees, written only
+ * after the whole file compiled (so the build reported every problem), naming the text it was made from and the
+ * tracex that made it. At cold start a function loads from it the one rule it selects and the local rules that
+ * rule's {@code first:} reaches, without snakeyaml's parser and without compiling the file's other rules: the build
  * already did, and a form is only used with the exact text it was made from. Anything else (another text, another
  * tracex, an unreadable form) is one warning and the text is compiled as without a form. Internal: may change
  * without notice.
+ *
+ * <p>Layout: a JSON header on the first line (format, tracex version, the text's length and CRC-32, the file's and
+ * {@code extractors:}'s nodes without their rules, and per rule its name, where its nodes are in the body and the
+ * local rules its {@code first:} names), then the body: each rule's key and value nodes as one JSON array. A
+ * cold start tokenizes the header and the selected rules' arrays only: at first use jackson-core's parser runs
+ * interpreted, and reading the 24 KB form of a 50-rule file whole cost more than the rule's compilation.
  */
 public final class PrecompiledForm {
+    /** The version of this layout; a reader refuses any other by name. */
+    static final int FORMAT = 1;
+
     private PrecompiledForm() {
     }
 
@@ -42,8 +55,56 @@ public final class PrecompiledForm {
      */
     public static byte[] write(String text, String fileName, Path baseDir) throws RuleCompilationException {
         RuleFileCompiler.compile(fileName, text, baseDir, "", Builtins.library());
+        byte[] yaml = text.getBytes(StandardCharsets.UTF_8);
+        MappingNode file = (MappingNode) RuleFileCompiler.compose(text);
+        NodeTuple extractors = extractorsOf(file);
+        MappingNode rules = (MappingNode) extractors.getValueNode();
         try {
-            return ComposedYaml.write(text.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            List<long[]> spans = new ArrayList<>();
+            for (NodeTuple t : rules.getValue()) {
+                long start = body.size();
+                try (JsonGenerator g = Json.FACTORY.createGenerator(body)) {
+                    g.writeStartArray();
+                    ComposedYaml.writeNode(g, t.getKeyNode(), 2);
+                    ComposedYaml.writeNode(g, t.getValueNode(), 2);
+                    g.writeEndArray();
+                }
+                spans.add(new long[] {start, body.size() - start});
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeNumberField("format", FORMAT);
+                g.writeStringField("tracex", TracexVersion.VERSION);
+                g.writeNumberField("length", yaml.length);
+                g.writeNumberField("crc32", ComposedYaml.crc32(yaml));
+                g.writeFieldName("file");
+                ComposedYaml.writeNode(g, withoutTuples(file), 0);
+                g.writeFieldName("key");
+                ComposedYaml.writeNode(g, extractors.getKeyNode(), 1);
+                g.writeFieldName("extractors");
+                ComposedYaml.writeNode(g, withoutTuples(rules), 1);
+                g.writeArrayFieldStart("rules");
+                for (int i = 0; i < spans.size(); i++) {
+                    NodeTuple t = rules.getValue().get(i);
+                    g.writeStartArray();
+                    g.writeString(RuleFileCompiler.scalar(t.getKeyNode()));
+                    g.writeNumber(spans.get(i)[0]);
+                    g.writeNumber(spans.get(i)[1]);
+                    g.writeStartArray();
+                    for (String ref : localReferences(t.getValueNode())) {
+                        g.writeString(ref);
+                    }
+                    g.writeEndArray();
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            out.write('\n');
+            body.writeTo(out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // written to memory
         }
@@ -56,75 +117,152 @@ public final class PrecompiledForm {
      */
     public static CompiledFile load(byte[] form, String text, String fileName, Path baseDir, String rule,
                                     Consumer<String> warn) {
-        String formName = fileName + ".tracex";
-        byte[] yaml = text.getBytes(StandardCharsets.UTF_8);
-        ComposedYaml.Header header = new ComposedYaml.Header();
-        Node root;
+        String notUsed = fileName + ".tracex not used, compiling " + fileName + ": ";
         try {
-            root = ComposedYaml.read(new ByteArrayInputStream(form), yaml, fileName, header);
-        } catch (IOException | RuntimeException e) {
-            warn.accept(formName + " not used, compiling " + fileName + ": " + e.getMessage());
-            return null;
-        }
-        if (root == null) {
-            warn.accept(formName + " not used, compiling " + fileName + ": it was made from another text of the file"
-                    + " (rebuild to precompile it again)");
-            return null;
-        }
-        if (!TracexVersion.VERSION.equals(header.tracex)) {
-            warn.accept(formName + " not used, compiling " + fileName + ": it was written by tracex " + header.tracex
-                    + ", this is tracex " + TracexVersion.VERSION + " (rebuild to precompile it again)");
-            return null;
-        }
-        Node reduced = reachableFrom(root, rule);
-        if (reduced == null) {
-            return null;
-        }
-        try {
-            return RuleFileCompiler.compile(fileName, reduced, baseDir, "", Builtins.library());
-        } catch (RuleCompilationException | RuntimeException e) {
-            // Not expected (the build compiled the same text); the text will say it again, with every position.
-            warn.accept(formName + " not used, compiling " + fileName + ": " + e.getMessage());
+            Header h = Header.read(form, fileName);
+            if (h.format != FORMAT) {
+                // Refused by name, so that a form from a newer tracex says why it is not used.
+                warn.accept(notUsed + "it is of format " + h.format + (h.tracex == null ? "" : " (written by tracex "
+                        + h.tracex + ")") + "; this tracex (" + TracexVersion.VERSION + ") reads format " + FORMAT);
+                return null;
+            }
+            byte[] yaml = text.getBytes(StandardCharsets.UTF_8);
+            if (h.length != yaml.length || h.crc32 != ComposedYaml.crc32(yaml)) {
+                warn.accept(notUsed + "it was made from another text of the file (rebuild to precompile it again)");
+                return null;
+            }
+            if (!TracexVersion.VERSION.equals(h.tracex)) {
+                warn.accept(notUsed + "it was written by tracex " + h.tracex + ", this is tracex " + TracexVersion.VERSION
+                        + " (rebuild to precompile it again)");
+                return null;
+            }
+            if (!h.rules.containsKey(rule)) {
+                return null;
+            }
+            Set<String> reached = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(rule));
+            while (!todo.isEmpty()) {
+                String name = todo.pop();
+                RuleSpan span = h.rules.get(name);
+                if (span != null && reached.add(name)) {
+                    todo.addAll(span.references);
+                }
+            }
+            List<NodeTuple> tuples = new ArrayList<>();
+            for (RuleSpan span : h.rules.values()) { // in file order
+                if (reached.contains(span.name)) {
+                    tuples.add(span.read(form, h.bodyStart, fileName));
+                }
+            }
+            MappingNode rules = new MappingNode(h.extractors.getTag(), true, tuples, h.extractors.getStartMark(),
+                    h.extractors.getEndMark(), h.extractors.getFlowStyle());
+            MappingNode file = new MappingNode(h.file.getTag(), true, List.of(new NodeTuple(h.key, rules)),
+                    h.file.getStartMark(), h.file.getEndMark(), h.file.getFlowStyle());
+            return RuleFileCompiler.compile(fileName, file, baseDir, "", Builtins.library());
+        } catch (IOException | RuleCompilationException | RuntimeException e) {
+            // Unreadable, or not expected at all (the build compiled the same text): the text says it again.
+            warn.accept(notUsed + e.getMessage());
             return null;
         }
     }
 
-    /** {@code root} with only {@code rule} and the local rules its {@code first:} reaches, in file order. */
-    private static Node reachableFrom(Node root, String rule) {
-        MappingNode file = (MappingNode) root;
-        NodeTuple extractorsTuple = null;
+    /** The form's first line. */
+    private static final class Header {
+        int format = -1;
+        String tracex;
+        long length = -1;
+        long crc32 = -1;
+        MappingNode file;
+        Node key;
+        MappingNode extractors;
+        final Map<String, RuleSpan> rules = new LinkedHashMap<>();
+        int bodyStart;
+
+        static Header read(byte[] form, String fileName) throws IOException {
+            Header h = new Header();
+            int newline = 0;
+            while (newline < form.length && form[newline] != '\n') {
+                newline++;
+            }
+            if (newline == form.length) {
+                throw new IOException("not a precompiled rules file: no header line");
+            }
+            h.bodyStart = newline + 1;
+            try (JsonParser p = Json.FACTORY.createParser(form, 0, newline)) {
+                ComposedYaml.expect(p.nextToken() == JsonToken.START_OBJECT, p);
+                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                    JsonToken t = p.nextToken();
+                    switch (name) {
+                        case "format" -> h.format = p.getIntValue();
+                        case "tracex" -> h.tracex = p.getText();
+                        case "length" -> h.length = p.getLongValue();
+                        case "crc32" -> h.crc32 = p.getLongValue();
+                        case "file" -> h.file = (MappingNode) ComposedYaml.readNode(p, t, fileName);
+                        case "key" -> h.key = ComposedYaml.readNode(p, t, fileName);
+                        case "extractors" -> h.extractors = (MappingNode) ComposedYaml.readNode(p, t, fileName);
+                        case "rules" -> {
+                            if (h.format != FORMAT) {
+                                return h; // another layout: the caller refuses it by its format
+                            }
+                            for (JsonToken r = p.nextToken(); r == JsonToken.START_ARRAY; r = p.nextToken()) {
+                                RuleSpan span = RuleSpan.read(p);
+                                h.rules.put(span.name, span);
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+            }
+            if (h.format == FORMAT && (h.file == null || h.key == null || h.extractors == null)) {
+                throw new IOException("not a precompiled rules file: its header lacks the file's nodes");
+            }
+            return h;
+        }
+    }
+
+    /** Where a rule's nodes are in the body, and the local rules its {@code first:} names. */
+    private record RuleSpan(String name, int offset, int length, List<String> references) {
+        static RuleSpan read(JsonParser p) throws IOException {
+            String name = p.nextTextValue();
+            int offset = p.nextIntValue(-1);
+            int length = p.nextIntValue(-1);
+            ComposedYaml.expect(p.nextToken() == JsonToken.START_ARRAY, p);
+            List<String> refs = new ArrayList<>();
+            for (String ref = p.nextTextValue(); ref != null; ref = p.nextTextValue()) {
+                refs.add(ref);
+            }
+            ComposedYaml.expect(p.nextToken() == JsonToken.END_ARRAY, p);
+            if (name == null || offset < 0 || length < 0) {
+                throw new IOException("not a precompiled rules file: a rule without its place");
+            }
+            return new RuleSpan(name, offset, length, refs);
+        }
+
+        /** The rule's key and value nodes, from the body of {@code form} (which starts at {@code bodyStart}). */
+        NodeTuple read(byte[] form, int bodyStart, String fileName) throws IOException {
+            try (JsonParser p = Json.FACTORY.createParser(form, bodyStart + offset, length)) {
+                ComposedYaml.expect(p.nextToken() == JsonToken.START_ARRAY, p);
+                Node key = ComposedYaml.readNode(p, p.nextToken(), fileName);
+                Node value = ComposedYaml.readNode(p, p.nextToken(), fileName);
+                ComposedYaml.expect(p.nextToken() == JsonToken.END_ARRAY, p);
+                return new NodeTuple(key, value);
+            }
+        }
+    }
+
+    /** The {@code extractors:} entry of a file that compiled. */
+    private static NodeTuple extractorsOf(MappingNode file) {
         for (NodeTuple t : file.getValue()) {
             if ("extractors".equals(RuleFileCompiler.scalar(t.getKeyNode()))) {
-                extractorsTuple = t;
+                return t;
             }
         }
-        MappingNode extractors = (MappingNode) extractorsTuple.getValueNode();
-        Map<String, NodeTuple> rules = new HashMap<>();
-        for (NodeTuple t : extractors.getValue()) {
-            rules.put(RuleFileCompiler.scalar(t.getKeyNode()), t);
-        }
-        if (!rules.containsKey(rule)) {
-            return null;
-        }
-        Set<String> reached = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(rule));
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            NodeTuple t = rules.get(name);
-            if (t != null && reached.add(name)) {
-                todo.addAll(localReferences(t.getValueNode()));
-            }
-        }
-        List<NodeTuple> kept = new ArrayList<>();
-        for (NodeTuple t : extractors.getValue()) {
-            if (reached.contains(RuleFileCompiler.scalar(t.getKeyNode()))) {
-                kept.add(t);
-            }
-        }
-        MappingNode keptRules = new MappingNode(extractors.getTag(), true, kept, extractors.getStartMark(),
-                extractors.getEndMark(), extractors.getFlowStyle());
-        return new MappingNode(file.getTag(), true, List.of(new NodeTuple(extractorsTuple.getKeyNode(), keptRules)),
-                file.getStartMark(), file.getEndMark(), file.getFlowStyle());
+        throw new IllegalStateException("no extractors in a file that compiled");
+    }
+
+    /** {@code m} with its marks and style, without its entries: the header's skeleton of the file. */
+    private static MappingNode withoutTuples(MappingNode m) {
+        return new MappingNode(m.getTag(), true, List.of(), m.getStartMark(), m.getEndMark(), m.getFlowStyle());
     }
 
     /** The names without a dot (the file's own rules) in a rule's {@code first:}. */
