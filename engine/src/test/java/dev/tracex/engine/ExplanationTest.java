@@ -119,7 +119,7 @@ class ExplanationTest {
         Explanation why = legacy.explain(event, InvocationContext.NONE);
 
         assertThat(why.toString()).isEqualTo("""
-                rule "legacy": Script(legacy, extractors.yaml:4)
+                rule "legacy": Script(legacy, extractors.yaml:4, compiled)
                   no context: JS TypeError at extractors.yaml:6:27: TypeError: Cannot read property 'x-datadog-trace-id' of undefined
                   -> no context
                 """);

@@ -95,7 +95,7 @@ class JsRulesFileTest {
 
         assertThat(c.rule()).isEqualTo("legacy");
         assertThat(c.traceId()).isEqualTo("5555555555");
-        assertThat(file.plan("legacy")).isEqualTo("Script(legacy, extractors.yaml:4)");
+        assertThat(file.plan("legacy")).isEqualTo("Script(legacy, extractors.yaml:4, compiled)");
     }
 
     @Test

@@ -69,7 +69,7 @@ class ScriptPoolTest {
         Extractors file = Extractors.parse(HEAD + "  broken:\n    js: (p) => { x y }\n", "t.yaml");
 
         assertThat(file.extractor("ok").name()).isEqualTo("ok");
-        assertThat(file.plan("broken")).isEqualTo("Script(broken, t.yaml:5, not compiled)");
+        assertThat(file.plan("broken")).isEqualTo("Script(broken, t.yaml:5, GraalJS: a statement starting with 'x' at t.yaml:5:18, not compiled)");
     }
 
     @Test

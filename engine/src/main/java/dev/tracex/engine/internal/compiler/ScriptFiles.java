@@ -2,6 +2,7 @@ package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.RuleError;
+import dev.tracex.engine.internal.jscompile.JsSubset;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.ScriptRule;
 import dev.tracex.engine.internal.script.CompiledScript;
@@ -45,15 +46,17 @@ public final class ScriptFiles {
         }
     }
 
-    /** A Node-style module: every exported function is a rule, compiled now. */
+    /** A Node-style module: every exported function is a rule, compiled now (from the subset, else on GraalJS). */
     public static CompiledFile compileModule(String file, String code) throws RuleCompilationException {
         ScriptSource module = new ScriptSource("module", code, file, 1, 1, 0, PropagationStyle.DEFAULTS);
-        Map<String, CompiledScript> exports = ScriptBridge.support(module).compileModule(module);
+        JsSubset.ModuleAttempt attempt = JsSubset.compileModule(module);
+        Map<String, CompiledScript> exports = attempt.compiled() != null ? attempt.compiled()
+                : ScriptBridge.support(module).compileModule(module);
         Map<String, CompiledRule> rules = new LinkedHashMap<>();
         Map<String, int[]> positions = new LinkedHashMap<>();
         for (Map.Entry<String, CompiledScript> e : exports.entrySet()) {
             ScriptSource src = new ScriptSource(e.getKey(), code, file, 1, 1, 0, PropagationStyle.DEFAULTS);
-            rules.put(e.getKey(), new ScriptRule(src, e.getValue()));
+            rules.put(e.getKey(), new ScriptRule(src, e.getValue(), attempt.outside()));
             positions.put(e.getKey(), new int[] {1, 1});
         }
         return new CompiledFile(file, "", rules, positions, List.of());

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.compiler;
 
+import dev.tracex.engine.internal.jscompile.JsSubset;
 import dev.tracex.engine.internal.rule.ScriptRule;
 import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.propagation.PropagationStyle;
@@ -11,8 +12,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import java.util.List;
 
 /**
- * A rule's {@code js:} snippet: checked for shape here and compiled later, when a rule reaching it is selected
- * ({@link ScriptFiles#compileReachable}), with where its text starts in the file so that JS errors point into
+ * A rule's {@code js:} snippet: compiled here when it is written in the subset ({@link JsSubset}), else checked
+ * for shape and compiled on GraalJS later, when a rule reaching it is selected ({@link ScriptFiles#compileReachable}), with where its text starts in the file so that JS errors point into
  * the rules file. Static, so that a file without JS does not load this class.
  */
 final class ScriptSnippets {
@@ -27,7 +28,10 @@ final class ScriptSnippets {
             return null;
         }
         ScalarNode s = (ScalarNode) node;
-        return new ScriptRule(source(s, file, attributed, styles));
+        ScriptSource source = source(s, file, attributed, styles);
+        JsSubset.Attempt attempt = JsSubset.compile(source);
+        return attempt.compiled() != null ? new ScriptRule(source, attempt.compiled(), null)
+                : new ScriptRule(source, attempt.outside());
     }
 
     /** Where the snippet's text starts in the file, for mapping JS error positions back to it. */

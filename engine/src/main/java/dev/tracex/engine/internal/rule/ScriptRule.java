@@ -10,22 +10,36 @@ import dev.tracex.engine.internal.script.ScriptBridge;
 import dev.tracex.engine.internal.script.ScriptSource;
 
 /**
- * {@code js:} a JavaScript snippet. Its compilation is deferred until a rule that reaches it is selected
- * ({@link #compile}), so a file whose selected rule is YAML never starts the JS engine. Until then, and
- * if compilation failed, it extracts nothing.
+ * {@code js:} a JavaScript snippet, either compiled from the subset into the engine's own nodes (no GraalJS), or
+ * run on GraalJS. GraalJS compilation is deferred until a rule that reaches it is selected ({@link #compile}), so
+ * a file whose selected rule is YAML never starts the JS engine. Until then, and if compilation failed, it
+ * extracts nothing. Its plan says which it is, and for GraalJS the first construct outside the subset.
  */
 public final class ScriptRule implements CompiledRule {
     private final ScriptSource source;
+    /** {@code null} when compiled from the subset; else why it runs on GraalJS. */
+    private final String outside;
     private volatile CompiledScript compiled;
 
-    public ScriptRule(ScriptSource source) {
+    /** A snippet for GraalJS, compiled when first selected; {@code outside} says why it is not in the subset. */
+    public ScriptRule(ScriptSource source, String outside) {
         this.source = source;
+        this.outside = outside;
     }
 
-    /** Wraps an already compiled script (rules of a {@code .js} file). */
-    public ScriptRule(ScriptSource source, CompiledScript compiled) {
+    /**
+     * Wraps an already compiled script: compiled from the subset when {@code outside} is {@code null}, else on
+     * GraalJS (rules of a {@code .js} file).
+     */
+    public ScriptRule(ScriptSource source, CompiledScript compiled, String outside) {
         this.source = source;
         this.compiled = compiled;
+        this.outside = outside;
+    }
+
+    /** Whether this rule runs without GraalJS. */
+    public boolean isSubsetCompiled() {
+        return outside == null;
     }
 
     /** Compiles the snippet if that has not happened yet. Idempotent and thread-safe. */
@@ -59,6 +73,7 @@ public final class ScriptRule implements CompiledRule {
 
     @Override
     public String toString() {
-        return "Script(" + source.rule() + ", " + source.file() + ":" + source.line() + (compiled == null ? ", not compiled)" : ")");
+        return "Script(" + source.rule() + ", " + source.file() + ":" + source.line()
+                + (outside == null ? ", compiled" : ", GraalJS: " + outside) + (compiled == null ? ", not compiled)" : ")");
     }
 }

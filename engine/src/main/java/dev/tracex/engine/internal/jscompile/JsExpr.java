@@ -1,0 +1,276 @@
+package dev.tracex.engine.internal.jscompile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A compiled expression of the subset. {@code eval} reads the call's frame (parameters and bindings by slot) and
+ * returns a value of {@link JsValues}' model; it throws {@link JsThrow} where JavaScript throws. Each node prints
+ * as the snippet's construct, for plans.
+ */
+sealed interface JsExpr {
+    Object eval(Object[] frame);
+
+    /** A literal, or a constant folded at compile time ({@code -1}, {@code Number()}). */
+    record Constant(Object value) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return value instanceof String ? "'" + value + "'" : JsValues.toStr(value);
+        }
+    }
+
+    /** A parameter or a {@code const}/{@code let}/{@code var} binding. */
+    record Local(String name, int slot) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return frame[slot];
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** One property read of a chain: {@code .key}, {@code [key]}, {@code ?.key}, {@code ?.[key]}. */
+    record Link(String key, int index, boolean optional, int offset) {
+        @Override
+        public String toString() {
+            return (optional ? "?." : ".") + key;
+        }
+    }
+
+    /**
+     * Property reads after a base: an optional link whose target is {@code null} or {@code undefined} makes the
+     * whole chain {@code undefined}, as JavaScript's optional chaining does; any other read of them throws.
+     */
+    record Chain(JsExpr base, Link[] links) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            Object v = base.eval(frame);
+            for (Link l : links) {
+                if (l.optional && JsValues.isNullish(v)) {
+                    return JsValues.UNDEFINED;
+                }
+                v = JsValues.get(v, l.key, l.index, l.offset);
+            }
+            return v;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder(base.toString());
+            Arrays.stream(links).forEach(b::append);
+            return b.toString();
+        }
+    }
+
+    record Or(JsExpr left, JsExpr right) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            Object l = left.eval(frame);
+            return JsValues.truthy(l) ? l : right.eval(frame);
+        }
+
+        @Override
+        public String toString() {
+            return "(" + left + " || " + right + ")";
+        }
+    }
+
+    record And(JsExpr left, JsExpr right) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            Object l = left.eval(frame);
+            return JsValues.truthy(l) ? right.eval(frame) : l;
+        }
+
+        @Override
+        public String toString() {
+            return "(" + left + " && " + right + ")";
+        }
+    }
+
+    record Coalesce(JsExpr left, JsExpr right) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            Object l = left.eval(frame);
+            return JsValues.isNullish(l) ? right.eval(frame) : l;
+        }
+
+        @Override
+        public String toString() {
+            return "(" + left + " ?? " + right + ")";
+        }
+    }
+
+    record Conditional(JsExpr test, JsExpr then, JsExpr otherwise) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return JsValues.truthy(test.eval(frame)) ? then.eval(frame) : otherwise.eval(frame);
+        }
+
+        @Override
+        public String toString() {
+            return "(" + test + " ? " + then + " : " + otherwise + ")";
+        }
+    }
+
+    record Not(JsExpr operand) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return !JsValues.truthy(operand.eval(frame));
+        }
+
+        @Override
+        public String toString() {
+            return "!" + operand;
+        }
+    }
+
+    record TypeOf(JsExpr operand) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return JsValues.typeOf(operand.eval(frame));
+        }
+
+        @Override
+        public String toString() {
+            return "typeof " + operand;
+        }
+    }
+
+    /**
+     * A comparison with a literal: {@code ===}/{@code !==} with any literal; {@code ==}/{@code !=} only with
+     * {@code null} or {@code undefined}, where it means "is null or undefined" (the parser refuses the others,
+     * whose coercions the subset does not reproduce).
+     */
+    record Compare(JsExpr operand, Object literal, boolean strict, boolean negated) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            Object v = operand.eval(frame);
+            boolean equal = strict ? JsValues.strictEquals(v, literal) : JsValues.isNullish(v);
+            return equal != negated;
+        }
+
+        @Override
+        public String toString() {
+            return "(" + operand + (negated ? " !=" : " ==") + (strict ? "= " : " ") + new Constant(literal) + ")";
+        }
+    }
+
+    /** {@code parseInt(x)}, {@code parseInt(x, 10)}, {@code parseInt(x, 16)}; radix 0 for none. */
+    record ParseInt(JsExpr argument, int radix) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return JsNumbers.parseInt(JsValues.toStr(argument.eval(frame)), radix);
+        }
+
+        @Override
+        public String toString() {
+            return "parseInt(" + argument + (radix == 0 ? ")" : ", " + radix + ")");
+        }
+    }
+
+    record ToNumber(JsExpr argument) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return JsValues.toNumber(argument.eval(frame));
+        }
+
+        @Override
+        public String toString() {
+            return "Number(" + argument + ")";
+        }
+    }
+
+    record ToStr(JsExpr argument) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return JsValues.toStr(argument.eval(frame));
+        }
+
+        @Override
+        public String toString() {
+            return "String(" + argument + ")";
+        }
+    }
+
+    /** {@code JSON.parse(x)}: text that is not JSON throws a {@code SyntaxError}. */
+    record JsonParse(JsExpr argument, int offset) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            return JsonParseValues.parse(JsValues.toStr(argument.eval(frame)), offset);
+        }
+
+        @Override
+        public String toString() {
+            return "JSON.parse(" + argument + ")";
+        }
+    }
+
+    /** A template literal: its cooked strings with each substitution's ToString between them. */
+    record Template(String[] strings, JsExpr[] substitutions) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            StringBuilder b = new StringBuilder(strings[0]);
+            for (int i = 0; i < substitutions.length; i++) {
+                b.append(JsValues.toStr(substitutions[i].eval(frame))).append(strings[i + 1]);
+            }
+            return b.toString();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("`").append(strings[0]);
+            for (int i = 0; i < substitutions.length; i++) {
+                b.append("${").append(substitutions[i]).append('}').append(strings[i + 1]);
+            }
+            return b.append('`').toString();
+        }
+    }
+
+    /** {@code return {k: v, ...}}: the object is not built, its values are handed to the result reader. */
+    record ObjectResult(String[] keys, JsExpr[] values) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            Object[] out = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = values[i].eval(frame);
+            }
+            return new ReturnedObject(keys, out);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("{");
+            for (int i = 0; i < keys.length; i++) {
+                b.append(i == 0 ? "" : ", ").append(keys[i]).append(": ").append(values[i]);
+            }
+            return b.append('}').toString();
+        }
+    }
+
+    /** {@code return [a, b, c]}: a JS array (a {@link List}). */
+    record ArrayResult(JsExpr[] values) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            List<Object> out = new ArrayList<>(values.length);
+            for (JsExpr v : values) {
+                out.add(v.eval(frame));
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return List.of(values).toString();
+        }
+    }
+}
