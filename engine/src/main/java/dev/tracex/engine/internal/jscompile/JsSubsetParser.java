@@ -344,10 +344,8 @@ final class JsSubsetParser {
             }
             advance();
             JsExpr value = expression();
-            // Declared after its value is parsed: `const a = a` reads the new, uninitialised binding in JS.
-            if (resolveHere(name)) {
-                throw new OutsideSubset("a binding that reads itself", at);
-            }
+            // Declared after its value is parsed; `const a = a` reads the new, uninitialised binding in JS, which
+            // declare() refuses as a use before declaration.
             int slot = declare(name, at);
             out.add(node(new JsStatement.Bind(name, slot, value)));
             if (!tok.is(",")) {
@@ -754,11 +752,6 @@ final class JsSubsetParser {
             s.passedThrough.add(n);
         }
         return null;
-    }
-
-    /** Whether {@code n} was just read in the innermost scope (the value of its own declaration). */
-    private boolean resolveHere(String n) {
-        return scope().passedThrough.contains(n) && !scope().names.containsKey(n);
     }
 
     private int declare(String n, int at) throws OutsideSubset {
