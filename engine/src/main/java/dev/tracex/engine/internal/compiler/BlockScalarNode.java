@@ -25,7 +25,7 @@ final class BlockScalarNode extends ScalarNode {
         }
         Mark m = s.getStartMark();
         int[] buffer = m.getBuffer();
-        int i = m.getIndex();
+        int i = m.getPointer(); // the buffer is the reader's window: getIndex() counts from the file's start
         while (i < buffer.length && buffer[i] != '\n') {
             i++;
         }

@@ -94,6 +94,17 @@ class JsSubsetTest {
         assertThat(m.outside()).isEqualTo("'const' at the top of the module at t.yaml:1:1");
     }
 
+    /** A block snippet's columns past the YAML reader's first window (1 KB) still count from its indentation. */
+    @Test
+    void plan_blockSnippetLateInALargeFile_namesTheColumnInTheFile() throws Exception {
+        String yaml = "# " + "x".repeat(3000) + "\nextractors:\n  a:\n    js: |\n      (p) => {\n        const [x] = p;\n"
+                + "        return x;\n      }\n";
+
+        String plan = dev.tracex.engine.Extractors.parse(yaml, "t.yaml").plan("a");
+
+        assertThat(plan).isEqualTo("Script(a, t.yaml:5, GraalJS: destructuring at t.yaml:6:15, not compiled)");
+    }
+
     private static ScriptSource source(String code) {
         return new ScriptSource("r", code, "t.yaml", 1, 1, 0, PropagationStyle.DEFAULTS);
     }
