@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The per-call cost of a JS rule next to the YAML rule doing the same: the Node-style snippet against a
- * {@code fields:} rule, and a Go-style snippet returning the headers object against a {@code headers:}
- * rule, on the same parsed event.
+ * The per-call cost of a JS rule next to the YAML rule doing the same: the Node-style snippet (and the seed's
+ * {@code extractors.js} function) against a {@code fields:} rule, and a Go-style snippet returning the headers
+ * object against a {@code headers:} rule, on the same parsed event. The JS rules are in the compiled subset;
+ * {@code graal_*} are the same snippets forced onto GraalJS ({@code tracex.js.forceGraal}), as they ran before.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,9 +48,19 @@ public class JsRuleBenchmark {
             + "  yaml_headers:\n"
             + "    headers: $._datadog\n"
             + "  js_headers:\n"
-            + "    js: (payload) => payload._datadog\n";
+            + "    js: (payload) => payload._datadog\n"
+            + "  js_seed:\n"
+            + "    js: |\n"
+            + "      (payload) => {\n"
+            + "          const traceData = payload._datadog\n"
+            + "          const traceID = traceData[\"x-datadog-trace-id\"];\n"
+            + "          const parentID = traceData[\"x-datadog-parent-id\"];\n"
+            + "          const sampledHeader = traceData[\"x-datadog-sampling-priority\"];\n"
+            + "          const sampleMode = parseInt(sampledHeader, 10);\n"
+            + "          return { parentID, sampleMode, source: 'event', traceID };\n"
+            + "      }\n";
 
-    @Param({"yaml_fields", "js_node", "yaml_headers", "js_headers"})
+    @Param({"yaml_fields", "js_node", "js_seed", "graal_node", "yaml_headers", "js_headers", "graal_headers"})
     public String rule;
 
     private Extractor extractor;
@@ -57,7 +68,15 @@ public class JsRuleBenchmark {
 
     @Setup
     public void setUp() throws RuleCompilationException {
-        extractor = Extractors.parse(RULES, "bench.yaml").extractor(rule);
+        boolean graal = rule.startsWith("graal_");
+        if (graal) {
+            System.setProperty("tracex.js.forceGraal", "true");
+        }
+        try {
+            extractor = Extractors.parse(RULES, "bench.yaml").extractor(graal ? rule.replace("graal_", "js_") : rule);
+        } finally {
+            System.clearProperty("tracex.js.forceGraal");
+        }
         event = Events.read("custom_payload_event.json");
         if (extractor.extract(event).parent().isEmpty()) {
             throw new IllegalStateException(rule + " finds no context");

@@ -28,7 +28,9 @@ class LambdaLayerIT {
     private static final String ORDER_TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final String ORDER_EVENT = "{\"order\": 7, \"meta\": {\"traceparent\": \"" + ORDER_TRACEPARENT + "\"}}";
     private static final String RULES = "extractors:\n  orders:\n    headers: $.meta\n";
-    private static final String JS_RULES = "extractors:\n  orders_js:\n    js: (payload) => payload.meta\n";
+    /** {@code orders_js} spreads, outside the compiled subset: GraalJS runs it. {@code orders_compiled} compiles. */
+    private static final String JS_RULES = "extractors:\n  orders_js:\n    js: (payload) => ({ ...payload.meta })\n"
+            + "  orders_compiled:\n    js: (payload) => payload.meta\n";
 
     @TempDir
     Path dir;
@@ -178,6 +180,20 @@ class LambdaLayerIT {
                      "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
             api.enqueue("order", bytes(ORDER_EVENT), Map.of());
             assertThat(response(running, "order").path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
+        }
+    }
+
+    /** A JS rule in the compiled subset needs no GraalJS: the layer without the JS add-on serves it. */
+    @Test
+    void invoke_compiledJsRuleWithoutTheJsAddOnLayer_handlerSeesTheExtractedParent() throws Exception {
+        LayerFunction function = LayerFunction.create(dir, LayerFunction.builtZip("tracex.test.layerZip"));
+        Files.writeString(function.taskRoot().resolve("extractors.yaml"), JS_RULES);
+        try (RuntimeApiServer api = new RuntimeApiServer();
+             RunningFunction running = function.start("js-compiled", api, Map.of("DD_TRACE_EXTRACTOR", "extractors.orders_compiled",
+                     "DD_TRACE_EXTRACTOR_STRICT", "true"))) {
+            api.enqueue("order", bytes(ORDER_EVENT), Map.of());
+            assertThat(response(running, "order").path("traceparent").asText()).isEqualTo(ORDER_TRACEPARENT);
+            assertThat(running.log()).doesNotContain("GraalVM");
         }
     }
 

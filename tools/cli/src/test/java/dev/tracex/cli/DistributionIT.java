@@ -101,7 +101,8 @@ class DistributionIT {
         Launch extract = launch(home(archive), dir, env, "extract", "--extractor", "extractors.sqs_js", "event.json");
 
         assertThat(version).isEqualTo(new Launch(0, "tracex " + VERSION + "\n", ""));
-        assertThat(check).isEqualTo(new Launch(0, "extractors.yaml: 1 rule\n  sqs_js = Script(sqs_js, extractors.yaml:3)\n", ""));
+        assertThat(check).isEqualTo(new Launch(0, "extractors.yaml: 1 rule\n  sqs_js = Script(sqs_js, extractors.yaml:3, "
+                + "GraalJS: a read of \"trim\" (a prototype member) at extractors.yaml:3:33)\n", ""));
         assertThat(extract.err()).as("stderr on JDK %d", jdk).isEmpty();
         assertThat(extract.exit()).isZero();
         assertThat(new ObjectMapper().readTree(extract.out()).get("trace_id").asText()).isEqualTo("2684756524522091840");

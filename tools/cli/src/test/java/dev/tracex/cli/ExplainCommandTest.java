@@ -61,7 +61,7 @@ class ExplainCommandTest {
 
         assertThat(run.exit()).isZero();
         Path rules = dir.resolve("extractors.yaml");
-        assertThat(run.out()).startsWith("rule \"legacy\": Script(legacy, " + rules + ":6)\n"
+        assertThat(run.out()).startsWith("rule \"legacy\": Script(legacy, " + rules + ":6, compiled)\n"
                 + "  no context: JS TypeError at " + rules + ":8:27: TypeError: Cannot read property 'x-datadog-trace-id' of undefined\n"
                 + "  -> no context\n"
                 + "rule \"legacy\" found no context: the fallback runs\n"

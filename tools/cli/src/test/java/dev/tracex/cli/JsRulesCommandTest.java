@@ -73,4 +73,44 @@ class JsRulesCommandTest {
         assertThat(check.status()).isEqualTo(2);
         assertThat(check.err()).contains(rules + ":5:37: rule \"legacy\": JS syntax error: Expected comma but found ident");
     }
+
+    private static final String BOTH = "extractors:\n"
+            + "  compiled:\n"
+            + "    js: (payload) => payload._datadog\n"
+            + "  graal:\n"
+            + "    js: |\n"
+            + "      (payload) => {\n"
+            + "        for (const h of [payload._datadog]) return h;\n"
+            + "      }\n";
+
+    @Test
+    void checkAndExplain_jsRules_sayCompiledOrGraalJsWithTheFirstConstructOutside(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("extractors.yaml"), BOTH);
+        Path event = Files.writeString(dir.resolve("event.json"),
+                "{\"_datadog\": {\"x-datadog-trace-id\": \"123\", \"x-datadog-parent-id\": \"456\"}}");
+
+        Run check = tracex("check", rules.toString());
+        Run explain = tracex("explain", "--path", dir.toString(), "--extractor", "extractors.graal", event.toString());
+
+        assertThat(check.out()).isEqualTo(rules + ": 2 rules\n"
+                + "  compiled = Script(compiled, " + rules + ":3, compiled)\n"
+                + "  graal = Script(graal, " + rules + ":6, GraalJS: a statement starting with 'for' at " + rules + ":7:9)\n");
+        assertThat(explain.out()).startsWith("rule \"graal\": Script(graal, " + rules + ":6, GraalJS: a statement starting "
+                + "with 'for' at " + rules + ":7:9)\n");
+        assertThat(explain.status()).isZero();
+    }
+
+    @Test
+    void check_forceGraalJs_runsEveryJsRuleOnGraalJs(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("extractors.yaml"), BOTH);
+        Run check;
+        System.setProperty("tracex.js.forceGraal", "true");
+        try {
+            check = tracex("check", rules.toString());
+        } finally {
+            System.clearProperty("tracex.js.forceGraal");
+        }
+
+        assertThat(check.out()).contains("  compiled = Script(compiled, " + rules + ":3, GraalJS: forced by tracex.js.forceGraal)\n");
+    }
 }

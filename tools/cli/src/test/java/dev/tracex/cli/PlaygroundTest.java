@@ -96,7 +96,7 @@ class PlaygroundTest {
         }
 
         assertThat(r.get("errors")).isEmpty();
-        assertThat(r.get("explain").asText()).startsWith("rule \"spin\": Script(spin, extractors.yaml:4)\n")
+        assertThat(r.get("explain").asText()).startsWith("rule \"spin\": Script(spin, extractors.yaml:4, GraalJS: a statement starting with 'while' at extractors.yaml:4:22)\n")
                 .contains("  no context: stopped: statement limit of ").contains(" exceeded\n");
     }
 

@@ -90,7 +90,7 @@ class TracexJarIT {
         assertThat(printed.get("parent_id").asText()).isEqualTo("456");
         assertThat(extract.err()).isEmpty();
         assertThat(check.exit()).isZero();
-        assertThat(check.out()).isEqualTo("extractors.js: 1 rule\n  json = Script(json, extractors.js:1)\n");
+        assertThat(check.out()).isEqualTo("extractors.js: 1 rule\n  json = Script(json, extractors.js:1, compiled)\n");
     }
 
     @Test
@@ -142,7 +142,7 @@ class TracexJarIT {
         assertThat(rejected.exit()).isEqualTo(1);
         assertThat(rejected.out()).contains(
                 "  datadog: x-datadog-parent-id \"0x3912251d71b1ba31\": not an unsigned 64-bit decimal\n").endsWith("answer: no context\n");
-        assertThat(typo.out()).startsWith("rule \"legacy\": Script(legacy, extractors.yaml:6)\n"
+        assertThat(typo.out()).startsWith("rule \"legacy\": Script(legacy, extractors.yaml:6, compiled)\n"
                 + "  no context: JS TypeError at extractors.yaml:8:27: TypeError: Cannot read property 'x-datadog-trace-id' of undefined\n");
         assertThat(fallback.exit()).isZero();
         assertThat(fallback.err()).isEqualTo("rule \"json\" found no context; builtin.default answered instead "
@@ -181,7 +181,7 @@ class TracexJarIT {
         Files.writeString(dir.resolve("extractors.yaml"), String.join("\n",
                 "extractors:",
                 "  sqs_js:",
-                "    js: (payload) => JSON.parse(payload.Records[0].messageAttributes._datadog.stringValue)",
+                "    js: (payload) => JSON.parse(payload.Records[0].messageAttributes._datadog.stringValue.trim())",
                 ""));
         Files.writeString(dir.resolve("event.json"), "{\"Records\": [{\"messageId\": \"m-1\", \"eventSource\": \"aws:sqs\", "
                 + "\"body\": \"{}\", \"messageAttributes\": {\"_datadog\": {\"dataType\": \"String\", \"stringValue\": "
