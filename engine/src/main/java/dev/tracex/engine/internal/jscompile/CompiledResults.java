@@ -39,6 +39,9 @@ final class CompiledResults {
         if (result instanceof List || (result instanceof JsonNode && ((JsonNode) result).isArray())) {
             return tuple(rule, result, trace);
         }
+        if (result instanceof ReturnedObject && ((ReturnedObject) result).isNodeStyle()) {
+            return node(rule, result, trace);
+        }
         if (result instanceof ReturnedObject || result instanceof Map || result instanceof JsonNode) {
             for (String key : NODE_KEYS) {
                 if (member(result, key) != null) {
@@ -68,12 +71,21 @@ final class CompiledResults {
     }
 
     private static Extraction node(String rule, Object r, ExtractionTrace trace) {
-        Object traceId = member(r, "traceId");
-        Object parentId = member(r, "parentId");
-        boolean current = traceId != null && JsValues.truthy(traceId);
-        boolean currentParent = parentId != null && JsValues.truthy(parentId);
-        return context(rule, current ? traceId : member(r, "traceID"), currentParent ? parentId : member(r, "parentID"),
-                member(r, "sampleMode"), current ? "traceId" : "traceID", currentParent ? "parentId" : "parentID", trace);
+        Object[] v = new Object[ReturnedObject.KNOWN.length]; // traceId, parentId, traceID, parentID, sampleMode
+        if (r instanceof ReturnedObject) {
+            ReturnedObject o = (ReturnedObject) r;
+            for (int k = 0; k < v.length; k++) {
+                v[k] = o.known()[k] < 0 ? null : o.values()[o.known()[k]];
+            }
+        } else {
+            for (int k = 0; k < v.length; k++) {
+                v[k] = member(r, ReturnedObject.KNOWN[k]);
+            }
+        }
+        boolean current = v[0] != null && JsValues.truthy(v[0]);
+        boolean currentParent = v[1] != null && JsValues.truthy(v[1]);
+        return context(rule, current ? v[0] : v[2], currentParent ? v[1] : v[3], v[4],
+                current ? "traceId" : "traceID", currentParent ? "parentId" : "parentID", trace);
     }
 
     private static Extraction tuple(String rule, Object r, ExtractionTrace trace) {

@@ -237,14 +237,18 @@ sealed interface JsExpr {
     }
 
     /** {@code return {k: v, ...}}: the object is not built, its values are handed to the result reader. */
-    record ObjectResult(String[] keys, JsExpr[] values) implements JsExpr {
+    record ObjectResult(String[] keys, JsExpr[] values, int[] known) implements JsExpr {
+        ObjectResult(String[] keys, JsExpr[] values) {
+            this(keys, values, ReturnedObject.known(keys));
+        }
+
         @Override
         public Object eval(Object[] frame) {
             Object[] out = new Object[values.length];
             for (int i = 0; i < values.length; i++) {
-                out[i] = values[i].eval(frame);
+                out[i] = values[i].eval(frame); // every value, in order: any of them may throw, as in JS
             }
-            return new ReturnedObject(keys, out);
+            return new ReturnedObject(keys, out, known);
         }
 
         @Override

@@ -106,6 +106,12 @@ final class JsNumbers {
      * and rounded once, as GraalJS does ({@code parseInt("12abc", 10)} is 12).
      */
     static double parseInt(String s, int radix) {
+        if (radix == 10) {
+            double quick = decimalPrefix(s);
+            if (quick == quick) { // not NaN: the common case, read without allocating
+                return quick;
+            }
+        }
         String t = trim(s, false);
         int i = 0;
         boolean negative = false;
@@ -128,6 +134,34 @@ final class JsNumbers {
         String digits = t.substring(start, i);
         double v = digits.length() <= 15 ? Long.parseLong(digits, r) : new BigInteger(digits, r).doubleValue();
         return negative ? -v : v;
+    }
+
+    /**
+     * {@code parseInt(s, 10)} for text starting with an optional sign and 1 to 15 ASCII digits (exact in a double);
+     * NaN for anything else, which the general path then reads.
+     */
+    private static double decimalPrefix(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        int start = i;
+        long v = 0;
+        while (i < n && i - start < 16) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            v = v * 10 + (c - '0');
+            i++;
+        }
+        if (i == start || i - start > 15) {
+            return Double.NaN;
+        }
+        return negative ? -(double) v : (double) v;
     }
 
     /** Without JavaScript's white space and line terminators at the start (and at the end when {@code both}). */
