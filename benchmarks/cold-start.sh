@@ -54,11 +54,11 @@ case_() {
   done > "$OUT/$label.jsonl"
 }
 
-# classes LAYOUT MODE EXTRACTOR: "<loaded> <not from the JDK's CDS archive> <GraalVM or Truffle>" classes of one run.
+# classes LAYOUT MODE EXTRACTOR [JVM_OPTION]: "<loaded> <not from the JDK's CDS archive> <GraalVM or Truffle>" classes of one run.
 classes() {
   env -i PATH="$PATH" HOME="$HOME" LAMBDA_TASK_ROOT="$PWD/$T/$1" \
       DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler ${3:+DD_TRACE_EXTRACTOR=$3} \
-    "$JAVA" "${JVM_OPTS[@]}" "${JS_OPTS[@]}" -Xlog:class+load=info:file="$OUT/classes.log" \
+    "$JAVA" "${JVM_OPTS[@]}" "${JS_OPTS[@]}" ${4:+"$4"} -Xlog:class+load=info:file="$OUT/classes.log" \
       -cp "$OUT/harness:$T/$1:$T/$1/lib/*" dev.tracex.benchmarks.coldstart.ColdStartMain "$2" "$EVENT" > /dev/null
   echo "$(grep -c . "$OUT/classes.log") $(grep -vc 'shared objects file' "$OUT/classes.log") $(grep -c -E 'org\.graalvm|com\.oracle\.truffle' "$OUT/classes.log")"
 }
@@ -74,8 +74,11 @@ HANDLER=SqsHandler case_ typed       function-yaml tracex extractors.orders_sqs 
 case_ empty-js     function-js   empty  "" "" "${JS_OPTS[@]}"
 case_ graal        function-js   graal  "" "" "${JS_OPTS[@]}"
 case_ graal-call   function-js   graal-call "" "" "${JS_OPTS[@]}"
-case_ js           function-js   tracex extractors.orders_js "" "${JS_OPTS[@]}"
-case_ js-primed    function-js   tracex-primed extractors.orders_js "$CRAC_CP" $CRAC_OPT "${JS_OPTS[@]}"
+# orders_js is in the compiled JS subset: on the YAML layout (no GraalVM jars) it runs compiled; the js cases
+# force it onto GraalJS, as every JS rule ran before issue 27.
+case_ js-compiled  function-yaml tracex extractors.orders_js ""
+case_ js           function-js   tracex extractors.orders_js "" "${JS_OPTS[@]}" -Dtracex.js.forceGraal=true
+case_ js-primed    function-js   tracex-primed extractors.orders_js "$CRAC_CP" $CRAC_OPT "${JS_OPTS[@]}" -Dtracex.js.forceGraal=true
 
 # Application class-data sharing: one training run per case writes an archive of the classes it loaded
 # (-XX:ArchiveClassesAtExit), the measured runs map it (-XX:SharedArchiveFile). The JVM refuses to archive with
@@ -171,7 +174,7 @@ done
   read -r EMPTY_ALL EMPTY_OWN _ <<< "$(classes function-yaml empty "")"
   read -r YAML_ALL YAML_OWN _ <<< "$(classes function-yaml tracex extractors.orders_sqs)"
   read -r _ _ YAML_ON_JS_GRAAL <<< "$(classes function-js tracex extractors.orders_sqs)"
-  read -r JS_ALL JS_OWN JS_GRAAL <<< "$(classes function-js tracex extractors.orders_js)"
+  read -r JS_ALL JS_OWN JS_GRAAL <<< "$(classes function-js tracex extractors.orders_js -Dtracex.js.forceGraal=true)"
   echo "Classes loaded (all; not from the JDK's CDS archive):"
   echo "  empty handler $EMPTY_ALL; $EMPTY_OWN    YAML rule $YAML_ALL; $YAML_OWN    JS rule $JS_ALL; $JS_OWN"
   echo "GraalVM/Truffle classes loaded, YAML rule on the JS layout: $YAML_ON_JS_GRAAL"
