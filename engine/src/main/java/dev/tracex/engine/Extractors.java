@@ -6,6 +6,7 @@ import dev.tracex.engine.internal.compiler.ExampleRunner;
 import dev.tracex.engine.internal.compiler.RuleExample;
 import dev.tracex.engine.internal.compiler.RuleFileCompiler;
 import dev.tracex.engine.internal.compiler.ScriptFiles;
+import dev.tracex.engine.internal.compiler.SettingsStyles;
 import dev.tracex.engine.internal.rule.CompiledExtractor;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
@@ -45,15 +46,21 @@ public final class Extractors {
     }
 
     private final CompiledFile file;
+    private final PropagationSettings settings;
     private final Map<String, Extractor> selected = new ConcurrentHashMap<>();
 
-    private Extractors(CompiledFile file) {
+    private Extractors(CompiledFile file, PropagationSettings settings) {
         this.file = file;
+        this.settings = settings;
+    }
+
+    private Extractors(CompiledFile file) {
+        this(file, PropagationSettings.DEFAULT);
     }
 
     /** A file compiled elsewhere in this package ({@link PrecompiledRules}). */
-    static Extractors of(CompiledFile file) {
-        return new Extractors(file);
+    static Extractors of(CompiledFile file, PropagationSettings settings) {
+        return new Extractors(file, settings);
     }
 
     /** Loads and compiles a rules file: {@code .yaml}/{@code .yml}, or a Node-style {@code .js} module. */
@@ -76,12 +83,23 @@ public final class Extractors {
      * @param baseDir  where examples' {@code event_file:} paths are resolved, or {@code null}
      */
     public static Extractors parse(String text, String fileName, Path baseDir) throws RuleCompilationException {
+        return parse(text, fileName, baseDir, PropagationSettings.DEFAULT);
+    }
+
+    /**
+     * As {@link #parse(String, String, Path)}, its rules without {@code styles:} (and the built-ins they name)
+     * reading the styles {@code settings} give: the function's tracer settings
+     * ({@link PropagationSettings#fromEnvironment}).
+     */
+    public static Extractors parse(String text, String fileName, Path baseDir, PropagationSettings settings)
+            throws RuleCompilationException {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(settings, "settings");
         if (fileName.endsWith(".js")) {
-            return new Extractors(ScriptFiles.compileModule(fileName, text));
+            return new Extractors(ScriptFiles.compileModule(fileName, text, SettingsStyles.of(settings)), settings);
         }
-        return new Extractors(RuleFileCompiler.compile(fileName, text, baseDir, "", Builtins.library()));
+        return new Extractors(RuleFileCompiler.compile(fileName, text, baseDir, "", Builtins.library(settings), settings), settings);
     }
 
     /**
@@ -100,6 +118,29 @@ public final class Extractors {
 
     private static final class BuiltinsHolder {
         static final Extractors INSTANCE = new Extractors(Builtins.file());
+    }
+
+    /**
+     * The built-in rules, those without {@code styles:} reading the styles {@code settings} give (compiled once
+     * per distinct settings).
+     *
+     * @throws IllegalStateException when the rules module is not on the class path
+     */
+    public static Extractors builtins(PropagationSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.equals(PropagationSettings.DEFAULT)) {
+            return builtins();
+        }
+        CompiledFile f = Builtins.file(settings);
+        if (f == null) {
+            throw new IllegalStateException("the built-in rules are not on the class path: add dev.tracex:tracex-rules");
+        }
+        return new Extractors(f, settings);
+    }
+
+    /** The propagation settings this file was compiled with. */
+    public PropagationSettings settings() {
+        return settings;
     }
 
     /**
@@ -236,7 +277,7 @@ public final class Extractors {
         if (r == null && name.contains(".")) {
             r = name.startsWith(file.prefix()) && !file.prefix().isEmpty()
                     ? file.rules().get(name.substring(file.prefix().length()))
-                    : Builtins.library().find(name);
+                    : Builtins.library(settings).find(name);
         }
         return r;
     }

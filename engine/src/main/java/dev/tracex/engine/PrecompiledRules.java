@@ -55,7 +55,17 @@ public final class PrecompiledRules {
      */
     public static Optional<Extractors> load(byte[] form, String text, String fileName, Path baseDir, String rule,
                                             Consumer<String> warn) {
-        CompiledFile file = PrecompiledForm.load(form, text, fileName, baseDir, rule, warn);
-        return file == null ? Optional.empty() : Optional.of(Extractors.of(file));
+        return load(form, text, fileName, baseDir, rule, PropagationSettings.DEFAULT, warn);
+    }
+
+    /**
+     * As {@link #load(byte[], String, String, Path, String, Consumer)}, its rules without {@code styles:} reading the
+     * styles {@code settings} give, as {@link Extractors#parse(String, String, Path, PropagationSettings)} does.
+     */
+    public static Optional<Extractors> load(byte[] form, String text, String fileName, Path baseDir, String rule,
+                                            PropagationSettings settings, Consumer<String> warn) {
+        Objects.requireNonNull(settings, "settings");
+        CompiledFile file = PrecompiledForm.load(form, text, fileName, baseDir, rule, settings, warn);
+        return file == null ? Optional.empty() : Optional.of(Extractors.of(file, settings));
     }
 }

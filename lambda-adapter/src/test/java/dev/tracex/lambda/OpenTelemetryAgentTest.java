@@ -33,7 +33,9 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * the three handler forms and the three propagator settings that matter between them: the agent's default,
  * the OpenTelemetry Lambda layer's {@code tracecontext,baggage,xray} and ADOT's {@code baggage,xray,tracecontext}.
  * The agent reads the parent only from the client context (the handler interfaces' implementers are
- * instrumented, the runtime client's own wrappers are not), so the form and the propagators are independent.
+ * instrumented, the runtime client's own wrappers are not), so the form and the propagators are independent;
+ * but tracex honours {@code OTEL_PROPAGATORS} too, so where it leaves {@code datadog} out, Datadog headers are
+ * no context.
  */
 class OpenTelemetryAgentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,7 +133,10 @@ class OpenTelemetryAgentTest {
                 List<Span> server = spans.stream().filter(s -> s.isServer() && i.requestId().equals(s.attribute("faas.invocation_id"))).toList();
                 assertThat(server).as(i.requestId() + "\n" + log).hasSize(1);
                 Span invocation = server.get(0);
-                if (i.traceId() == null) {
+                // tracex reads the styles OTEL_PROPAGATORS names, as the agent would: without datadog among them, the
+                // x-datadog-* headers are no context (the agent's own root span, as without tracex).
+                boolean unread = i.requestId().equals("dd128") && propagators != null && !propagators.contains("datadog");
+                if (i.traceId() == null || unread) {
                     assertThat(invocation.parentSpanId()).as(i.requestId()).isNull();
                 } else {
                     assertThat(invocation.traceId()).as(i.requestId()).isEqualTo(i.traceId());

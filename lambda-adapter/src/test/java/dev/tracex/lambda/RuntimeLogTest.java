@@ -74,7 +74,9 @@ class RuntimeLogTest {
 
         assertThat(run.tracex()).as(run.all()).extracting(Frame::level).containsOnly("DEBUG");
         assertThat(run.tracex()).extracting(Frame::message).anySatisfy(m -> assertThat(m)
-                .isEqualTo("[DEBUG] dev.tracex.lambda: tracex: extractor sqs (then builtin.default) compiled at cold start\n"));
+                .isEqualTo("[DEBUG] dev.tracex.lambda: tracex: extractor sqs (then builtin.default) compiled at cold start, "
+                        + "styles datadog, tracecontext, b3, b3multi, xray, baggage (tracex's default: DD_TRACE_PROPAGATION_STYLE_EXTRACT, "
+                        + "DD_TRACE_PROPAGATION_STYLE and OTEL_PROPAGATORS unset)\n"));
         // The event without a _datadog attribute: the reason names the rule and the path, not the event.
         assertThat(run.tracex()).extracting(Frame::message).anySatisfy(m -> assertThat(m)
                 .startsWith("[DEBUG] dev.tracex.engine: rule \"sqs\": no context at "));

@@ -60,6 +60,15 @@ public enum PropagationStyle {
 
     /** As {@link #extract(HeaderCarrier, List)}, writing each format tried, and why it found nothing, into {@code trace} if not null. */
     public static Optional<TraceContext> extract(HeaderCarrier carrier, List<PropagationStyle> styles, ExtractionTrace trace) {
+        return extract(carrier, styles, true, trace);
+    }
+
+    /**
+     * As {@link #extract(HeaderCarrier, List, ExtractionTrace)}; the {@code baggage} header is kept only when
+     * {@code baggage} is true (a tracer configured without the baggage propagator does not read it).
+     */
+    public static Optional<TraceContext> extract(HeaderCarrier carrier, List<PropagationStyle> styles, boolean baggage,
+                                                 ExtractionTrace trace) {
         for (PropagationStyle style : styles) {
             TraceContext found = style.format.extract(carrier);
             if (found == null && trace != null) {
@@ -77,9 +86,9 @@ public enum PropagationStyle {
                     }
                 }
                 // Baggage travels beside whichever format carried the ids.
-                String baggage = carrier.get(W3CBaggage.HEADER);
-                if (baggage != null) {
-                    Map<String, String> entries = W3CBaggage.parse(baggage);
+                String header = baggage ? carrier.get(W3CBaggage.HEADER) : null;
+                if (header != null) {
+                    Map<String, String> entries = W3CBaggage.parse(header);
                     if (!entries.isEmpty()) {
                         found = found.toBuilder().baggage(entries).build();
                     }

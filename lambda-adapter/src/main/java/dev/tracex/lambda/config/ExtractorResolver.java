@@ -3,6 +3,7 @@ package dev.tracex.lambda.config;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.PrecompiledRules;
+import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.RuleError;
 
@@ -22,17 +23,24 @@ public final class ExtractorResolver {
 
     private final String selection;
     private final ExtractorLocator locator;
+    private final PropagationSettings settings;
     private final Consumer<String> warn;
     /** Set by resolving a rule of a rules file: whether it came from the file's precompiled form. */
     private volatile boolean precompiled;
 
-    private ExtractorResolver(String selection, ExtractorLocator locator, Consumer<String> warn) {
+    private ExtractorResolver(String selection, ExtractorLocator locator, PropagationSettings settings,
+                              Consumer<String> warn) {
         this.selection = selection == null || selection.isBlank() ? null : selection.trim();
         this.locator = locator;
+        this.settings = settings;
         this.warn = warn;
     }
 
-    /** As the Lambda adapter resolves: {@code DD_TRACE_EXTRACTOR}, searched as {@link ExtractorLocator#fromEnvironment} says. */
+    /**
+     * As the Lambda adapter resolves: {@code DD_TRACE_EXTRACTOR}, searched as {@link ExtractorLocator#fromEnvironment}
+     * says, its rules without {@code styles:} reading the tracer's propagation settings
+     * ({@link PropagationSettings#fromEnvironment}).
+     */
     public static ExtractorResolver fromEnvironment(Map<String, String> env, ClassLoader classpath) {
         return fromEnvironment(env, classpath, w -> { });
     }
@@ -43,14 +51,24 @@ public final class ExtractorResolver {
      */
     public static ExtractorResolver fromEnvironment(Map<String, String> env, ClassLoader classpath, Consumer<String> warn) {
         return new ExtractorResolver(env.get("DD_TRACE_EXTRACTOR"),
-                ExtractorLocator.fromEnvironment(env, List.of(), classpath), warn);
+                ExtractorLocator.fromEnvironment(env, List.of(), classpath), PropagationSettings.fromEnvironment(env), warn);
     }
 
     /** As {@code tracex extract} resolves: {@code --extractor}, else {@code DD_TRACE_EXTRACTOR}; {@code --path} dirs first. */
     public static ExtractorResolver forCommandLine(String extractor, List<Path> paths) {
-        Map<String, String> env = System.getenv();
+        return forCommandLine(extractor, paths, System.getenv());
+    }
+
+    /** As {@link #forCommandLine(String, List)}, with the environment {@code env}. */
+    public static ExtractorResolver forCommandLine(String extractor, List<Path> paths, Map<String, String> env) {
         String selection = extractor != null ? extractor : env.get("DD_TRACE_EXTRACTOR");
-        return new ExtractorResolver(selection, ExtractorLocator.fromEnvironment(env, paths, null), w -> { });
+        return new ExtractorResolver(selection, ExtractorLocator.fromEnvironment(env, paths, null),
+                PropagationSettings.fromEnvironment(env), w -> { });
+    }
+
+    /** The propagation styles the rules read, and the setting that chose them. */
+    public PropagationSettings settings() {
+        return settings;
     }
 
     /** The configured selection, or empty when none is set. */
@@ -72,7 +90,7 @@ public final class ExtractorResolver {
         if (selection == null || primary.name().equals(ExtractorSelection.BUILTIN + "." + DEFAULT_RULE)) {
             return primary;
         }
-        return Extractors.withLazyFallback(primary, ExtractorResolver::defaultExtractorUnchecked);
+        return Extractors.withLazyFallback(primary, () -> defaultExtractorUnchecked(settings));
     }
 
     /**
@@ -84,20 +102,20 @@ public final class ExtractorResolver {
      */
     public Extractor resolveSelected() throws RuleCompilationException {
         if (selection == null) {
-            return defaultExtractor();
+            return defaultExtractor(settings);
         }
         ExtractorSelection sel = ExtractorSelection.parse(selection);
         Extractor primary;
         if (sel.isBuiltin()) {
-            primary = Extractors.builtins().extractor(sel.rule());
+            primary = Extractors.builtins(settings).extractor(sel.rule());
         } else {
             RulesFile file = locator.locate(sel).orElseThrow(() -> new IllegalArgumentException(
                     "DD_TRACE_EXTRACTOR=" + selection + ": no rules file " + locator.describeSearch(sel)));
             Extractors rules = file.precompiled() == null ? null : PrecompiledRules.load(file.precompiled(), file.text(),
-                    file.name(), file.directory(), sel.rule(), warn).orElse(null);
+                    file.name(), file.directory(), sel.rule(), settings, warn).orElse(null);
             precompiled = rules != null;
             if (rules == null) {
-                rules = Extractors.parse(file.text(), file.name(), file.directory());
+                rules = Extractors.parse(file.text(), file.name(), file.directory(), settings);
             }
             if (!rules.names().contains(sel.rule())) {
                 throw new RuleCompilationException(List.of(new RuleError(file.name(), 1, 1, sel.rule(),
@@ -113,15 +131,24 @@ public final class ExtractorResolver {
         return precompiled;
     }
 
-    /** {@code builtin.default}. */
+    /** {@code builtin.default}, with tracex's default propagation settings. */
     public static Extractor defaultExtractor() throws RuleCompilationException {
-        return Extractors.builtins().extractor(DEFAULT_RULE);
+        return defaultExtractor(PropagationSettings.DEFAULT);
+    }
+
+    /** {@code builtin.default}, reading the styles {@code settings} give. */
+    public static Extractor defaultExtractor(PropagationSettings settings) throws RuleCompilationException {
+        return Extractors.builtins(settings).extractor(DEFAULT_RULE);
     }
 
     /** {@code builtin.default}, its compile error (a broken rules jar) as an {@link IllegalStateException}: a fallback's source. */
     public static Extractor defaultExtractorUnchecked() {
+        return defaultExtractorUnchecked(PropagationSettings.DEFAULT);
+    }
+
+    private static Extractor defaultExtractorUnchecked(PropagationSettings settings) {
         try {
-            return defaultExtractor();
+            return defaultExtractor(settings);
         } catch (RuleCompilationException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -50,6 +50,10 @@ final class ExplainCommand implements Callable<Integer> {
     /** What {@code tracex explain} prints for {@code why}: also the playground's trace pane. */
     static String text(Attempts.Explained why, ExtractorOptions.Selected selected) {
         StringBuilder out = new StringBuilder();
+        if (selected.settings().variable().isPresent()) {
+            // Only when a tracer setting chose them: with none set, every style is read, as always.
+            out.append(selected.settings().describe()).append('\n');
+        }
         out.append(why.selected());
         if (why.fallback() != null) {
             out.append("rule \"").append(selected.rule().name()).append("\" found no context: the fallback runs\n");

@@ -1,6 +1,7 @@
 package dev.tracex.cli;
 
 import dev.tracex.engine.Extractor;
+import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.lambda.config.ExtractorResolver;
 import picocli.CommandLine.Option;
@@ -8,12 +9,31 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** {@code --extractor} and {@code --path}, shared by the commands that run an extractor, resolved as the adapter resolves it. */
 final class ExtractorOptions {
-    /** The selected rule, and {@code builtin.default} behind it ({@code null} when the selected rule is it). */
-    record Selected(Extractor rule, Extractor fallback) {
+    /**
+     * The selected rule, and {@code builtin.default} behind it ({@code null} when the selected rule is it), and the
+     * propagation settings both were compiled with.
+     */
+    record Selected(Extractor rule, Extractor fallback, PropagationSettings settings) {
+        Selected(Extractor rule, Extractor fallback) {
+            this(rule, fallback, PropagationSettings.DEFAULT);
+        }
+    }
+
+    /** The environment the selection and the propagation settings are read from, as on Lambda. */
+    private final Map<String, String> env;
+
+    ExtractorOptions() {
+        this(System.getenv());
+    }
+
+    /** With the environment {@code env} instead of the process's: for tests, which cannot set variables. */
+    ExtractorOptions(Map<String, String> env) {
+        this.env = env;
     }
 
     @Option(names = "--extractor", paramLabel = "<file>.<name>",
@@ -26,7 +46,9 @@ final class ExtractorOptions {
     /** The selected extractor with {@code builtin.default} behind it, or {@code null} after reporting why not to {@code err}. */
     Extractor resolve(Consumer<String> err) {
         try {
-            return resolver().resolveStrict();
+            ExtractorResolver resolver = resolver();
+            resolver.settings().problems().forEach(err);
+            return resolver.resolveStrict();
         } catch (RuleCompilationException | IllegalArgumentException | IllegalStateException e) {
             err.accept(asTyped(e.getMessage()));
             return null;
@@ -36,9 +58,11 @@ final class ExtractorOptions {
     /** The selected extractor and the fallback apart, or {@code null} after reporting why not to {@code err}. */
     Selected resolveApart(Consumer<String> err) {
         try {
-            Extractor rule = resolver().resolveSelected();
-            Extractor fallback = ExtractorResolver.defaultExtractor();
-            return new Selected(rule, rule.name().equals(fallback.name()) ? null : fallback);
+            ExtractorResolver resolver = resolver();
+            resolver.settings().problems().forEach(err);
+            Extractor rule = resolver.resolveSelected();
+            Extractor fallback = ExtractorResolver.defaultExtractor(resolver.settings());
+            return new Selected(rule, rule.name().equals(fallback.name()) ? null : fallback, resolver.settings());
         } catch (RuleCompilationException | IllegalArgumentException | IllegalStateException e) {
             err.accept(asTyped(e.getMessage()));
             return null;
@@ -46,7 +70,7 @@ final class ExtractorOptions {
     }
 
     private ExtractorResolver resolver() {
-        return ExtractorResolver.forCommandLine(extractor, paths);
+        return ExtractorResolver.forCommandLine(extractor, paths, env);
     }
 
     /**

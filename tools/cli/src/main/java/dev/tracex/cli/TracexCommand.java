@@ -47,7 +47,26 @@ public final class TracexCommand implements Runnable {
 
     /** Runs the command line, printing to {@code out} and {@code err}, and returns the exit status. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new TracexCommand());
+        return run(out, err, CommandLine.defaultFactory(), args);
+    }
+
+    /**
+     * As {@link #run(java.io.PrintWriter, java.io.PrintWriter, String...)}, the commands reading {@code env} instead
+     * of the process's environment: tests cannot set variables in their own JVM.
+     */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.util.Map<String, String> env, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return run(out, err, new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == ExtractorOptions.class ? (K) new ExtractorOptions(env) : defaults.create(cls);
+            }
+        }, args);
+    }
+
+    private static int run(java.io.PrintWriter out, java.io.PrintWriter err, CommandLine.IFactory factory, String... args) {
+        CommandLine cl = new CommandLine(new TracexCommand(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> CONFIG_ERROR);

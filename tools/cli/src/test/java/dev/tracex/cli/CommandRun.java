@@ -11,4 +11,12 @@ record CommandRun(int exit, String out, String err) {
         int exit = TracexCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CommandRun(exit, out.toString(), err.toString());
     }
+
+    /** As {@link #of}, the commands reading {@code env} as their environment. */
+    static CommandRun withEnvironment(java.util.Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = TracexCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new CommandRun(exit, out.toString(), err.toString());
+    }
 }

@@ -3,6 +3,7 @@ package dev.tracex.engine.internal.compiler;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.LibraryRule;
+import dev.tracex.engine.PropagationSettings;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code builtin.*} rules: {@value #RESOURCE} on the class path (shipped by the {@code tracex-rules}
@@ -32,45 +35,75 @@ public final class Builtins {
         return Holder.LOADED == null ? null : Holder.LOADED.file();
     }
 
+    /**
+     * The built-in rules compiled for {@code settings} (their rules without {@code styles:} read what the settings
+     * say), once per distinct settings; {@code null} when the rules module is not on the class path.
+     */
+    public static CompiledFile file(PropagationSettings settings) {
+        if (settings.equals(PropagationSettings.DEFAULT)) {
+            return file();
+        }
+        // Not through Holder: a function with its own settings never compiles the default ones.
+        return Configured.FILES.computeIfAbsent(settings, s -> {
+            Loaded l = load(s);
+            return l == null ? null : l.file();
+        });
+    }
+
     /** The built-ins as a library other files reference. */
     public static RuleLibrary library() {
         return LIBRARY;
     }
 
-    private static final RuleLibrary LIBRARY = new RuleLibrary() {
-        @Override
-        public CompiledRule find(String qualifiedName) {
-            CompiledFile f = file();
-            if (f == null || !qualifiedName.startsWith(NAMESPACE)) {
-                return null;
-            }
-            return f.rules().get(qualifiedName.substring(NAMESPACE.length()));
-        }
+    /** The built-ins compiled for {@code settings}, as a library other files compiled with the same settings reference. */
+    public static RuleLibrary library(PropagationSettings settings) {
+        return settings.equals(PropagationSettings.DEFAULT) ? LIBRARY : Configured.LIBRARIES.computeIfAbsent(settings, Builtins::libraryOf);
+    }
 
-        @Override
-        public CompiledRule reference(String qualifiedName) {
-            if (!qualifiedName.startsWith(NAMESPACE) || !declaredNames().contains(qualifiedName.substring(NAMESPACE.length()))) {
-                return null;
-            }
-            return new LibraryRule(qualifiedName, () -> find(qualifiedName));
-        }
+    /** Settings other than the default are one per function (its environment), a few in a tool: a small map. */
+    private static final class Configured {
+        static final Map<PropagationSettings, CompiledFile> FILES = new ConcurrentHashMap<>();
+        static final Map<PropagationSettings, RuleLibrary> LIBRARIES = new ConcurrentHashMap<>();
+    }
 
-        @Override
-        public List<String> names() {
-            List<String> out = new ArrayList<>();
-            for (String n : declaredNames()) {
-                out.add(NAMESPACE + n);
-            }
-            return out;
-        }
+    private static final RuleLibrary LIBRARY = libraryOf(PropagationSettings.DEFAULT);
 
-        @Override
-        public String missingHint() {
-            return Names.DECLARED.isEmpty()
-                    ? " (the built-in rules are not on the class path: add the dependency dev.tracex:tracex-rules)"
-                    : " (known built-ins: " + String.join(", ", names()) + ")";
-        }
-    };
+    private static RuleLibrary libraryOf(PropagationSettings settings) {
+        return new RuleLibrary() {
+            @Override
+            public CompiledRule find(String qualifiedName) {
+                CompiledFile f = file(settings);
+                if (f == null || !qualifiedName.startsWith(NAMESPACE)) {
+                    return null;
+                }
+                return f.rules().get(qualifiedName.substring(NAMESPACE.length()));
+            }
+
+            @Override
+            public CompiledRule reference(String qualifiedName) {
+                if (!qualifiedName.startsWith(NAMESPACE) || !declaredNames().contains(qualifiedName.substring(NAMESPACE.length()))) {
+                    return null;
+                }
+                return new LibraryRule(qualifiedName, () -> find(qualifiedName));
+            }
+
+            @Override
+            public List<String> names() {
+                List<String> out = new ArrayList<>();
+                for (String n : declaredNames()) {
+                    out.add(NAMESPACE + n);
+                }
+                return out;
+            }
+
+            @Override
+            public String missingHint() {
+                return Names.DECLARED.isEmpty()
+                        ? " (the built-in rules are not on the class path: add the dependency dev.tracex:tracex-rules)"
+                        : " (known built-ins: " + String.join(", ", names()) + ")";
+            }
+        };
+    }
 
     /**
      * The rules {@value #RESOURCE} declares, read from its text without compiling it: the keys at two spaces'
@@ -149,23 +182,23 @@ public final class Builtins {
     }
 
     private static final class Holder {
-        static final Loaded LOADED = load();
+        static final Loaded LOADED = load(PropagationSettings.DEFAULT);
+    }
 
-        private static Loaded load() {
-            byte[] yaml = bytes();
-            if (yaml == null) {
-                return null;
-            }
-            try {
-                Node composed = composed(yaml);
-                return composed != null
-                        ? new Loaded(RuleFileCompiler.compile(RESOURCE, composed, null, NAMESPACE, RuleLibrary.NONE), true)
-                        : new Loaded(RuleFileCompiler.compile(RESOURCE, new String(yaml, StandardCharsets.UTF_8), null, NAMESPACE,
-                                RuleLibrary.NONE), false);
-            } catch (RuleCompilationException e) {
-                // The built-ins are tested in their own module; failing here is a packaging bug.
-                throw new IllegalStateException("built-in rules do not compile:\n" + e.getMessage(), e);
-            }
+    private static Loaded load(PropagationSettings settings) {
+        byte[] yaml = bytes();
+        if (yaml == null) {
+            return null;
+        }
+        try {
+            Node composed = composed(yaml);
+            return composed != null
+                    ? new Loaded(RuleFileCompiler.compile(RESOURCE, composed, null, NAMESPACE, RuleLibrary.NONE, settings), true)
+                    : new Loaded(RuleFileCompiler.compile(RESOURCE, new String(yaml, StandardCharsets.UTF_8), null, NAMESPACE,
+                            RuleLibrary.NONE, settings), false);
+        } catch (RuleCompilationException e) {
+            // The built-ins are tested in their own module; failing here is a packaging bug.
+            throw new IllegalStateException("built-in rules do not compile:\n" + e.getMessage(), e);
         }
     }
 }

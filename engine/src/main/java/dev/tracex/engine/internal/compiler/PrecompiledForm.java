@@ -3,6 +3,7 @@ package dev.tracex.engine.internal.compiler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.json.Json;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -111,12 +112,13 @@ public final class PrecompiledForm {
     }
 
     /**
-     * The rule {@code rule} of the file {@code text} and the local rules it reaches, compiled from {@code form};
+     * The rule {@code rule} of the file {@code text} and the local rules it reaches, compiled from {@code form}
+     * (rules without {@code styles:} reading what {@code settings} say);
      * {@code null} when the form cannot be used (said to {@code warn} in one line) or has no such rule (the
      * caller compiles the text, whose error names the rules there are).
      */
     public static CompiledFile load(byte[] form, String text, String fileName, Path baseDir, String rule,
-                                    Consumer<String> warn) {
+                                    PropagationSettings settings, Consumer<String> warn) {
         String notUsed = fileName + ".tracex not used, compiling " + fileName + ": ";
         try {
             Header h = Header.read(form, fileName);
@@ -158,7 +160,7 @@ public final class PrecompiledForm {
                     h.extractors.getEndMark(), h.extractors.getFlowStyle());
             MappingNode file = new MappingNode(h.file.getTag(), true, List.of(new NodeTuple(h.key, rules)),
                     h.file.getStartMark(), h.file.getEndMark(), h.file.getFlowStyle());
-            return RuleFileCompiler.compile(fileName, file, baseDir, "", Builtins.library());
+            return RuleFileCompiler.compile(fileName, file, baseDir, "", Builtins.library(settings), settings);
         } catch (IOException | RuleCompilationException | RuntimeException e) {
             // Unreadable, or not expected at all (the build compiled the same text): the text says it again.
             warn.accept(notUsed + e.getMessage());

@@ -42,7 +42,8 @@ final class RuleBodies {
      * Sets {@code d}'s body (or its {@code first} names) from {@code value}, the value of key {@code kind}, or
      * leaves them {@code null} after reporting why.
      */
-    void compile(RuleDraft d, String kind, Node value, String attributed, List<PropagationStyle> styles, boolean hex) {
+    void compile(RuleDraft d, String kind, Node value, String attributed, List<PropagationStyle> styles, boolean baggage,
+                 boolean hex) {
         switch (kind) {
             case "headers" -> {
                 // Pipelines checked even in a broken rule, so that all its problems are reported; no body then,
@@ -50,12 +51,12 @@ final class RuleBodies {
                 if (value instanceof MappingNode) {
                     Map<String, Pipeline> named = namedHeaders((MappingNode) value, d.name);
                     if (named != null && !d.broken) {
-                        d.body = new HeadersRule(attributed, named, styles);
+                        d.body = new HeadersRule(attributed, named, styles, baggage);
                     }
                 } else {
                     Pipeline p = pipelines.pipeline(value, d.name);
                     if (p != null && !d.broken) {
-                        d.body = new HeadersRule(attributed, p, styles);
+                        d.body = new HeadersRule(attributed, p, styles, baggage);
                     }
                 }
             }

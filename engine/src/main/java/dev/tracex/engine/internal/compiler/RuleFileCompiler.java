@@ -2,6 +2,7 @@ package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.rule.CompiledRule;
+import dev.tracex.engine.PropagationSettings;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -44,9 +45,9 @@ public final class RuleFileCompiler {
     private final RuleKeys rules;
     private final FirstReferences references;
 
-    private RuleFileCompiler(String file, Path baseDir, String prefix, RuleLibrary library) {
+    private RuleFileCompiler(String file, Path baseDir, String prefix, RuleLibrary library, PropagationSettings settings) {
         this.problems = new Problems(file);
-        this.rules = new RuleKeys(problems, file, baseDir, prefix, drafts, examples);
+        this.rules = new RuleKeys(problems, file, baseDir, prefix, drafts, examples, settings);
         this.references = new FirstReferences(problems, library, drafts);
     }
 
@@ -60,7 +61,13 @@ public final class RuleFileCompiler {
      */
     public static CompiledFile compile(String file, String text, Path baseDir, String prefix, RuleLibrary library)
             throws RuleCompilationException {
-        RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library);
+        return compile(file, text, baseDir, prefix, library, PropagationSettings.DEFAULT);
+    }
+
+    /** As {@link #compile(String, String, Path, String, RuleLibrary)}; rules without {@code styles:} read what {@code settings} say. */
+    public static CompiledFile compile(String file, String text, Path baseDir, String prefix, RuleLibrary library,
+                                       PropagationSettings settings) throws RuleCompilationException {
+        RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library, settings);
         c.run(text);
         return c.result(file, prefix);
     }
@@ -71,7 +78,12 @@ public final class RuleFileCompiler {
      */
     static CompiledFile compile(String file, Node composed, Path baseDir, String prefix, RuleLibrary library)
             throws RuleCompilationException {
-        RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library);
+        return compile(file, composed, baseDir, prefix, library, PropagationSettings.DEFAULT);
+    }
+
+    static CompiledFile compile(String file, Node composed, Path baseDir, String prefix, RuleLibrary library,
+                                PropagationSettings settings) throws RuleCompilationException {
+        RuleFileCompiler c = new RuleFileCompiler(file, baseDir, prefix, library, settings);
         c.run(composed);
         return c.result(file, prefix);
     }

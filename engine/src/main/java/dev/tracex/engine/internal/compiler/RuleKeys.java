@@ -1,6 +1,7 @@
 package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.internal.rule.ParentPolicy;
+import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.propagation.PropagationStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -35,11 +36,16 @@ final class RuleKeys {
     private final ExampleParser exampleParser;
     private final PipelineCompiler pipelines;
     private final RuleBodies bodies;
+    private final PropagationSettings settings;
 
-    /** Drafts go to {@code drafts} by name, in file order; every rule's examples to {@code examples}. */
+    /**
+     * Drafts go to {@code drafts} by name, in file order; every rule's examples to {@code examples}; a rule without
+     * {@code styles:} reads what {@code settings} say.
+     */
     RuleKeys(Problems problems, String file, Path baseDir, String prefix, Map<String, RuleDraft> drafts,
-             List<RuleExample> examples) {
+             List<RuleExample> examples, PropagationSettings settings) {
         this.problems = problems;
+        this.settings = settings;
         this.prefix = prefix;
         this.drafts = drafts;
         this.examples = examples;
@@ -105,8 +111,10 @@ final class RuleKeys {
         String kind = kinds.get(0);
         Node kindValue = keys.get(kind).getValueNode();
 
-        List<PropagationStyle> styles = PropagationStyle.DEFAULTS;
+        List<PropagationStyle> styles = SettingsStyles.of(settings);
+        boolean baggage = settings.baggage();
         if (keys.containsKey("styles")) {
+            baggage = true; // a rule that names its styles reads baggage beside them, whatever the tracer's settings
             if (!kind.equals("headers") && !kind.equals("js")) {
                 problems.at(keys.get("styles").getKeyNode(), name, "styles applies to headers and js rules");
                 d.broken = true;
@@ -181,7 +189,7 @@ final class RuleKeys {
             d.broken = true;
         }
 
-        bodies.compile(d, kind, kindValue, prefix + name, styles, hex);
+        bodies.compile(d, kind, kindValue, prefix + name, styles, baggage, hex);
         if (d.body == null && d.first == null) {
             d.broken = true;
         }

@@ -48,14 +48,19 @@ public final class ScriptFiles {
 
     /** A Node-style module: every exported function is a rule, compiled now (from the subset, else on GraalJS). */
     public static CompiledFile compileModule(String file, String code) throws RuleCompilationException {
-        ScriptSource module = new ScriptSource("module", code, file, 1, 1, 0, PropagationStyle.DEFAULTS);
+        return compileModule(file, code, PropagationStyle.DEFAULTS);
+    }
+
+    /** As {@link #compileModule(String, String)}, a Go-style headers result decoded with {@code styles}. */
+    public static CompiledFile compileModule(String file, String code, List<PropagationStyle> styles) throws RuleCompilationException {
+        ScriptSource module = new ScriptSource("module", code, file, 1, 1, 0, styles);
         JsSubset.ModuleAttempt attempt = JsSubset.compileModule(module);
         Map<String, CompiledScript> exports = attempt.compiled() != null ? attempt.compiled()
                 : ScriptBridge.support(module).compileModule(module);
         Map<String, CompiledRule> rules = new LinkedHashMap<>();
         Map<String, int[]> positions = new LinkedHashMap<>();
         for (Map.Entry<String, CompiledScript> e : exports.entrySet()) {
-            ScriptSource src = new ScriptSource(e.getKey(), code, file, 1, 1, 0, PropagationStyle.DEFAULTS);
+            ScriptSource src = new ScriptSource(e.getKey(), code, file, 1, 1, 0, styles);
             rules.put(e.getKey(), new ScriptRule(src, e.getValue(), attempt.outside()));
             positions.put(e.getKey(), new int[] {1, 1});
         }

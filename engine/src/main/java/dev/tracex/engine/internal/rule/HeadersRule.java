@@ -33,20 +33,32 @@ public final class HeadersRule implements CompiledRule {
     /** Header name → value pipeline, in the file's order; {@code null} in the pipeline form. */
     private final Map<String, Pipeline> named;
     private final List<PropagationStyle> styles;
+    /** Whether a baggage header beside the ids is kept: false when the function's tracer settings leave baggage out. */
+    private final boolean baggage;
 
     public HeadersRule(String rule, Pipeline pipeline, List<PropagationStyle> styles) {
+        this(rule, pipeline, styles, true);
+    }
+
+    public HeadersRule(String rule, Pipeline pipeline, List<PropagationStyle> styles, boolean baggage) {
         this.rule = rule;
         this.pipeline = Objects.requireNonNull(pipeline);
         this.named = null;
         this.styles = List.copyOf(styles);
+        this.baggage = baggage;
     }
 
     /** The mapping form: each header's value read by its own pipeline. */
     public HeadersRule(String rule, Map<String, Pipeline> named, List<PropagationStyle> styles) {
+        this(rule, named, styles, true);
+    }
+
+    public HeadersRule(String rule, Map<String, Pipeline> named, List<PropagationStyle> styles, boolean baggage) {
         this.rule = rule;
         this.pipeline = null;
         this.named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
         this.styles = List.copyOf(styles);
+        this.baggage = baggage;
     }
 
     @Override
@@ -62,7 +74,7 @@ public final class HeadersRule implements CompiledRule {
                 }
                 return Extraction.none();
             }
-            return decode(rule, headers, styles, trace);
+            return decode(rule, headers, styles, baggage, trace);
         }
         JsonNode carrier = pipeline.evaluate(root, trace);
         if (carrier != null && carrier.isTextual()) {
@@ -80,7 +92,7 @@ public final class HeadersRule implements CompiledRule {
             }
             return Extraction.none();
         }
-        return decode(rule, carrier, styles, trace);
+        return decode(rule, carrier, styles, baggage, trace);
     }
 
     // The explanation's lines, out of line so extract stays as small as before for the JIT.
@@ -123,7 +135,13 @@ public final class HeadersRule implements CompiledRule {
 
     /** As {@link #decode(String, JsonNode, List)}, writing each format tried into {@code trace} if not null. */
     public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles, ExtractionTrace trace) {
-        Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles, trace);
+        return decode(rule, headers, styles, true, trace);
+    }
+
+    /** As {@link #decode(String, JsonNode, List, ExtractionTrace)}, keeping a baggage header only when {@code baggage}. */
+    public static Extraction decode(String rule, JsonNode headers, List<PropagationStyle> styles, boolean baggage,
+                                    ExtractionTrace trace) {
+        Optional<TraceContext> found = PropagationStyle.extract(new JsonHeaderCarrier(headers), styles, baggage, trace);
         if (found.isEmpty()) {
             if (RuleLog.debugging()) { // the reason is built only when it is logged: a miss is the common case
                 RuleLog.noContext(rule, "headers", "no valid " + styleNames(styles) + " headers");
@@ -141,6 +159,7 @@ public final class HeadersRule implements CompiledRule {
     public String toString() {
         String source = named == null ? pipeline.toString() : named.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ", "{", "}"));
-        return "Headers(" + source + (styles.equals(PropagationStyle.DEFAULTS) ? "" : ", styles=" + styleNames(styles)) + ")";
+        return "Headers(" + source + (styles.equals(PropagationStyle.DEFAULTS) ? "" : ", styles=" + styleNames(styles))
+                + (baggage ? "" : ", no baggage") + ")";
     }
 }

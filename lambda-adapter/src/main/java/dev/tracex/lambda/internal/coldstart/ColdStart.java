@@ -36,13 +36,16 @@ public final class ColdStart {
      */
     public static Extractor resolve(Map<String, String> env, ClassLoader classpath, Consumer<String> warn) {
         ExtractorResolver resolver = ExtractorResolver.fromEnvironment(env, classpath, warn);
+        // A style name tracex does not read is the user's tracer setting, valid for their tracer: said once, not fatal.
+        resolver.settings().problems().forEach(p -> warn.accept(p));
         String problem;
         try {
             Extractor e = resolver.resolveStrict();
             if (Log.debugging()) {
                 Log.debug("tracex: extractor " + e.name() + (resolver.selection().isPresent() ? " (then builtin."
                         + ExtractorResolver.DEFAULT_RULE + ")" : "") + (resolver.resolvedFromPrecompiledForm()
-                        ? " loaded from its rules file's precompiled form" : " compiled at cold start"));
+                        ? " loaded from its rules file's precompiled form, " : " compiled at cold start, ")
+                        + resolver.settings().describe());
             }
             return e;
         } catch (RuleCompilationException e) {
@@ -65,7 +68,7 @@ public final class ColdStart {
         warn.accept("DD_TRACE_EXTRACTOR=" + selected + " cannot be used, continuing with builtin."
                 + ExtractorResolver.DEFAULT_RULE + ": " + problem);
         try {
-            return ExtractorResolver.defaultExtractor();
+            return ExtractorResolver.defaultExtractor(resolver.settings());
         } catch (RuleCompilationException | RuntimeException | LinkageError e) {
             // Only a broken tracex-rules jar gets here; extraction is then off rather than the function.
             warn.accept("builtin." + ExtractorResolver.DEFAULT_RULE + " cannot be used either, extraction is off: "

@@ -33,6 +33,48 @@ class ColdStartTest {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
+    /** An SQS message whose AWSTraceHeader root no Datadog tracer wrote (X-Ray's own 128-bit id). */
+    private static final String XRAY_ROOTED_SQS = "{\"Records\":[{\"messageId\":\"m1\",\"eventSource\":\"aws:sqs\",\"body\":\"x\","
+            + "\"messageAttributes\":{},\"attributes\":{\"AWSTraceHeader\":"
+            + "\"Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1\"}}]}";
+
+    @Test
+    void resolve_datadogPropagationStyle_defaultChainLeavesAnXrayRootAlone() {
+        Extractor e = resolve(Map.of("DD_TRACE_PROPAGATION_STYLE", "datadog,tracecontext"));
+
+        assertThat(e.extract(XRAY_ROOTED_SQS).parent()).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void resolve_otelPropagatorsWithXray_defaultChainContinuesTheXrayRoot() {
+        Extractor e = resolve(Map.of("OTEL_PROPAGATORS", "tracecontext,baggage,xray"));
+
+        assertThat(e.extract(XRAY_ROOTED_SQS).parent().orElseThrow().traceIdHex()).isEqualTo("5759e988bd862e3fe1be46a994272793");
+    }
+
+    @Test
+    void resolve_selectedFileFollowsTheSettingsAndSoDoesItsFallback() throws IOException {
+        write("extractors.yaml", "extractors:\n  carrier:\n    headers: $.carrier\n");
+        Map<String, String> env = Map.of("DD_TRACE_EXTRACTOR", "extractors.carrier", "DD_TRACE_EXTRACTOR_PATH", dir.toString(),
+                "DD_TRACE_PROPAGATION_STYLE_EXTRACT", "tracecontext", "DD_TRACE_PROPAGATION_STYLE", "datadog");
+        Extractor e = resolve(env);
+
+        assertThat(e.extract("{\"carrier\":{\"x-datadog-trace-id\":\"11\",\"x-datadog-parent-id\":\"22\"}}").parent()).isEmpty();
+        assertThat(e.extract("{\"carrier\":{\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}}")
+                .parent().orElseThrow().rule()).isEqualTo("carrier");
+        assertThat(e.extract(XRAY_ROOTED_SQS).parent()).as("the fallback reads tracecontext only").isEmpty();
+    }
+
+    @Test
+    void resolve_styleTracexDoesNotRead_isOneWarningAndTheOthersApply() {
+        Extractor e = resolve(Map.of("OTEL_PROPAGATORS", "ottrace,xray"));
+
+        assertThat(warnings).containsExactly("OTEL_PROPAGATORS: \"ottrace\" is not a style tracex reads, skipped "
+                + "(known: tracecontext, baggage, b3, b3multi, xray, xray-lambda, none)");
+        assertThat(e.extract(XRAY_ROOTED_SQS).parent()).isPresent();
+    }
+
     @Test
     void resolve_unset_isBuiltinDefaultWithoutWarning() {
         Extractor e = resolve(Map.of());
