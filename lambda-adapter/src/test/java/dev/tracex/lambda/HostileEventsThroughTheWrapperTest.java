@@ -90,7 +90,8 @@ class HostileEventsThroughTheWrapperTest {
             logged = capture.lines;
         }
 
-        assertThat(logged).singleElement().asString().startsWith("FINE ").contains("not valid JSON").doesNotContain(SECRET);
+        assertThat(logged).singleElement().asString().startsWith("FINE tracex: outcome=not_found rule=builtin.default why: ")
+                .contains("not valid JSON").doesNotContain(SECRET);
     }
 
     private static byte[] bytes(String s) {

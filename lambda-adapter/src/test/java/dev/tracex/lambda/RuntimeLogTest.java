@@ -77,9 +77,14 @@ class RuntimeLogTest {
                 .isEqualTo("[DEBUG] dev.tracex.lambda: tracex: extractor sqs (then builtin.default) compiled at cold start, "
                         + "styles datadog, tracecontext, b3, b3multi, xray, baggage (tracex's default: DD_TRACE_PROPAGATION_STYLE_EXTRACT, "
                         + "DD_TRACE_PROPAGATION_STYLE and OTEL_PROPAGATORS unset)\n"));
-        // The event without a _datadog attribute: the reason names the rule and the path, not the event.
+        // One line per invocation: the hit names rule, outcome, format and ids; the miss (a malformed id) the
+        // reason of each rule tried, naming the rule and the path, not the event.
+        assertThat(run.tracex()).extracting(Frame::message).filteredOn(m -> m.contains("outcome=")).hasSize(2);
         assertThat(run.tracex()).extracting(Frame::message).anySatisfy(m -> assertThat(m)
-                .startsWith("[DEBUG] dev.tracex.engine: rule \"sqs\": no context at "));
+                .matches("\\[DEBUG\\] dev\\.tracex\\.lambda: tracex: outcome=continued rule=sqs format=datadog trace_id=\\d+ parent_id=\\d+\n"));
+        assertThat(run.tracex()).extracting(Frame::message).anySatisfy(m -> assertThat(m)
+                .startsWith("[DEBUG] dev.tracex.lambda: tracex: outcome=not_found rule=sqs why: rule \"sqs\": no context at ")
+                .contains("; rule \"builtin.default\""));
         assertThat(run.all()).doesNotContain(SECRET);
         assertThat(run.stdout() + run.stderr()).as(run.all()).doesNotContain("tracex", "SLF4J");
     }
@@ -102,9 +107,10 @@ class RuntimeLogTest {
         });
         JsonNode coldStart = lines.stream().filter(l -> l.get("message").asText().contains("compiled at cold start")).findFirst().orElseThrow();
         assertThat(coldStart.has("AWSRequestId")).as("no request at cold start").isFalse();
-        JsonNode miss = lines.stream().filter(l -> l.get("message").asText().startsWith("rule \"sqs\"")).findFirst().orElseThrow();
+        JsonNode miss = lines.stream().filter(l -> l.get("message").asText().startsWith("tracex: outcome=not_found rule=sqs why: "))
+                .findFirst().orElseThrow();
         assertThat(miss.get("AWSRequestId").asText()).isEqualTo("no-context");
-        assertThat(miss.get("logger").asText()).isEqualTo("dev.tracex.engine");
+        assertThat(miss.get("logger").asText()).isEqualTo("dev.tracex.lambda");
         assertThat(run.all()).doesNotContain(SECRET);
     }
 

@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code -v}/{@code --verbose}: tracex's debug lines on the command's stderr, only for that run. */
 class VerboseOptionTest {
-    private static final String WHY = "[DEBUG] dev.tracex.engine: rule \"custom\": no context at $.meta.t: missing trace_id";
+    /** The first reason of each rule tried: the selected one, then builtin.default behind it. */
+    private static final String WHY = "[DEBUG] dev.tracex.engine: rule \"custom\": no context at $.meta.t: missing trace_id\n"
+            + "[DEBUG] dev.tracex.engine: rule \"builtin.default\" -> \"builtin.http_headers\": $.headers not found (and 9 more)";
 
     @TempDir
     Path dir;

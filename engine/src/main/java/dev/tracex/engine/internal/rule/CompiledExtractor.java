@@ -10,6 +10,7 @@ import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.json.DecodedDocuments;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.Projection;
+import dev.tracex.engine.logging.MissReasons;
 import dev.tracex.engine.logging.TracexLogger;
 
 import java.io.IOException;
@@ -117,7 +118,12 @@ public final class CompiledExtractor implements Extractor {
         try (JsonParser p = source.open()) {
             return extract(read(p), context);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("rule \"" + name + "\": event is not valid JSON");
+            if (LOG.debugging()) {
+                String line = "rule \"" + name + "\": event is not valid JSON";
+                if (!MissReasons.offer(line)) { // the caller's one line for this extraction says it, if one is open
+                    LOG.debug(line);
+                }
+            }
             return Extraction.none();
         }
     }

@@ -84,7 +84,9 @@ public final class HeadersRule implements CompiledRule {
             }
         }
         if (carrier == null || !carrier.isObject()) {
-            if (carrier != null) {
+            if (carrier == null) {
+                RuleLog.notFound(rule, pipeline);
+            } else {
                 RuleLog.noContext(rule, pipeline, "not an object of headers");
                 if (trace != null) {
                     noteNotHeaders(trace, carrier);

@@ -6,6 +6,7 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.json.DecodedDocuments;
+import dev.tracex.engine.logging.MissReasons;
 import dev.tracex.engine.logging.TracexLogger;
 
 import java.io.IOException;
@@ -122,7 +123,12 @@ public final class LazyFallbackExtractor implements Extractor {
         try {
             bytes = json.readAllBytes(); // read once: a miss reads it again for the fallback
         } catch (IOException | RuntimeException e) {
-            LOG.debug("rule \"" + primary.name() + "\": event could not be read");
+            if (LOG.debugging()) {
+                String line = "rule \"" + primary.name() + "\": event could not be read";
+                if (!MissReasons.offer(line)) {
+                    LOG.debug(line);
+                }
+            }
             return Extraction.none();
         }
         return extract(bytes, context);

@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.rule;
 
+import dev.tracex.engine.logging.MissReasons;
 import dev.tracex.engine.logging.TracexLogger;
 
 /**
@@ -51,9 +52,26 @@ public final class RuleLog {
             return;
         }
         OPEN.remove();
-        if (foundNothing && open.reason != null) {
-            String who = open.rule.equals(open.name) ? "rule \"" + open.name + "\"" : "rule \"" + open.name + "\" -> \"" + open.rule + "\"";
-            LOG.debug(who + ": " + open.reason + (open.more == 0 ? "" : " (and " + open.more + " more)"));
+        if (!foundNothing) {
+            return;
+        }
+        if (open.reason == null) {
+            // Every rule it reached stepped aside (a when: that does not hold): said only where one line per
+            // extraction is gathered, as the log had no line for it before.
+            MissReasons.offer("rule \"" + open.name + "\": no rule applies to this event");
+            return;
+        }
+        String who = open.rule.equals(open.name) ? "rule \"" + open.name + "\"" : "rule \"" + open.name + "\" -> \"" + open.rule + "\"";
+        String line = who + ": " + open.reason + (open.more == 0 ? "" : " (and " + open.more + " more)");
+        if (!MissReasons.offer(line)) {
+            LOG.debug(line);
+        }
+    }
+
+    /** A pipeline that found nothing: {@code $.detail._datadog not found}. */
+    static void notFound(String rule, Object where) {
+        if (debugging()) {
+            line(rule, where + " not found");
         }
     }
 
