@@ -142,6 +142,20 @@ class OpenTelemetryAgentTest {
                     assertThat(invocation.traceId()).as(i.requestId()).isEqualTo(i.traceId());
                     assertThat(invocation.parentSpanId()).as(i.requestId()).isEqualTo(i.parentId());
                 }
+                if (userHandler.endsWith("::handle")) {
+                    // A method handler runs behind tracex's adapter, inside the agent's SERVER span: tracex puts the
+                    // extraction's outcome on it. (A RequestHandler or RequestStreamHandler is itself the instrumented
+                    // method, and the agent starts its span where no tracex code runs; the metrics and the debug
+                    // line still tell.)
+                    String outcome = i.traceId() == null || unread ? "not_found" : "continued";
+                    assertThat(invocation.attribute("tracex.outcome")).as(i.requestId() + "\n" + log).isEqualTo(outcome);
+                    assertThat(invocation.attribute("tracex.rule")).as(i.requestId()).isNotBlank();
+                    if (outcome.equals("continued") && !i.requestId().equals("caller-client-context")) {
+                        assertThat(invocation.attribute("tracex.format")).as(i.requestId()).isIn("datadog", "tracecontext");
+                    }
+                } else {
+                    assertThat(invocation.attributes()).as(i.requestId()).doesNotContainKey("tracex.outcome");
+                }
                 JsonNode user = seen.get(i.requestId());
                 assertThat(user.get("current_span_id").asText()).as("the invocation span is current for the handler")
                         .isEqualTo(invocation.spanId());

@@ -2,6 +2,7 @@ package dev.tracex.lambda;
 
 import dev.tracex.engine.logging.LogCapture;
 import dev.tracex.engine.logging.LogLevel;
+import dev.tracex.lambda.internal.handoff.ExtractionAttributes;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
 import dev.tracex.lambda.internal.invocation.HandlerTarget;
 import dev.tracex.lambda.local.LocalContext;
@@ -108,6 +109,10 @@ class OpenTelemetrySdkTest {
             assertThat(server.getAttribute(OpenTelemetryInvocationSpan.CLOUD_ACCOUNT_ID)).isEqualTo("000000000000");
             assertThat(server.getAttribute(OpenTelemetryInvocationSpan.MESSAGING_BATCH_COUNT)).isEqualTo(2L);
             assertThat(server.toSpanData().getLinks()).hasSize(2);
+            assertThat(server.getAttribute(ExtractionAttributes.RULE)).isEqualTo("sqs_batch");
+            assertThat(server.getAttribute(ExtractionAttributes.OUTCOME)).isEqualTo("continued");
+            assertThat(server.getAttribute(ExtractionAttributes.FORMAT)).isEqualTo("datadog");
+            assertThat(server.getAttribute(ExtractionAttributes.RECORDS_WITH_CONTEXT)).isEqualTo(2L);
         } finally {
             TracexOpenTelemetry.unregister();
         }
@@ -115,6 +120,25 @@ class OpenTelemetrySdkTest {
         h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), LocalContext.of("orders"));
         assertThat(order).as("unregistered: no span, no flush").containsExactly("handler");
         assertThat(current.get().isRemote()).as("the remote-parent hand-off again").isTrue();
+    }
+
+    @Test
+    void register_eventWithoutAContext_theInvocationSpanSaysNotFoundAndWhichRuleWasTried() throws Exception {
+        TracingHandler h = new TracingHandler(new HandlerTarget.Stream("sdk", (in, out, ctx) -> { }), TracingHandlerTest.rule("eventbridge"));
+        TracexOpenTelemetry.register(io.opentelemetry.sdk.OpenTelemetrySdk.builder().setTracerProvider(PROVIDER).build(), () -> { });
+        try {
+            h.invoke("{\"detail\": {\"order\": 1}}".getBytes(java.nio.charset.StandardCharsets.UTF_8), new ByteArrayOutputStream(),
+                    LocalContext.of("orders"));
+        } finally {
+            TracexOpenTelemetry.unregister();
+        }
+        ReadableSpan server = ENDED.spans().stream().filter(sp -> sp.getKind() == io.opentelemetry.api.trace.SpanKind.SERVER)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(server.getParentSpanContext().isValid()).isFalse();
+        assertThat(server.getAttribute(ExtractionAttributes.RULE)).isEqualTo("eventbridge");
+        assertThat(server.getAttribute(ExtractionAttributes.OUTCOME)).isEqualTo("not_found");
+        assertThat(server.getAttribute(ExtractionAttributes.FORMAT)).isNull();
+        assertThat(server.getAttribute(ExtractionAttributes.RECORDS_WITH_CONTEXT)).isNull();
     }
 
     @Test

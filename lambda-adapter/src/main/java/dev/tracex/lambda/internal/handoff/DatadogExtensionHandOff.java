@@ -77,6 +77,11 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
      * cannot send what the extension expects, and does nothing after one warning per process.
      */
     public static DatadogExtensionHandOff start(byte[] event, Context context, Extraction found) {
+        return start(event, context, found, null);
+    }
+
+    /** As {@link #start(byte[], Context, Extraction)}, the tracer span carrying {@code outcome} ({@link ExtractionAttributes}). */
+    public static DatadogExtensionHandOff start(byte[] event, Context context, Extraction found, ExtractionOutcome outcome) {
         if (!ENABLED) {
             return NONE;
         }
@@ -89,7 +94,7 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
             return NONE;
         }
         try {
-            return start(DatadogExtension.LOCAL, event, context, found);
+            return start(DatadogExtension.LOCAL, event, context, found, outcome);
         } catch (RuntimeException | LinkageError e) {
             Log.warn("tracex: the Datadog extension hand-off failed, the invocation runs without it: " + e);
             return NONE;
@@ -97,6 +102,11 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
     }
 
     static DatadogExtensionHandOff start(DatadogExtension extension, byte[] event, Context context, Extraction found) {
+        return start(extension, event, context, found, null);
+    }
+
+    static DatadogExtensionHandOff start(DatadogExtension extension, byte[] event, Context context, Extraction found,
+                                         ExtractionOutcome outcome) {
         if (DatadogTracer.spanActive()) {
             if (!WARNED_ACTIVE.getAndSet(true)) {
                 Log.warn("tracex: " + ENV + "=true does nothing while dd-trace-java's Lambda integration is on "
@@ -126,7 +136,7 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
             return NONE;
         }
         Map<String, String> spanParent = spanParent(answer.headers(), parent);
-        DatadogPlaceholderSpan span = startSpan(spanParent);
+        DatadogPlaceholderSpan span = startSpan(spanParent, outcome);
         String traceId = span != null ? Long.toUnsignedString(span.traceIdLow()) : spanParent.get(TRACE_ID);
         String priority = spanParent.getOrDefault(PRIORITY, span != null ? (span.sampled() ? "1" : "0") : null);
         return new DatadogExtensionHandOff(extension, requestId, span, traceId, priority);
@@ -154,13 +164,13 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
         return headers;
     }
 
-    private static DatadogPlaceholderSpan startSpan(Map<String, String> parent) {
+    private static DatadogPlaceholderSpan startSpan(Map<String, String> parent, ExtractionOutcome outcome) {
         String problem;
         if (!OptionalLibraries.OPENTELEMETRY) {
             problem = "the function has no opentelemetry-api";
         } else {
             try {
-                DatadogPlaceholderSpan span = DatadogPlaceholderSpan.start(parent);
+                DatadogPlaceholderSpan span = DatadogPlaceholderSpan.start(parent, outcome);
                 if (span.valid() && DatadogTracer.spanActive()) {
                     return span;
                 }

@@ -47,12 +47,18 @@ final class DatadogPlaceholderSpan {
         this.scope = scope;
     }
 
-    /** Starts the span as a child of the context in {@code parentHeaders} (a root when empty) and makes it current. */
-    static DatadogPlaceholderSpan start(Map<String, String> parentHeaders) {
+    /**
+     * Starts the span as a child of the context in {@code parentHeaders} (a root when empty), carrying {@code outcome}
+     * (none when null), and makes it current.
+     */
+    static DatadogPlaceholderSpan start(Map<String, String> parentHeaders, ExtractionOutcome outcome) {
         SpanBuilder builder = GlobalOpenTelemetry.getTracer("dev.tracex.lambda").spanBuilder(RESOURCE)
                 // dd-trace-java's OpenTelemetry API reserves these two attributes for its span's names.
                 .setAttribute("operation.name", RESOURCE)
                 .setAttribute("resource.name", RESOURCE);
+        if (outcome != null) {
+            ExtractionAttributes.set(builder, outcome);
+        }
         if (parentHeaders.isEmpty()) {
             builder.setNoParent();
         } else {

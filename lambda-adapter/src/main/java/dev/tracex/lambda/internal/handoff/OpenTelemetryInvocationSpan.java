@@ -19,7 +19,7 @@ import java.util.Objects;
  * The invocation (SERVER) span tracex starts itself when the function handed it its OpenTelemetry SDK
  * ({@code TracexOpenTelemetry.register}) and no tracer span is current: named after the function, parented on
  * the extracted context, with OpenTelemetry's FaaS attributes ({@code faas.trigger}, {@code faas.invocation_id},
- * {@code cloud.resource_id}, {@code cloud.account.id}), for a batch the messaging attributes and one link per
+ * {@code cloud.resource_id}, {@code cloud.account.id}), the extraction's ({@link ExtractionAttributes}), for a batch the messaging attributes and one link per
  * record that carried a context. It is current for the handler, ends when the invocation does and is then
  * flushed, because Lambda may freeze the process as soon as the response is sent. Loaded only with the
  * OpenTelemetry API present.
@@ -74,7 +74,7 @@ public final class OpenTelemetryInvocationSpan implements AutoCloseable {
      * span is already current (that tracer owns the invocation span).
      */
     public static OpenTelemetryInvocationSpan start(Extraction extraction, com.amazonaws.services.lambda.runtime.Context lambda,
-                                             byte[] event) {
+                                             byte[] event, ExtractionOutcome outcome) {
         Registration r = registered;
         if (r == null || OpenTelemetryHandOff.hasLocalSpan()) {
             return null;
@@ -101,6 +101,7 @@ public final class OpenTelemetryInvocationSpan implements AutoCloseable {
             b.setAttribute(MESSAGING_OPERATION_TYPE, "process");
             b.setAttribute(MESSAGING_BATCH_COUNT, (long) trigger.records());
         }
+        ExtractionAttributes.set(b, outcome);
         for (TraceContext link : extraction.links()) {
             b.addLink(OpenTelemetryHandOff.spanContext(link));
         }

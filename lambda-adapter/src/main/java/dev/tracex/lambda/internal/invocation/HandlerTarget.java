@@ -216,6 +216,7 @@ public abstract class HandlerTarget {
 
         @Override
         public Object handleRequest(Object input, Context context) {
+            InvocationHandOff.annotateTracerSpan(); // inside the agent's SERVER span, if there is one
             Object[] args = new Object[(withInput ? 1 : 0) + (withContext ? 1 : 0)];
             int i = 0;
             if (withInput) {
@@ -246,6 +247,7 @@ public abstract class HandlerTarget {
 
         @Override
         public void handleRequest(InputStream input, OutputStream output, Context context) {
+            InvocationHandOff.annotateTracerSpan(); // inside the agent's SERVER span, if there is one
             Object[] args = new Object[(withInput ? 1 : 0) + (withOutput ? 1 : 0) + (withContext ? 1 : 0)];
             int i = 0;
             if (withInput) {

@@ -6,6 +6,8 @@ import dev.tracex.engine.TraceContext;
 import dev.tracex.lambda.internal.handoff.BaggageHandOff;
 import dev.tracex.lambda.internal.handoff.DatadogExtensionHandOff;
 import dev.tracex.lambda.internal.handoff.DatadogTracer;
+import dev.tracex.lambda.internal.handoff.ExtractionAttributes;
+import dev.tracex.lambda.internal.handoff.ExtractionOutcome;
 import dev.tracex.lambda.internal.handoff.MdcHandOff;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
@@ -25,16 +27,20 @@ import java.util.function.Consumer;
  */
 public final class InvocationHandOff implements AutoCloseable {
     private static final ThreadLocal<Extraction> CURRENT = new ThreadLocal<>();
+    /** The outcome of the invocation open on this thread, for a tracer span that starts after the hand-off opened. */
+    private static final ThreadLocal<ExtractionOutcome> OUTCOME = new ThreadLocal<>();
 
     private final Extraction previous;
+    private final ExtractionOutcome previousOutcome;
     private final List<AutoCloseable> undo;
     private final Context lambdaContext;
     private final Consumer<Throwable> onFailure;
     private boolean closed;
 
-    private InvocationHandOff(Extraction previous, List<AutoCloseable> undo, Context lambdaContext,
-                            Consumer<Throwable> onFailure) {
+    private InvocationHandOff(Extraction previous, ExtractionOutcome previousOutcome, List<AutoCloseable> undo,
+                              Context lambdaContext, Consumer<Throwable> onFailure) {
         this.previous = previous;
+        this.previousOutcome = previousOutcome;
         this.undo = undo;
         this.lambdaContext = lambdaContext;
         this.onFailure = onFailure;
@@ -62,11 +68,14 @@ public final class InvocationHandOff implements AutoCloseable {
         Objects.requireNonNull(extraction, "extraction");
         Extraction previous = CURRENT.get();
         CURRENT.set(extraction);
+        ExtractionOutcome outcome = LastExtraction.outcomeOf(extraction);
+        ExtractionOutcome previousOutcome = OUTCOME.get();
+        OUTCOME.set(outcome);
         List<AutoCloseable> undo = new ArrayList<>(4);
         Consumer<Throwable> onFailure = t -> { };
         TraceContext parent = extraction.parent().orElse(null);
         DatadogExtensionHandOff datadog = priming ? DatadogExtensionHandOff.NONE
-                : DatadogExtensionHandOff.start(event, lambda, extraction);
+                : DatadogExtensionHandOff.start(event, lambda, extraction, outcome);
         undo.add(datadog);
         onFailure = onFailure.andThen(datadog::failed);
         // Seen before tracex starts a span of its own: whether a tracer's span (dd-trace-java's, the
@@ -74,7 +83,7 @@ public final class InvocationHandOff implements AutoCloseable {
         boolean tracerSpan = tracerSpanActive();
         if (OptionalLibraries.OPENTELEMETRY) {
             try {
-                OpenTelemetryInvocationSpan span = priming ? null : OpenTelemetryInvocationSpan.start(extraction, lambda, event);
+                OpenTelemetryInvocationSpan span = priming ? null : OpenTelemetryInvocationSpan.start(extraction, lambda, event, outcome);
                 if (span != null) {
                     undo.add(span);
                     onFailure = onFailure.andThen(span::failed);
@@ -112,7 +121,7 @@ public final class InvocationHandOff implements AutoCloseable {
                 }
             }
         }
-        return new InvocationHandOff(previous, undo, forHandler, onFailure);
+        return new InvocationHandOff(previous, previousOutcome, undo, forHandler, onFailure);
     }
 
     /**
@@ -131,6 +140,23 @@ public final class InvocationHandOff implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Puts the open invocation's outcome on the tracer span current now ({@link ExtractionAttributes}): called by
+     * tracex's method-handler adapters, inside the OpenTelemetry agent's SERVER span, which starts after the
+     * hand-off opened. Never throws.
+     */
+    static void annotateTracerSpan() {
+        ExtractionOutcome o = OUTCOME.get();
+        if (o == null || !OptionalLibraries.OPENTELEMETRY) {
+            return;
+        }
+        try {
+            ExtractionAttributes.setOnCurrentSpan(o);
+        } catch (RuntimeException | LinkageError e) {
+            Log.warn("tracex: cannot put the extraction's outcome on the invocation span: " + e);
+        }
     }
 
     /** The extraction of the invocation open on this thread, or {@code null} when none is. */
@@ -191,5 +217,10 @@ public final class InvocationHandOff implements AutoCloseable {
         closed = true;
         Undo.inReverse(undo, "the hand-off");
         swap(previous);
+        if (previousOutcome == null) {
+            OUTCOME.remove();
+        } else {
+            OUTCOME.set(previousOutcome);
+        }
     }
 }

@@ -167,6 +167,11 @@ public class DatadogExtensionHandOffTest {
                 assertThat(placeholder.resource()).as(requestId).isEqualTo(PLACEHOLDER);
                 assertThat(placeholder.traceId()).as(requestId).isEqualTo(trace);
                 assertThat(placeholder.parentId()).as(requestId).isEqualTo(parent);
+                // The extraction's outcome as the tracer's span tags (dd-trace-java's OpenTelemetry API keeps
+                // string attributes in the span's meta).
+                assertThat(placeholder.meta()).as(requestId).containsEntry("tracex.outcome", "continued")
+                        .containsEntry("tracex.rule", i == 1 ? "builtin.sqs_string_headers_record" : "custom")
+                        .containsEntry("tracex.format", i == 1 ? "datadog" : "fields");
                 assertThat(end.header("x-datadog-trace-id")).isEqualTo(trace);
                 assertThat(end.header("x-datadog-sampling-priority")).isEqualTo(i == 1 ? "1" : "2");
                 Span work = Span.work(spans, requestId);
@@ -184,6 +189,7 @@ public class DatadogExtensionHandOffTest {
             Span root = Span.byId(spans, ends.get(3).header("x-datadog-span-id"));
             assertThat(root.resource()).isEqualTo(PLACEHOLDER);
             assertThat(root.parentId()).isEqualTo("0");
+            assertThat(root.meta()).containsEntry("tracex.outcome", "not_found").doesNotContainKey("tracex.format");
             assertThat(Span.work(spans, "none-1").parentId()).isEqualTo(root.spanId());
             assertThat(logs(f)).doesNotContain("tracex:");
         }
