@@ -142,6 +142,58 @@ class OpenTelemetrySdkTest {
     }
 
     @Test
+    void register_sdkWithAMeterProvider_exportsTheExtractionCountByRuleAndOutcome() throws Exception {
+        List<io.opentelemetry.sdk.metrics.data.MetricData> exported = new CopyOnWriteArrayList<>();
+        io.opentelemetry.sdk.metrics.export.MetricExporter exporter = new io.opentelemetry.sdk.metrics.export.MetricExporter() {
+            @Override
+            public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<io.opentelemetry.sdk.metrics.data.MetricData> m) {
+                exported.addAll(m);
+                return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+            }
+
+            @Override
+            public io.opentelemetry.sdk.common.CompletableResultCode flush() {
+                return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+            }
+
+            @Override
+            public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
+                return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+            }
+
+            @Override
+            public io.opentelemetry.sdk.metrics.data.AggregationTemporality getAggregationTemporality(
+                    io.opentelemetry.sdk.metrics.InstrumentType type) {
+                return io.opentelemetry.sdk.metrics.data.AggregationTemporality.CUMULATIVE;
+            }
+        };
+        try (io.opentelemetry.sdk.metrics.SdkMeterProvider meters = io.opentelemetry.sdk.metrics.SdkMeterProvider.builder()
+                .registerMetricReader(io.opentelemetry.sdk.metrics.export.PeriodicMetricReader.builder(exporter)
+                        .setInterval(java.time.Duration.ofHours(1)).build()).build()) {
+            TracexOpenTelemetry.register(io.opentelemetry.sdk.OpenTelemetrySdk.builder().setTracerProvider(PROVIDER)
+                    .setMeterProvider(meters).build(), () -> meters.forceFlush().join(5, java.util.concurrent.TimeUnit.SECONDS));
+            try {
+                TracingHandler h = new TracingHandler(new HandlerTarget.Stream("sdk", (in, out, ctx) -> { }), TracingHandlerTest.rule("sqs"));
+                h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), LocalContext.of("orders"));
+                h.invoke(TracingHandlerTest.event("sqs_event.json"), new ByteArrayOutputStream(), LocalContext.of("orders"));
+                h.invoke("{\"order\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), new ByteArrayOutputStream(),
+                        LocalContext.of("orders"));
+            } finally {
+                TracexOpenTelemetry.unregister();
+            }
+        }
+        io.opentelemetry.sdk.metrics.data.MetricData count = exported.stream().filter(m -> m.getName().equals("tracex.extractions"))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("not exported: " + exported));
+        assertThat(count.getInstrumentationScopeInfo().getName()).isEqualTo("dev.tracex.lambda");
+        Map<String, Long> byRuleAndOutcome = new java.util.TreeMap<>();
+        count.getLongSumData().getPoints().forEach(p -> byRuleAndOutcome.put(
+                p.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tracex.rule")) + " "
+                        + p.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tracex.outcome")), p.getValue()));
+        assertThat(count.getLongSumData().isMonotonic()).isTrue();
+        assertThat(byRuleAndOutcome).containsExactly(Map.entry("sqs continued", 2L), Map.entry("sqs not_found", 1L));
+    }
+
+    @Test
     void register_failingFlush_neverReachesTheFunction() throws Exception {
         TracingHandler h = new TracingHandler(new HandlerTarget.Stream("sdk", (in, out, ctx) -> out.write('1')), TracingHandlerTest.rule("sqs"));
         TracexOpenTelemetry.register(io.opentelemetry.sdk.OpenTelemetrySdk.builder().setTracerProvider(PROVIDER).build(), () -> {

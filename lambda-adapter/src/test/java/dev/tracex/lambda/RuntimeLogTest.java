@@ -90,6 +90,24 @@ class RuntimeLogTest {
     }
 
     @Test
+    void ric_emfMetrics_oneDocumentPerInvocationEachItsOwnFrame() throws Exception {
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs", "TRACEX_METRICS", "emf"), List.of());
+
+        List<JsonNode> documents = new ArrayList<>();
+        for (Frame f : run.frames()) {
+            if (f.message().startsWith("{\"_aws\"")) {
+                documents.add(JSON.readTree(f.message()));
+            }
+        }
+        assertThat(documents).as(run.all()).hasSize(2);
+        dev.tracex.lambda.internal.handoff.ExtractionMetricsTest.assertEmf(documents.get(0), "sqs", "continued");
+        dev.tracex.lambda.internal.handoff.ExtractionMetricsTest.assertEmf(documents.get(1), "sqs", "not_found");
+        assertThat(run.tracex()).as("nothing else at info").isEmpty();
+        assertThat(run.all()).doesNotContain(SECRET);
+        assertThat(run.stdout() + run.stderr()).as(run.all()).doesNotContain("_aws", "tracex");
+    }
+
+    @Test
     void ric_jsonFormat_linesAreJsonObjectsInTheRuntimesShape() throws Exception {
         Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs",
                 "AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "DEBUG"), List.of());

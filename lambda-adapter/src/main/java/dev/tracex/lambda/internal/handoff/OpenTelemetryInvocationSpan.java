@@ -36,7 +36,7 @@ public final class OpenTelemetryInvocationSpan implements AutoCloseable {
     public static final AttributeKey<Long> MESSAGING_BATCH_COUNT = AttributeKey.longKey("messaging.batch.message_count");
 
     /** The instance handed over, with the function's way of flushing it. */
-    private record Registration(Tracer tracer, Runnable forceFlush) {
+    private record Registration(Tracer tracer, io.opentelemetry.api.metrics.MeterProvider meterProvider, Runnable forceFlush) {
     }
 
     private static volatile Registration registered;
@@ -52,7 +52,7 @@ public final class OpenTelemetryInvocationSpan implements AutoCloseable {
     }
 
     public static void register(OpenTelemetry openTelemetry, Runnable forceFlush) {
-        registered = new Registration(openTelemetry.getTracer(INSTRUMENTATION_SCOPE), forceFlush);
+        registered = new Registration(openTelemetry.getTracer(INSTRUMENTATION_SCOPE), openTelemetry.getMeterProvider(), forceFlush);
     }
 
     public static void unregister() {
@@ -63,6 +63,12 @@ public final class OpenTelemetryInvocationSpan implements AutoCloseable {
     static Tracer registeredTracer() {
         Registration r = registered;
         return r == null ? null : r.tracer();
+    }
+
+    /** The meter provider of the SDK handed over, or {@code null}. */
+    static io.opentelemetry.api.metrics.MeterProvider registeredMeterProvider() {
+        Registration r = registered;
+        return r == null ? null : r.meterProvider();
     }
 
     static boolean isRegistered() {

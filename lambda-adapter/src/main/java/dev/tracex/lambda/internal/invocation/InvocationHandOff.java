@@ -7,6 +7,7 @@ import dev.tracex.lambda.internal.handoff.BaggageHandOff;
 import dev.tracex.lambda.internal.handoff.DatadogExtensionHandOff;
 import dev.tracex.lambda.internal.handoff.DatadogTracer;
 import dev.tracex.lambda.internal.handoff.ExtractionAttributes;
+import dev.tracex.lambda.internal.handoff.ExtractionMetrics;
 import dev.tracex.lambda.internal.handoff.ExtractionOutcome;
 import dev.tracex.lambda.internal.handoff.MdcHandOff;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
@@ -74,6 +75,9 @@ public final class InvocationHandOff implements AutoCloseable {
         List<AutoCloseable> undo = new ArrayList<>(4);
         Consumer<Throwable> onFailure = t -> { };
         TraceContext parent = extraction.parent().orElse(null);
+        if (!priming) {
+            ExtractionMetrics.process().record(outcome); // never throws, never waits
+        }
         DatadogExtensionHandOff datadog = priming ? DatadogExtensionHandOff.NONE
                 : DatadogExtensionHandOff.start(event, lambda, extraction, outcome);
         undo.add(datadog);
