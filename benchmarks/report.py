@@ -5,6 +5,9 @@ usage: report.py per-invocation RESULT.json    PerInvocationBenchmark: ns/op and
        report.py large-event RESULT.json       LargeEventBenchmark (run with -prof gc): µs/op and B/op
        report.py js RESULT.json                JsRuleBenchmark: µs/op, JS / YAML
        report.py miss RESULT.json              MissBenchmark (run with -prof gc): builtin.default against readTree
+       report.py visibility BEFORE.json AFTER.json
+                                               VisibilityBenchmark (run with -prof gc) on two builds: the wrapper's
+                                               overhead (wrapped - direct) before and after, time and allocation
 """
 import json
 import sys
@@ -84,5 +87,24 @@ def js(res):
         print(f"| `{y}` | {fmt(get(y))} | `{j}` | {fmt(get(j))} | {get(j) / get(y):.1f}x |")
 
 
+def visibility(before, after):
+    print("| SDK | event | direct µs | overhead before µs | overhead after µs | after / before | overhead before B | overhead after B | after / before |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for otel in ["none", "sdk"]:
+        key = (("otel", otel),)
+        if ("direct", key) not in before or ("direct", key) not in after:
+            continue
+        for method, label in [("wrapped", "context found"), ("wrappedNoContext", "no context")]:
+            ob = before[(method, key)][0] - before[("direct", key)][0]
+            oa = after[(method, key)][0] - after[("direct", key)][0]
+            ab = before[(method, key)][2] - before[("direct", key)][2] if before[(method, key)][2] is not None else None
+            aa = after[(method, key)][2] - after[("direct", key)][2] if after[(method, key)][2] is not None else None
+            alloc = f"| {ab:,.0f} | {aa:,.0f} | {aa / ab:.3f}x |" if ab and aa else "| | | |"
+            print(f"| {otel} | {label} | {fmt(after[('direct', key)][0])} | {fmt(ob)} | {fmt(oa)} | {oa / ob:.3f}x {alloc}")
+
+
 if __name__ == "__main__":
-    {"miss": miss, "per-invocation": per_invocation, "large-event": large_event, "js": js}[sys.argv[1]](load(sys.argv[2]))
+    if sys.argv[1] == "visibility":
+        visibility(load(sys.argv[2]), load(sys.argv[3]))
+    else:
+        {"miss": miss, "per-invocation": per_invocation, "large-event": large_event, "js": js}[sys.argv[1]](load(sys.argv[2]))
