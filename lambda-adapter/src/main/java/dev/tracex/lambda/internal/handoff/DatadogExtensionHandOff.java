@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class DatadogExtensionHandOff implements AutoCloseable {
     /** The environment variable that turns the hand-off on. */
     public static final String ENV = "TRACEX_DATADOG_EXTENSION_HANDOFF";
-    static final boolean ENABLED = Boolean.parseBoolean(System.getenv(ENV));
+    public static final boolean ENABLED = Boolean.parseBoolean(System.getenv(ENV));
 
     static final String START_INVOCATION = "/lambda/start-invocation";
     static final String END_INVOCATION = "/lambda/end-invocation";

@@ -4,6 +4,8 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 
+import java.util.function.Supplier;
+
 /**
  * The extraction's outcome as attributes of the span tracex hands off to: {@code tracex.rule}, {@code tracex.outcome},
  * {@code tracex.format} (with a parent) and, for a batch, {@code tracex.records_with_context}. On the span a user
@@ -34,9 +36,13 @@ public final class ExtractionAttributes {
      * Sets them on the span current on this thread, when it is a local recording span (a tracer's invocation span,
      * such as the OpenTelemetry agent's SERVER span around tracex's method-handler adapter); never on a remote parent.
      */
-    public static void setOnCurrentSpan(ExtractionOutcome o) {
+    public static void setOnCurrentSpan(Supplier<ExtractionOutcome> outcome) {
         Span span = Span.current();
-        if (o == null || !span.isRecording() || span.getSpanContext().isRemote()) {
+        if (!span.isRecording() || span.getSpanContext().isRemote()) {
+            return;
+        }
+        ExtractionOutcome o = outcome.get(); // made only for a span that takes it
+        if (o == null) {
             return;
         }
         span.setAttribute(RULE, o.rule());

@@ -76,6 +76,11 @@ public final class ExtractionMetrics {
         static final ExtractionMetrics METRICS = fromEnvironment(System.getenv());
     }
 
+    /** Whether any sink is on: without one, the invocation builds no outcome for metrics. */
+    public boolean active() {
+        return sinks.length > 0;
+    }
+
     /** Counts {@code outcome} in every sink. Never throws. */
     public void record(ExtractionOutcome outcome) {
         for (int i = 0; i < sinks.length; i++) {

@@ -71,7 +71,8 @@ public final class OpenTelemetryInvocationSpan implements AutoCloseable {
         return r == null ? null : r.meterProvider();
     }
 
-    static boolean isRegistered() {
+    /** Whether an SDK was handed over, so that invocations get a span of tracex's own. */
+    public static boolean isRegistered() {
         return registered != null;
     }
 
@@ -107,7 +108,9 @@ public final class OpenTelemetryInvocationSpan implements AutoCloseable {
             b.setAttribute(MESSAGING_OPERATION_TYPE, "process");
             b.setAttribute(MESSAGING_BATCH_COUNT, (long) trigger.records());
         }
-        ExtractionAttributes.set(b, outcome);
+        if (outcome != null) {
+            ExtractionAttributes.set(b, outcome);
+        }
         for (TraceContext link : extraction.links()) {
             b.addLink(OpenTelemetryHandOff.spanContext(link));
         }

@@ -28,20 +28,16 @@ import java.util.function.Consumer;
  */
 public final class InvocationHandOff implements AutoCloseable {
     private static final ThreadLocal<Extraction> CURRENT = new ThreadLocal<>();
-    /** The outcome of the invocation open on this thread, for a tracer span that starts after the hand-off opened. */
-    private static final ThreadLocal<ExtractionOutcome> OUTCOME = new ThreadLocal<>();
 
     private final Extraction previous;
-    private final ExtractionOutcome previousOutcome;
     private final List<AutoCloseable> undo;
     private final Context lambdaContext;
     private final Consumer<Throwable> onFailure;
     private boolean closed;
 
-    private InvocationHandOff(Extraction previous, ExtractionOutcome previousOutcome, List<AutoCloseable> undo,
-                              Context lambdaContext, Consumer<Throwable> onFailure) {
+    private InvocationHandOff(Extraction previous, List<AutoCloseable> undo, Context lambdaContext,
+                              Consumer<Throwable> onFailure) {
         this.previous = previous;
-        this.previousOutcome = previousOutcome;
         this.undo = undo;
         this.lambdaContext = lambdaContext;
         this.onFailure = onFailure;
@@ -69,15 +65,20 @@ public final class InvocationHandOff implements AutoCloseable {
         Objects.requireNonNull(extraction, "extraction");
         Extraction previous = CURRENT.get();
         CURRENT.set(extraction);
-        ExtractionOutcome outcome = LastExtraction.outcomeOf(extraction);
-        ExtractionOutcome previousOutcome = OUTCOME.get();
-        OUTCOME.set(outcome);
+        // Made only when something takes it (metrics, tracex's span, the extension hand-off): an invocation with
+        // none of them allocates nothing for it.
+        ExtractionOutcome outcome = null;
+        if (!priming) {
+            ExtractionMetrics metrics = ExtractionMetrics.process();
+            if (metrics.active() || DatadogExtensionHandOff.ENABLED
+                    || (OptionalLibraries.OPENTELEMETRY && OpenTelemetryInvocationSpan.isRegistered())) {
+                outcome = LastExtraction.outcomeOf(extraction);
+                metrics.record(outcome); // never throws, never waits
+            }
+        }
         List<AutoCloseable> undo = new ArrayList<>(4);
         Consumer<Throwable> onFailure = t -> { };
         TraceContext parent = extraction.parent().orElse(null);
-        if (!priming) {
-            ExtractionMetrics.process().record(outcome); // never throws, never waits
-        }
         DatadogExtensionHandOff datadog = priming ? DatadogExtensionHandOff.NONE
                 : DatadogExtensionHandOff.start(event, lambda, extraction, outcome);
         undo.add(datadog);
@@ -125,7 +126,7 @@ public final class InvocationHandOff implements AutoCloseable {
                 }
             }
         }
-        return new InvocationHandOff(previous, previousOutcome, undo, forHandler, onFailure);
+        return new InvocationHandOff(previous, undo, forHandler, onFailure);
     }
 
     /**
@@ -152,12 +153,12 @@ public final class InvocationHandOff implements AutoCloseable {
      * hand-off opened. Never throws.
      */
     static void annotateTracerSpan() {
-        ExtractionOutcome o = OUTCOME.get();
-        if (o == null || !OptionalLibraries.OPENTELEMETRY) {
+        Extraction open = CURRENT.get();
+        if (open == null || !OptionalLibraries.OPENTELEMETRY) {
             return;
         }
         try {
-            ExtractionAttributes.setOnCurrentSpan(o);
+            ExtractionAttributes.setOnCurrentSpan(() -> LastExtraction.outcomeOf(open));
         } catch (RuntimeException | LinkageError e) {
             Log.warn("tracex: cannot put the extraction's outcome on the invocation span: " + e);
         }
@@ -221,10 +222,5 @@ public final class InvocationHandOff implements AutoCloseable {
         closed = true;
         Undo.inReverse(undo, "the hand-off");
         swap(previous);
-        if (previousOutcome == null) {
-            OUTCOME.remove();
-        } else {
-            OUTCOME.set(previousOutcome);
-        }
     }
 }

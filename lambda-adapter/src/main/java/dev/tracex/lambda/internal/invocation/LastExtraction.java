@@ -7,7 +7,8 @@ import dev.tracex.lambda.internal.handoff.ExtractionOutcome;
 /**
  * The extractor that made this thread's last extraction, and whether it failed, for the hand-off that follows:
  * an {@link Extraction} does not say which extractor found nothing, and the public {@code open(Extraction, ...)}
- * takes only the extraction. Matched by identity, so an extraction the function built itself gets no name. One
+ * takes only the extraction. Matched by identity, so an extraction the function built itself gets no name (an empty one it opens right
+ * after one of tracex's may get that one's: {@code Extraction.none()} is shared). One
  * mutable holder per thread: noting allocates nothing.
  */
 final class LastExtraction {
@@ -33,8 +34,6 @@ final class LastExtraction {
     static ExtractionOutcome outcomeOf(Extraction e) {
         LastExtraction last = LAST.get();
         boolean ours = last.extraction == e;
-        ExtractionOutcome o = ExtractionOutcome.of(e, ours ? last.extractor : null, ours && last.failed);
-        last.extraction = null; // consumed: a later open of the same (shared, empty) extraction is not this one
-        return o;
+        return ExtractionOutcome.of(e, ours ? last.extractor : null, ours && last.failed);
     }
 }
