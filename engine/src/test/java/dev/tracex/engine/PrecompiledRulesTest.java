@@ -51,6 +51,22 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void load_withTheTracersPropagationSettings_readsTheStylesTheyName_asTheYamlDoes() throws Exception {
+        byte[] form = PrecompiledRules.write(RULES, "extractors.yaml", null);
+        PropagationSettings tracecontextOnly = PropagationSettings.fromEnvironment(
+                java.util.Map.of(PropagationSettings.DD_EXTRACT, "tracecontext"));
+
+        Extractors body = PrecompiledRules.load(form, RULES, "extractors.yaml", null, "body", tracecontextOnly,
+                warnings::add).orElseThrow();
+
+        Extractors text = Extractors.parse(RULES, "extractors.yaml", null, tracecontextOnly);
+        assertThat(body.extractor("body").extract(bytes(EVENT)).parent()).isEmpty(); // Datadog headers not read
+        assertThat(text.extractor("body").extract(bytes(EVENT)).parent()).isEmpty();
+        assertThat(body.settings()).isEqualTo(tracecontextOnly);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void load_unknownRule_isEmptyWithoutWarning_theYamlSaysWhichRulesThereAre() throws Exception {
         byte[] form = PrecompiledRules.write(RULES, "extractors.yaml", null);
 
