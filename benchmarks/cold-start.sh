@@ -110,12 +110,13 @@ done
 RIC_CP="$RIC_CURRENT:$M2/com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar"
 RIC_CP="$RIC_CP:$M2/com/amazonaws/aws-lambda-java-serialization/1.2.0/aws-lambda-java-serialization-1.2.0.jar"
 RIC_CP="$RIC_CP:$M2/software/amazon/awssdk/utils-lite/2.34.0/utils-lite-2.34.0.jar"
-# The first event is $RUNTIME_EVENT (default $EVENT, whose records carry a context).
+# The first event is $RUNTIME_EVENT (default $EVENT, whose records carry a context); the function's layout is
+# $RUNTIME_LAYOUT (default $T/function-yaml).
 runtime_case() {
   local label=$1 handler=$2
   shift 2
   for _ in $(seq "$RUNS"); do
-    python3 benchmarks/runtime_cold_start.py "$PWD/$T/function-yaml" "$handler" "$PWD/${RUNTIME_EVENT:-$EVENT}" "$RIC_CP" "$@" -- "${JVM_OPTS[@]}"
+    python3 benchmarks/runtime_cold_start.py "$PWD/${RUNTIME_LAYOUT:-$T/function-yaml}" "$handler" "$PWD/${RUNTIME_EVENT:-$EVENT}" "$RIC_CP" "$@" -- "${JVM_OPTS[@]}"
   done > "$OUT/$label.jsonl"
 }
 # The same function with its rules file precompiled beside it (tracex compile, what tracex-maven-plugin's compile
@@ -132,19 +133,11 @@ cp -r $T/function-yaml $ONE
 printf 'extractors:\n  orders_sqs:\n    headers: $.Records[0].messageAttributes._datadog.stringValue | json\n' > $ONE/extractors.yaml
 cp -r $ONE $ONE_PRE
 java -jar $CLI_JAR compile $ONE_PRE/extractors.yaml > /dev/null
-# runtime_case_in LAYOUT LABEL HANDLER [ENV=VALUE...]: runtime_case on another function layout.
-runtime_case_in() {
-  local layout=$1
-  shift
-  for _ in $(seq "$RUNS"); do
-    python3 benchmarks/runtime_cold_start.py "$PWD/$layout" "$2" "$PWD/${RUNTIME_EVENT:-$EVENT}" "$RIC_CP" "${@:3}" -- "${JVM_OPTS[@]}"
-  done > "$OUT/$1.jsonl"
-}
 runtime_case runtime-empty dev.tracex.benchmarks.coldstart.EmptyHandler
 runtime_case runtime-yaml dev.tracex.lambda.TracingHandler::handleRequest \
   DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
 for c in $PRE:runtime-yaml-precompiled $ONE:runtime-yaml1 $ONE_PRE:runtime-yaml1-precompiled; do
-  runtime_case_in "${c%%:*}" "${c#*:}" dev.tracex.lambda.TracingHandler::handleRequest \
+  RUNTIME_LAYOUT=${c%%:*} runtime_case "${c#*:}" dev.tracex.lambda.TracingHandler::handleRequest \
     DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
 done
 # The same function whose first event has no context (the selected rule misses, builtin.default runs behind it),

@@ -48,15 +48,9 @@ consumer_mvn() {
   mvn -B -q -s "$ROOT/release/consumer-test/settings.xml" -Dmaven.repo.local="$WORK/repository" "$@"
 }
 
-# snippet N: the Nth ```xml block of README.md's "As a Maven dependency" section, verbatim.
+# snippet SECTION N: the Nth ```xml block of README.md's section titled SECTION ("### ..."), verbatim.
 snippet() {
-  awk -v n="$1" '/^##+ /{in_section=($0=="### As a Maven dependency")} in_section && /^```xml$/{k++; if(k==n){on=1; next}}
-    on && /^```$/{exit} on{print}' README.md
-}
-
-# The plugin snippet: the ```xml block of README.md's "Check rules in the build" section, verbatim.
-plugin_snippet() {
-  awk '/^##+ /{in_section=($0=="### Check rules in the build")} in_section && /^```xml$/{on=1; next}
+  awk -v section="$1" -v n="$2" '/^##+ /{in_section=($0==section)} in_section && /^```xml$/{k++; if(k==n){on=1; next}}
     on && /^```$/{exit} on{print}' README.md
 }
 
@@ -68,7 +62,7 @@ failed=0
 # plugin snippet, with a rules file whose rule the function selects; the build precompiles it, the function loads it.
 for variant in dependency bom plugin; do
   n=$([ $variant = bom ] && echo 2 || echo 1)
-  block=$(snippet "$n")
+  block=$(snippet "### As a Maven dependency" "$n")
   [ -n "$block" ] || { echo "consumer-test: README.md has no snippet $n in \"As a Maven dependency\"" >&2; exit 1; }
   project=$WORK/function-$variant
   cp -r release/consumer-test/function "$project"
@@ -78,7 +72,7 @@ for variant in dependency bom plugin; do
   plugin=""
   env_=()
   if [ $variant = plugin ]; then
-    plugin=$(plugin_snippet)
+    plugin=$(snippet "### Check rules in the build" 1)
     [ -n "$plugin" ] || { echo "consumer-test: README.md has no snippet in \"Check rules in the build\"" >&2; exit 1; }
     mkdir -p "$project/src/main/resources"
     printf 'extractors:\n  http:\n    headers: $.headers\n' > "$project/src/main/resources/extractors.yaml"
