@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.engine.TracexVersion;
 import dev.tracex.engine.internal.json.Json;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

@@ -1,13 +1,17 @@
-package dev.tracex.engine.internal.compiler;
+package dev.tracex.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The version of this tracex, from a resource the build writes: what a precompiled form is checked against. */
-final class TracexVersion {
-    static final String VERSION = read();
+/**
+ * The version of this tracex, from a resource the build writes from the POM: what {@code tracex --version} prints
+ * and what a precompiled rules file is checked against.
+ */
+public final class TracexVersion {
+    /** This tracex's version, e.g. {@code 0.1.0}. */
+    public static final String VERSION = read();
 
     private TracexVersion() {
     }
