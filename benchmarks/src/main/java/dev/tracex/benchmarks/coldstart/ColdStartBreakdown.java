@@ -21,6 +21,10 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>With {@code --precompiled} the rule comes from {@code extractors.yaml.tracex} ({@code tracex compile}) instead.
+ * With {@code --precompiled --compiler-first}, the classes that loading the form needs only because the form holds
+ * rule nodes to compile (snakeyaml's node classes and tracex's compiler, {@link #COMPILER_CLASSES}) are loaded and
+ * initialized in a lap of their own first: that lap is the most a form of another kind (generated Java constructing
+ * the compiled rule, a serialized plan) could save, since it would still load the rule's own classes.
  */
 public final class ColdStartBreakdown {
     private static long last = System.nanoTime();
@@ -32,6 +36,12 @@ public final class ColdStartBreakdown {
         lap("JVM to main (not timed here)");
         Extractors file;
         if (args.length > 3 && args[3].equals("--precompiled")) {
+            if (args.length > 4 && args[4].equals("--compiler-first")) {
+                for (String name : COMPILER_CLASSES) {
+                    Class.forName(name, true, ColdStartBreakdown.class.getClassLoader());
+                }
+                lap("tracex: snakeyaml's node classes and the compiler's, loaded alone");
+            }
             Path rules = Path.of(args[0]);
             byte[] form = Files.readAllBytes(Path.of(args[0] + PrecompiledRules.SUFFIX));
             file = PrecompiledRules.load(form, Files.readString(rules), rules.toString(), null, args[1],
@@ -61,6 +71,21 @@ public final class ColdStartBreakdown {
         selected.extract("{\"headers\": {\"traceparent\": \"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}}");
         lap("tracex: first miss (built-in rules compiled and run)");
     }
+
+    /** What {@code --compiler-first} loads: the classes of these kinds a form load met (class+load log, 2026-12-06). */
+    private static final String[] COMPILER_CLASSES = {
+        "org.yaml.snakeyaml.nodes.Node", "org.yaml.snakeyaml.nodes.CollectionNode", "org.yaml.snakeyaml.nodes.MappingNode",
+        "org.yaml.snakeyaml.nodes.ScalarNode", "org.yaml.snakeyaml.nodes.SequenceNode", "org.yaml.snakeyaml.error.Mark",
+        "org.yaml.snakeyaml.DumperOptions$FlowStyle", "org.yaml.snakeyaml.nodes.Tag", "org.yaml.snakeyaml.error.YAMLException",
+        "org.yaml.snakeyaml.util.UriEncoder", "org.yaml.snakeyaml.DumperOptions$ScalarStyle", "org.yaml.snakeyaml.nodes.NodeTuple",
+        "org.yaml.snakeyaml.error.MarkedYAMLException", "org.yaml.snakeyaml.parser.Parser",
+        "dev.tracex.engine.internal.compiler.ComposedYaml", "dev.tracex.engine.internal.compiler.BlockScalarNode",
+        "dev.tracex.engine.internal.compiler.RuleFileCompiler", "dev.tracex.engine.internal.compiler.Problems",
+        "dev.tracex.engine.internal.compiler.RuleKeys", "dev.tracex.engine.internal.compiler.ExampleParser",
+        "dev.tracex.engine.internal.compiler.PipelineCompiler", "dev.tracex.engine.internal.compiler.RuleBodies",
+        "dev.tracex.engine.internal.compiler.FirstReferences", "dev.tracex.engine.internal.compiler.RuleDraft",
+        "dev.tracex.engine.internal.compiler.SettingsStyles", "dev.tracex.engine.internal.json.PathCompiler",
+    };
 
     private static Extractor defaultRule() {
         try {
