@@ -19,9 +19,10 @@ EVENT=benchmarks/src/main/resources/events/sqs_10_records_event.json
 MISS_EVENT=benchmarks/src/main/resources/events/sqs_10_records_no_context_event.json
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 CRAC=$M2/org/crac/crac/1.5.0/crac-1.5.0.jar
-RIC=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.9.0/aws-lambda-java-runtime-interface-client-2.9.0.jar
+# The runtime interface client the tests run (the parent POM's aws-lambda-ric.version): its CRaC shim for the primed
+# case, the client itself for the runtime_case runs.
+RIC=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.10.1/aws-lambda-java-runtime-interface-client-2.10.1.jar
 # A typed SQSEvent function's own jars: the events library and its one dependency.
-RIC_CURRENT=$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.10.1/aws-lambda-java-runtime-interface-client-2.10.1.jar
 EVENTS=$M2/com/amazonaws/aws-lambda-java-events/3.16.1/aws-lambda-java-events-3.16.1.jar
 JODA=$M2/joda-time/joda-time/2.10.8/joda-time-2.10.8.jar
 # What AWS Lambda's Java runtimes start the JVM with by default.
@@ -32,7 +33,7 @@ JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 JS_OPTS=(--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow)
 
 [ -d $T/function-yaml ] && [ -d $T/function-js ] || { echo "run benchmarks/function-zips.sh first" >&2; exit 2; }
-for jar in "$CRAC" "$RIC" "$RIC_CURRENT" "$EVENTS" "$JODA"; do
+for jar in "$CRAC" "$RIC" "$EVENTS" "$JODA"; do
   [ -f "$jar" ] || { echo "missing $jar (mvn -pl benchmarks,lambda-adapter -am verify resolves it)" >&2; exit 2; }
 done
 
@@ -107,7 +108,7 @@ done
 
 # Through the real runtime client (AWSLambda main, its own class loader for the function in LAMBDA_TASK_ROOT)
 # against a loopback Runtime API: JVM start to the response at the API (runtime_cold_start.py).
-RIC_CP="$RIC_CURRENT:$M2/com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar"
+RIC_CP="$RIC:$M2/com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar"
 RIC_CP="$RIC_CP:$M2/com/amazonaws/aws-lambda-java-serialization/1.2.0/aws-lambda-java-serialization-1.2.0.jar"
 RIC_CP="$RIC_CP:$M2/software/amazon/awssdk/utils-lite/2.34.0/utils-lite-2.34.0.jar"
 # The first event is $RUNTIME_EVENT (default $EVENT, whose records carry a context); the function's layout is
