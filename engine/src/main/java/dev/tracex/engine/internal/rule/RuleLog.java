@@ -11,7 +11,10 @@ import dev.tracex.engine.logging.TracexLogger;
  * reason is kept and later ones only counted, and {@link #end} logs that one line if the extraction
  * found nothing, e.g. {@code rule "any" -> "sqs": no context at $.Records[0].body: not an object of
  * headers (and 2 more)}. A {@code first:} chain or a batch of 10,000 records thus costs one line, not one
- * per rule or record. Public for the JS bridge's debug lines only; internal: may change without notice.
+ * per rule or record. The first reason given inside a {@code when:} that held wins over an earlier one
+ * given outside any: in {@code builtin.default}, an SQS event's reason is the SQS rule's (the rule for
+ * that kind of event), not the HTTP headers' rule's, which every event meets first. Public for the JS
+ * bridge's debug lines only; internal: may change without notice.
  */
 public final class RuleLog {
     private static final TracexLogger LOG = TracexLogger.named("dev.tracex.engine");
@@ -22,7 +25,11 @@ public final class RuleLog {
         private final String name;
         private String rule;
         private String reason;
+        /** Whether {@link #reason} was given inside a {@code when:} that held. */
+        private boolean applied;
         private int more;
+        /** How many {@code when:} conditions that held the extraction is inside. */
+        private int whens;
 
         private Open(String name) {
             this.name = name;
@@ -86,11 +93,34 @@ public final class RuleLog {
         Open open = OPEN.get();
         if (open == null) {
             LOG.debug("rule \"" + rule + "\": " + reason);
-        } else if (open.reason == null) {
+        } else if (open.reason == null || (!open.applied && open.whens > 0)) {
+            if (open.reason != null) {
+                open.more++; // the reason it replaces is one of the others
+            }
             open.rule = rule;
             open.reason = reason;
+            open.applied = open.whens > 0;
         } else {
             open.more++;
+        }
+    }
+
+    /**
+     * Enters the body of a {@code when:} that held, for the open extraction; {@code null} (nothing to leave) when
+     * none is open. Called only while {@link #debugging()}.
+     */
+    static Open enterApplied() {
+        Open open = OPEN.get();
+        if (open != null) {
+            open.whens++;
+        }
+        return open;
+    }
+
+    /** Leaves what {@link #enterApplied()} entered. */
+    static void leaveApplied(Open open) {
+        if (open != null) {
+            open.whens--;
         }
     }
 }

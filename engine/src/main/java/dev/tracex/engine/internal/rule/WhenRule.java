@@ -31,7 +31,21 @@ public final class WhenRule implements CompiledRule {
         if (trace != null) {
             noteCondition(trace, holds);
         }
-        return holds ? body.extract(root, context, trace) : Extraction.none();
+        if (!holds) {
+            return Extraction.none();
+        }
+        return RuleLog.debugging() ? extractApplied(root, context, trace) : body.extract(root, context, trace);
+    }
+
+    // Out of line so extract stays small for the JIT: with debug lines on, the body's reasons are the ones of a
+    // rule that applies to the event (RuleLog prefers them).
+    private Extraction extractApplied(JsonNode root, InvocationContext context, ExtractionTrace trace) {
+        RuleLog.Open open = RuleLog.enterApplied();
+        try {
+            return body.extract(root, context, trace);
+        } finally {
+            RuleLog.leaveApplied(open);
+        }
     }
 
     // Out of line so extract stays small for the JIT.

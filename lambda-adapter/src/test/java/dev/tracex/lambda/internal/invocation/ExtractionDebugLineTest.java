@@ -45,6 +45,24 @@ class ExtractionDebugLineTest {
     }
 
     @Test
+    void extract_debugMissOnAnSqsEvent_theReasonIsTheSqsRulesNotTheFirstRuleTried() throws Exception {
+        Extractor e = orders();
+        String event = "{\"Records\": [{\"messageId\": \"m1\", \"eventSource\": \"aws:sqs\", \"body\": \"" + SECRET + "\", "
+                + "\"messageAttributes\": {}}]}";
+        try (LogCapture log = LogCapture.from(LogLevel.DEBUG)) {
+            EventExtraction.extract(e, event, null);
+
+            // builtin.default tries the HTTP headers first on every event; the reason given is the first of the
+            // rules whose when: held, the SQS record's carriers in the extension's order (its X-Ray header first).
+            assertThat(log.lines()).containsExactly("DEBUG tracex: outcome=not_found rule=orders why: "
+                    + "rule \"orders\": $.detail._datadog not found; "
+                    + "rule \"builtin.default\" -> \"builtin.sqs_aws_trace_header_record\": "
+                    + "$.attributes.AWSTraceHeader | aws-trace-header not found (and 19 more)");
+            assertThat(String.join("\n", log.lines())).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
     void extract_debugHit_namesRuleOutcomeFormatAndIds() throws Exception {
         Extractor e = orders();
         try (LogCapture log = LogCapture.from(LogLevel.DEBUG)) {
