@@ -136,7 +136,7 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
             return NONE;
         }
         Map<String, String> spanParent = spanParent(answer.headers(), parent);
-        DatadogPlaceholderSpan span = startSpan(spanParent, outcome);
+        DatadogPlaceholderSpan span = startSpan(spanParent, requestId, outcome);
         String traceId = span != null ? Long.toUnsignedString(span.traceIdLow()) : spanParent.get(TRACE_ID);
         String priority = spanParent.getOrDefault(PRIORITY, span != null ? (span.sampled() ? "1" : "0") : null);
         return new DatadogExtensionHandOff(extension, requestId, span, traceId, priority);
@@ -164,13 +164,13 @@ public final class DatadogExtensionHandOff implements AutoCloseable {
         return headers;
     }
 
-    private static DatadogPlaceholderSpan startSpan(Map<String, String> parent, ExtractionOutcome outcome) {
+    private static DatadogPlaceholderSpan startSpan(Map<String, String> parent, String requestId, ExtractionOutcome outcome) {
         String problem;
         if (!OptionalLibraries.OPENTELEMETRY) {
             problem = "the function has no opentelemetry-api";
         } else {
             try {
-                DatadogPlaceholderSpan span = DatadogPlaceholderSpan.start(parent, outcome);
+                DatadogPlaceholderSpan span = DatadogPlaceholderSpan.start(parent, requestId, outcome);
                 if (span.valid() && DatadogTracer.spanActive()) {
                     return span;
                 }

@@ -16,7 +16,12 @@ import java.util.Map;
  * which dd-trace-java serves with its own spans when {@code DD_TRACE_OTEL_ENABLED=true}. It plays the part
  * of the span dd-trace-java's Lambda integration starts: resource {@code dd-tracer-serverless-span} (which
  * the extension drops, keeping its id as the {@code aws.lambda} span's), current while the handler runs so
- * the function's spans are its children. Loaded only when {@link OptionalLibraries#OPENTELEMETRY}.
+ * the function's spans are its children, and the tag {@code request_id}, by which the extension finds the
+ * invocation whose {@code aws.lambda} span gets this span's tags (tracex's {@code tracex.*} among them): as
+ * dd-trace-java's {@code LambdaHandlerInstrumentation} sets it, and as the extension reads it (bottlecap,
+ * {@code lifecycle/invocation/processor.rs}: {@code add_tracer_span} takes {@code span.meta["request_id"]};
+ * {@code context.rs}: the invocation span's meta and metrics extended with the tracer span's). Loaded only
+ * when {@link OptionalLibraries#OPENTELEMETRY}.
  *
  * <p>The parent is handed over as propagation headers through the global propagator (with the agent,
  * dd-trace-java's own), so that a context the extension answered with, a trace id without a parent span
@@ -25,6 +30,8 @@ import java.util.Map;
 final class DatadogPlaceholderSpan {
     /** The resource (and operation) name the extension recognises and drops ({@code traces/mod.rs}: {@code INVOCATION_SPAN_RESOURCE}). */
     static final String RESOURCE = "dd-tracer-serverless-span";
+    /** The tag naming the invocation, which the extension matches to copy this span's tags onto {@code aws.lambda}. */
+    static final String REQUEST_ID = "request_id";
 
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @SuppressWarnings("deprecation") // still abstract in the API
@@ -48,14 +55,18 @@ final class DatadogPlaceholderSpan {
     }
 
     /**
-     * Starts the span as a child of the context in {@code parentHeaders} (a root when empty), carrying {@code outcome}
-     * (none when null), and makes it current.
+     * Starts the span as a child of the context in {@code parentHeaders} (a root when empty), tagged with the
+     * invocation's {@code requestId} (none when null) and carrying {@code outcome} (none when null), and makes it
+     * current.
      */
-    static DatadogPlaceholderSpan start(Map<String, String> parentHeaders, ExtractionOutcome outcome) {
+    static DatadogPlaceholderSpan start(Map<String, String> parentHeaders, String requestId, ExtractionOutcome outcome) {
         SpanBuilder builder = GlobalOpenTelemetry.getTracer("dev.tracex.lambda").spanBuilder(RESOURCE)
                 // dd-trace-java's OpenTelemetry API reserves these two attributes for its span's names.
                 .setAttribute("operation.name", RESOURCE)
                 .setAttribute("resource.name", RESOURCE);
+        if (requestId != null) {
+            builder.setAttribute(REQUEST_ID, requestId);
+        }
         if (outcome != null) {
             ExtractionAttributes.set(builder, outcome);
         }

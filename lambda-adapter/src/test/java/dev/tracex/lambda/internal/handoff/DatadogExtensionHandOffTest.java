@@ -102,6 +102,8 @@ public class DatadogExtensionHandOffTest {
                 String requestId = starts.get(i).header("lambda-runtime-aws-request-id");
                 Span placeholder = Span.byId(spans, ends.get(i).header("x-datadog-span-id"));
                 assertThat(placeholder.resource()).isEqualTo(PLACEHOLDER);
+                // dd-trace-java's own placeholder names the invocation: the tag the extension matches (below).
+                assertThat(placeholder.meta()).containsEntry("request_id", requestId);
                 assertThat(placeholder.traceId()).isEqualTo(ends.get(i).header("x-datadog-trace-id"));
                 Span work = Span.work(spans, requestId);
                 assertThat(work.parentId()).as(requestId).isEqualTo(placeholder.spanId());
@@ -169,6 +171,10 @@ public class DatadogExtensionHandOffTest {
                 assertThat(placeholder.parentId()).as(requestId).isEqualTo(parent);
                 // The extraction's outcome as the tracer's span tags (dd-trace-java's OpenTelemetry API keeps
                 // string attributes in the span's meta).
+                // The extension copies a placeholder's tags onto the aws.lambda span of the invocation its
+                // request_id tag names (bottlecap lifecycle/invocation/processor.rs add_tracer_span, context.rs):
+                // without it, tracex's tags would be dropped with the placeholder.
+                assertThat(placeholder.meta()).as(requestId).containsEntry("request_id", requestId);
                 assertThat(placeholder.meta()).as(requestId).containsEntry("tracex.outcome", "continued")
                         .containsEntry("tracex.rule", i == 1 ? "builtin.sqs_string_headers_record" : "custom")
                         .containsEntry("tracex.format", i == 1 ? "datadog" : "fields");
@@ -189,7 +195,8 @@ public class DatadogExtensionHandOffTest {
             Span root = Span.byId(spans, ends.get(3).header("x-datadog-span-id"));
             assertThat(root.resource()).isEqualTo(PLACEHOLDER);
             assertThat(root.parentId()).isEqualTo("0");
-            assertThat(root.meta()).containsEntry("tracex.outcome", "not_found").doesNotContainKey("tracex.format");
+            assertThat(root.meta()).containsEntry("tracex.outcome", "not_found").containsEntry("request_id", "none-1")
+                    .doesNotContainKey("tracex.format");
             assertThat(Span.work(spans, "none-1").parentId()).isEqualTo(root.spanId());
             assertThat(logs(f)).doesNotContain("tracex:");
         }
