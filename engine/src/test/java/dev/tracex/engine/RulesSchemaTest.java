@@ -35,7 +35,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  */
 class RulesSchemaTest {
     static final String SCHEMA = "/dev/tracex/engine/tracex-rules.schema.json";
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+    private static final Path REPOSITORY = RepositoryRulesFiles.repository();
     // As an editor reads the file: a repeated key is an error, not "the last one wins".
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
 
@@ -50,25 +50,11 @@ class RulesSchemaTest {
 
     /** Every rules file of the repository outside the error fixtures: a YAML file with a top-level {@code extractors:}. */
     static Stream<Arguments> rulesFiles() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(REPOSITORY)) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .filter(p -> !REPOSITORY.relativize(p).toString().matches(".*(^|/)(target|\\.git|node_modules)/.*"))
-                    .filter(p -> !p.getParent().endsWith(Path.of("src/test/resources/errors")))
-                    .filter(p -> !p.toString().contains("FuzzTestInputs")) // fuzzer seeds: copies, invalid ones too
-                    .filter(RulesSchemaTest::isRulesFile)
-                    .sorted()
-                    .collect(Collectors.toList());
-        }
+        List<Path> files = RepositoryRulesFiles.all().stream()
+                .filter(p -> !p.getParent().endsWith(Path.of("src/test/resources/errors")))
+                .filter(p -> !p.toString().contains("FuzzTestInputs")) // fuzzer seeds: copies, invalid ones too
+                .toList();
         return files.stream().map(p -> argumentSet(REPOSITORY.relativize(p).toString(), p));
-    }
-
-    private static boolean isRulesFile(Path p) {
-        try {
-            return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("extractors:"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Test

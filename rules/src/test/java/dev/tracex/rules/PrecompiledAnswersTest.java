@@ -6,6 +6,7 @@ import dev.tracex.engine.Extraction;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.Extractors;
 import dev.tracex.engine.PrecompiledRules;
+import dev.tracex.engine.RepositoryRulesFiles;
 import dev.tracex.engine.RuleCompilationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,27 +39,9 @@ class PrecompiledAnswersTest {
     }
 
     static Stream<Path> rulesFiles() throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(Path.of(".."))) {
-            for (Path p : (Iterable<Path>) all.filter(PrecompiledAnswersTest::isRulesFile).sorted()::iterator) {
-                out.add(p.normalize());
-            }
-        }
+        List<Path> out = RepositoryRulesFiles.all();
         assertThat(out).hasSizeGreaterThan(40);
         return out.stream();
-    }
-
-    private static boolean isRulesFile(Path p) {
-        String s = p.toString();
-        if (!(s.endsWith(".yaml") || s.endsWith(".yml")) || s.contains("/target/") || s.contains("/.git/")
-                || s.contains("node_modules")) {
-            return false;
-        }
-        try {
-            return Files.readString(p).contains("extractors:");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
     }
 
     @ParameterizedTest

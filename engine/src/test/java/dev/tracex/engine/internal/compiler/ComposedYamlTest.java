@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.compiler;
 
+import dev.tracex.engine.RepositoryRulesFiles;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.rule.ScriptRule;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,27 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ComposedYamlTest {
     /** Every YAML rules file of the repository (from the engine module's directory). */
     static Stream<Path> rulesFiles() throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(Path.of(".."))) {
-            for (Path p : (Iterable<Path>) all.filter(ComposedYamlTest::isRulesFile).sorted()::iterator) {
-                out.add(p);
-            }
-        }
+        List<Path> out = RepositoryRulesFiles.all();
         assertThat(out).hasSizeGreaterThan(30);
         return out.stream();
-    }
-
-    private static boolean isRulesFile(Path p) {
-        String s = p.toString();
-        if (!s.endsWith(".yaml") || s.contains("/target/") || s.contains("/.git/") || s.contains("node_modules")) {
-            return false;
-        }
-        try {
-            String text = Files.readString(p);
-            return text.contains("extractors:");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
     }
 
     @ParameterizedTest
