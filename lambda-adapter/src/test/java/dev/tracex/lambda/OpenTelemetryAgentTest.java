@@ -3,6 +3,7 @@ package dev.tracex.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,9 +30,14 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * {@code faas.invocation_id} the request id, and the span the user's code starts (through
  * {@code GlobalOpenTelemetry}) its child. An event without a context leaves the agent as it is without tracex.
  *
- * <p>Agents start slowly (2.5-3 s a JVM), so each JVM runs every kind of event once, and the three JVMs cover
- * the three handler forms and the three propagator settings that matter between them: the agent's default,
- * the OpenTelemetry Lambda layer's {@code tracecontext,baggage,xray} and ADOT's {@code baggage,xray,tracecontext}.
+ * When tracex's code runs inside that span (a method handler, or a handler class the agent is told not to instrument,
+ * both called through tracex's adapter), the span carries {@code tracex.rule}, {@code tracex.outcome} and
+ * {@code tracex.format}; a handler class the agent instruments still gets exactly one span, without them.
+ *
+ * <p>Agents start slowly (2.5-3 s a JVM), so each JVM runs every kind of event once, and the JVMs cover the handler
+ * forms, both ways of telling the agent to leave a class alone ({@code -Dotel.javaagent.exclude-classes},
+ * {@code OTEL_JAVAAGENT_EXCLUDE_CLASSES}) and the three propagator settings that matter between them: the agent's
+ * default, the OpenTelemetry Lambda layer's {@code tracecontext,baggage,xray} and ADOT's {@code baggage,xray,tracecontext}.
  * The agent reads the parent only from the client context (the handler interfaces' implementers are
  * instrumented, the runtime client's own wrappers are not), so the form and the propagators are independent;
  * but tracex honours {@code OTEL_PROPAGATORS} too, so where it leaves {@code datadog} out, Datadog headers are
@@ -72,14 +78,19 @@ class OpenTelemetryAgentTest {
                         "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
     }
 
+    /** How a setup tells the agent not to instrument the user's handler class (the agent's {@code otel.javaagent.exclude-classes}). */
+    enum Exclusion { NONE, SYSTEM_PROPERTY, ENVIRONMENT }
+
     static Stream<Arguments> setups() {
         return Stream.of(
-                argumentSet("RequestHandler<I,O>, the agent's default propagators",
-                        "dev.tracex.lambda.functions.UserWork$Typed", null),
-                argumentSet("RequestStreamHandler, the OpenTelemetry Lambda layer's propagators",
-                        "dev.tracex.lambda.functions.UserWork$Streaming", "tracecontext,baggage,xray"),
+                argumentSet("RequestHandler<I,O> excluded by system property, the agent's default propagators",
+                        "dev.tracex.lambda.functions.UserWork$Typed", null, Exclusion.SYSTEM_PROPERTY),
+                argumentSet("RequestStreamHandler excluded by variable, the OpenTelemetry Lambda layer's propagators",
+                        "dev.tracex.lambda.functions.UserWork$Streaming", "tracecontext,baggage,xray", Exclusion.ENVIRONMENT),
                 argumentSet("POJO method, ADOT's propagators",
-                        "dev.tracex.lambda.functions.UserWork$PojoMethod::handle", "baggage,xray,tracecontext"));
+                        "dev.tracex.lambda.functions.UserWork$PojoMethod::handle", "baggage,xray,tracecontext", Exclusion.NONE),
+                argumentSet("RequestHandler<I,O> not excluded, the agent's default propagators",
+                        "dev.tracex.lambda.functions.UserWork$Typed", null, Exclusion.NONE));
     }
 
     @BeforeAll
@@ -99,8 +110,8 @@ class OpenTelemetryAgentTest {
 
     @ParameterizedTest
     @MethodSource("setups")
-    void agent_everyEvent_oneServerSpanParentedOnTheExtractedContextWithTheUsersSpanBeneath(String userHandler, String propagators)
-            throws Exception {
+    void agent_everyEvent_oneServerSpanParentedOnTheExtractedContextWithTheUsersSpanBeneath(String userHandler, String propagators,
+                                                                                           Exclusion exclusion) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of(
                 "DD_LAMBDA_HANDLER", userHandler,
                 "OTEL_TRACES_EXPORTER", "logging-otlp",
@@ -110,10 +121,22 @@ class OpenTelemetryAgentTest {
         if (propagators != null) {
             env.put("OTEL_PROPAGATORS", propagators);
         }
-        String name = userHandler.substring(userHandler.lastIndexOf('$') + 1).replace("::", "-");
+        String handlerClass = userHandler.split("::")[0];
+        LambdaFunctionJvm jvm = function.jvmOptions("-javaagent:" + agent());
+        if (exclusion == Exclusion.SYSTEM_PROPERTY) {
+            jvm = jvm.jvmOptions("-Dotel.javaagent.exclude-classes=dev.tracex.lambda.functions.Other," + handlerClass);
+        } else if (exclusion == Exclusion.ENVIRONMENT) {
+            env.put("OTEL_JAVAAGENT_EXCLUDE_CLASSES", "dev.tracex.lambda.functions.UserWork$*");
+        }
+        String name = userHandler.substring(userHandler.lastIndexOf('$') + 1).replace("::", "-") + "-" + exclusion;
         List<Invocation> invocations = invocations();
+        // The agent's SERVER span starts in advice on the first handleRequest of a handler interface it instruments. A
+        // method handler, and a handler class the agent is told to leave alone, run behind tracex's adapter, which is
+        // that method: tracex's code runs inside the span and puts the extraction's outcome on it. A handler class the
+        // agent instruments is itself that method, and the span starts where no tracex code runs.
+        boolean annotated = userHandler.contains("::") || exclusion != Exclusion.NONE;
         try (RuntimeApiServer api = new RuntimeApiServer();
-             RunningFunction f = function.env(env).jvmOptions("-javaagent:" + agent()).start(name, api)) {
+             RunningFunction f = jvm.env(env).start(name, api)) {
             for (Invocation i : invocations) {
                 Map<String, String> headers = new HashMap<>(i.headers());
                 headers.put("Lambda-Runtime-Trace-Id", LAMBDA_XRAY);
@@ -142,19 +165,17 @@ class OpenTelemetryAgentTest {
                     assertThat(invocation.traceId()).as(i.requestId()).isEqualTo(i.traceId());
                     assertThat(invocation.parentSpanId()).as(i.requestId()).isEqualTo(i.parentId());
                 }
-                if (userHandler.endsWith("::handle")) {
-                    // A method handler runs behind tracex's adapter, inside the agent's SERVER span: tracex puts the
-                    // extraction's outcome on it. (A RequestHandler or RequestStreamHandler is itself the instrumented
-                    // method, and the agent starts its span where no tracex code runs; the metrics and the debug
-                    // line still tell.)
+                if (annotated) {
                     String outcome = i.traceId() == null || unread ? "not_found" : "continued";
                     assertThat(invocation.attribute("tracex.outcome")).as(i.requestId() + "\n" + log).isEqualTo(outcome);
-                    assertThat(invocation.attribute("tracex.rule")).as(i.requestId()).isNotBlank();
-                    if (outcome.equals("continued") && !i.requestId().equals("caller-client-context")) {
-                        assertThat(invocation.attribute("tracex.format")).as(i.requestId()).isIn("datadog", "tracecontext");
+                    assertThat(invocation.attribute("tracex.rule")).as(i.requestId()).isEqualTo(expectedRule(i, unread));
+                    if (outcome.equals("continued")) {
+                        assertThat(invocation.attribute("tracex.format")).as(i.requestId()).isEqualTo(expectedFormat(i, propagators));
+                    } else {
+                        assertThat(invocation.attributes()).as(i.requestId()).doesNotContainKey("tracex.format");
                     }
                 } else {
-                    assertThat(invocation.attributes()).as(i.requestId()).doesNotContainKey("tracex.outcome");
+                    assertThat(invocation.attributes()).as(i.requestId()).doesNotContainKeys("tracex.outcome", "tracex.rule");
                 }
                 JsonNode user = seen.get(i.requestId());
                 assertThat(user.get("current_span_id").asText()).as("the invocation span is current for the handler")
@@ -167,6 +188,79 @@ class OpenTelemetryAgentTest {
             }
             assertThat(log).doesNotContain("WARNING tracex").doesNotContain("[WARN] dev.tracex");
         }
+    }
+
+    /**
+     * A typed {@code SQSEvent} handler excluded from the agent: the agent's events instrumentation (aws-lambda-events-2.2,
+     * active because the function has the events library) still sees the typed event through tracex's adapter, so
+     * the invocation has one SERVER span, parented on the extracted context, and beneath it the one CONSUMER span the
+     * agent starts for an SQS batch. The agent makes that CONSUMER span current before the adapter runs, so it is the
+     * span tracex annotates (the OpenTelemetry API offers no way to reach the SERVER span beneath it), and the user's
+     * span is its child.
+     */
+    @Test
+    void agent_typedSqsHandlerExcluded_oneServerSpanAndTheOutcomeOnTheAgentsConsumerSpan() throws Exception {
+        String handler = "dev.tracex.lambda.functions.UserWork$SqsTyped";
+        Map<String, String> env = Map.of(
+                "DD_LAMBDA_HANDLER", handler,
+                "OTEL_JAVAAGENT_EXCLUDE_CLASSES", handler,
+                "OTEL_TRACES_EXPORTER", "logging-otlp",
+                "OTEL_METRICS_EXPORTER", "none",
+                "OTEL_LOGS_EXPORTER", "none",
+                "OTEL_SERVICE_NAME", "orders");
+        try (RuntimeApiServer api = new RuntimeApiServer();
+             RunningFunction f = function.env(env).jvmOptions("-javaagent:" + agent()).start("SqsTyped", api)) {
+            api.enqueue("sqs", RuntimeInterfaceClientTest.event("sqs_event.json"), Map.of("Lambda-Runtime-Trace-Id", LAMBDA_XRAY));
+            RuntimeApiServer.Outcome o = f.await("sqs", 90);
+            assertThat(o.error()).as(o.body() + "\n" + f.log()).isFalse();
+            JsonNode user = JSON.readTree(o.body());
+            assertThat(user.get("records").asText()).isEqualTo("2");
+            List<Span> spans = awaitSpans(f, 3);
+            String log = f.log();
+            List<Span> server = spans.stream().filter(Span::isServer).toList();
+            assertThat(server).as("exactly one SERVER span\n" + log).hasSize(1);
+            Span invocation = server.get(0);
+            assertThat(invocation.traceId()).isEqualTo("000000000000000025422bd5a88d3540");
+            assertThat(invocation.parentSpanId()).isEqualTo("6721a18bd12b57d0");
+            assertThat(invocation.attributes()).doesNotContainKeys("tracex.outcome", "tracex.rule");
+            List<Span> consumer = spans.stream().filter(s -> s.kind() == ExportedSpans.CONSUMER).toList();
+            assertThat(consumer).as("the agent's SQS batch span\n" + log).hasSize(1);
+            Span batch = consumer.get(0);
+            assertThat(batch.name()).isEqualTo("aws:sqs process");
+            assertThat(batch.parentSpanId()).isEqualTo(invocation.spanId());
+            assertThat(batch.attribute("tracex.outcome")).as(spans.toString()).isEqualTo("continued");
+            assertThat(batch.attribute("tracex.rule")).isEqualTo("builtin.sqs_string_headers_record");
+            assertThat(batch.attribute("tracex.format")).isEqualTo("datadog");
+            assertThat(batch.attribute("tracex.records_with_context")).isEqualTo("2");
+            assertThat(user.get("current_span_id").asText()).isEqualTo(consumer.get(0).spanId());
+            Span userSpan = spans.stream().filter(s -> s.spanId().equals(user.get("user_span_id").asText())).findFirst()
+                    .orElseThrow(() -> new AssertionError("user span not exported\n" + log));
+            assertThat(userSpan.parentSpanId()).isEqualTo(consumer.get(0).spanId());
+            assertThat(log).doesNotContain("WARNING tracex").doesNotContain("[WARN] dev.tracex");
+        }
+    }
+
+    /** The rule that answers each invocation, as the debug line names it. */
+    static String expectedRule(Invocation i, boolean unread) {
+        if (unread || i.traceId() == null) {
+            return "builtin.default";
+        }
+        return switch (i.requestId()) {
+            case "sqs" -> "builtin.sqs_string_headers_record";
+            case "http", "dd128" -> "builtin.http_headers";
+            case "caller-client-context" -> "builtin.client_context_custom";
+            default -> throw new AssertionError(i.requestId());
+        };
+    }
+
+    /** The format that answers: the SQS message's {@code _datadog} carries both, and Datadog's is read first when read. */
+    static String expectedFormat(Invocation i, String propagators) {
+        boolean datadogRead = propagators == null || propagators.contains("datadog");
+        return switch (i.requestId()) {
+            case "dd128" -> "datadog";
+            case "sqs" -> datadogRead ? "datadog" : "tracecontext";
+            default -> "tracecontext";
+        };
     }
 
     /** The spans exported so far, once at least {@code n} are (the agent flushes at the end of each invocation). */

@@ -58,6 +58,17 @@ public final class UserWork {
         }
     }
 
+    /** A typed SQS handler: the agent's events instrumentation starts a CONSUMER span for the batch beneath its SERVER span. */
+    public static final class SqsTyped implements com.amazonaws.services.lambda.runtime.RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.SQSEvent, Map<String, String>> {
+        @Override
+        public Map<String, String> handleRequest(com.amazonaws.services.lambda.runtime.events.SQSEvent event, Context context) {
+            Map<String, String> seen = run(context);
+            seen.put("records", String.valueOf(event.getRecords().size()));
+            return seen;
+        }
+    }
+
     public static final class PojoMethod {
         public Map<String, String> handle(Map<String, Object> event, Context context) {
             return run(context);

@@ -34,7 +34,7 @@ public final class ExtractionAttributes {
 
     /**
      * Sets them on the span current on this thread, when it is a local recording span (a tracer's invocation span,
-     * such as the OpenTelemetry agent's SERVER span around tracex's method-handler adapter); never on a remote parent.
+     * such as the OpenTelemetry agent's SERVER span around tracex's handler adapter); never on a remote parent.
      */
     public static void setOnCurrentSpan(Supplier<ExtractionOutcome> outcome) {
         Span span = Span.current();

@@ -36,7 +36,9 @@ import java.util.Objects;
  * </ul>
  * The handler is always called through its interface ({@link RequestHandler} or {@link RequestStreamHandler}),
  * a handler method through {@link PojoMethod} or {@link StreamMethod}, so that a tracer agent instruments
- * exactly one {@code handleRequest} per invocation, beneath the wrapper.
+ * exactly one {@code handleRequest} per invocation, beneath the wrapper; a handler class through
+ * {@link PojoClass} or {@link StreamClass} when the OpenTelemetry agent is told not to instrument it
+ * ({@link AgentExcludedClasses}), so that the agent's span starts around tracex's code, else directly.
  * Instance methods need a public no-argument constructor, called once. The event is deserialized for the
  * input type and the result serialized for the declared return type with the runtime's own serializers
  * ({@link RuntimeSerializers}); a {@code void} result is written as {@code null}. Exceptions thrown by
@@ -93,7 +95,8 @@ public abstract class HandlerTarget {
 
     private static HandlerTarget forClass(String spec, Class<?> cls, ClassLoader loader) {
         if (RequestStreamHandler.class.isAssignableFrom(cls)) {
-            return new Stream(spec, (RequestStreamHandler) instantiate(spec, cls));
+            RequestStreamHandler h = (RequestStreamHandler) instantiate(spec, cls);
+            return new Stream(spec, AgentExcludedClasses.PROCESS.excludesHandler(cls) ? new StreamClass(h) : h);
         }
         if (RequestHandler.class.isAssignableFrom(cls)) {
             Type[] types = typeArguments(cls, RequestHandler.class);
@@ -103,7 +106,8 @@ public abstract class HandlerTarget {
             }
             @SuppressWarnings("unchecked")
             RequestHandler<Object, Object> h = (RequestHandler<Object, Object>) instantiate(spec, cls);
-            return new Pojo(spec, types[0], types[1], loader, h);
+            return new Pojo(spec, types[0], types[1], loader,
+                    AgentExcludedClasses.PROCESS.excludesHandler(cls) ? new PojoClass(h) : h);
         }
         throw new IllegalStateException("DD_LAMBDA_HANDLER=" + spec + ": class " + cls.getName()
                 + " does not implement RequestHandler or RequestStreamHandler; name a method with <class>::<method>");
@@ -260,6 +264,41 @@ public abstract class HandlerTarget {
                 args[i] = context;
             }
             invoke(method, instance, args);
+        }
+    }
+
+    /**
+     * A {@link RequestHandler} class behind tracex's own implementer, used only when the OpenTelemetry agent is told
+     * not to instrument the class ({@link AgentExcludedClasses}): the agent's SERVER span then starts here, around
+     * tracex's code, which puts the extraction's outcome on it. Were the class instrumented too, the agent would
+     * start a second SERVER span in it (its advice has no guard against nested handlers).
+     */
+    static final class PojoClass implements RequestHandler<Object, Object> {
+        private final RequestHandler<Object, Object> handler;
+
+        PojoClass(RequestHandler<Object, Object> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public Object handleRequest(Object input, Context context) {
+            InvocationHandOff.annotateTracerSpan(); // inside the agent's SERVER span, if there is one
+            return handler.handleRequest(input, context);
+        }
+    }
+
+    /** A {@link RequestStreamHandler} class behind tracex's own implementer, for the same reason as {@link PojoClass}. */
+    static final class StreamClass implements RequestStreamHandler {
+        private final RequestStreamHandler handler;
+
+        StreamClass(RequestStreamHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            InvocationHandOff.annotateTracerSpan(); // inside the agent's SERVER span, if there is one
+            handler.handleRequest(input, output, context);
         }
     }
 

@@ -149,8 +149,8 @@ public final class InvocationHandOff implements AutoCloseable {
 
     /**
      * Puts the open invocation's outcome on the tracer span current now ({@link ExtractionAttributes}): called by
-     * tracex's method-handler adapters, inside the OpenTelemetry agent's SERVER span, which starts after the
-     * hand-off opened. Never throws.
+     * tracex's handler adapters, inside the OpenTelemetry agent's SERVER span (or the SQS CONSUMER span the agent
+     * starts beneath it for a typed {@code SQSEvent}), which starts after the hand-off opened. Never throws.
      */
     static void annotateTracerSpan() {
         Extraction open = CURRENT.get();
