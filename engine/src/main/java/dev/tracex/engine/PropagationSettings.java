@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The propagation styles a function's tracer is configured to extract, read from the variables users already
@@ -21,12 +22,16 @@ import java.util.Optional;
  *       {@code none});</li>
  *   <li>else {@link #DEFAULT}: the order of {@code PropagationStyle.DEFAULTS}, baggage kept.</li>
  * </ol>
+ * Each has a system property too ({@code dd.trace.propagation.style.extract}, {@code dd.trace.propagation.style},
+ * {@code otel.propagators}), which wins over its variable, as in both tracers (dd-trace-java's {@code Config} and
+ * OpenTelemetry's {@code DefaultConfigProperties} read each key from the system properties first); the order above
+ * holds between keys, so {@code DD_TRACE_PROPAGATION_STYLE_EXTRACT} still wins over {@code -Ddd.trace.propagation.style}.
  * They apply to rules that declare no {@code styles:}, the built-ins' included; a rule's own {@code styles:}
  * wins. A style a tracer knows but tracex does not read ({@code haystack}, {@code jaeger}, {@code ottrace}) is
  * reported in {@link #problems()} and skipped. Immutable; equal settings compile to the same rules.
  *
  * <pre>{@code
- * PropagationSettings settings = PropagationSettings.fromEnvironment(System.getenv());
+ * PropagationSettings settings = PropagationSettings.fromEnvironment(System.getenv(), System.getProperties());
  * Extractors builtins = Extractors.builtins(settings);
  * }</pre>
  */
@@ -34,6 +39,9 @@ public final class PropagationSettings {
     public static final String DD_EXTRACT = "DD_TRACE_PROPAGATION_STYLE_EXTRACT";
     public static final String DD_STYLE = "DD_TRACE_PROPAGATION_STYLE";
     public static final String OTEL_PROPAGATORS = "OTEL_PROPAGATORS";
+    public static final String DD_EXTRACT_PROPERTY = "dd.trace.propagation.style.extract";
+    public static final String DD_STYLE_PROPERTY = "dd.trace.propagation.style";
+    public static final String OTEL_PROPAGATORS_PROPERTY = "otel.propagators";
 
     // The formats' names, as their codecs in dev.tracex.engine.propagation carry them.
     private static final String DATADOG = "datadog";
@@ -60,21 +68,37 @@ public final class PropagationSettings {
         this.problems = List.copyOf(problems);
     }
 
-    /** The settings {@code env} gives, in the precedence above. */
+    /** The settings {@code env} gives, in the precedence above, with no system properties. */
     public static PropagationSettings fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, new Properties());
+    }
+
+    /** The settings {@code env} and {@code properties} give, in the precedence above, a property over its variable. */
+    public static PropagationSettings fromEnvironment(Map<String, String> env, Properties properties) {
         Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(properties, "properties");
         List<String> problems = new ArrayList<>();
-        PropagationSettings s = parse(DD_EXTRACT, env.get(DD_EXTRACT), false, problems);
+        PropagationSettings s = read(DD_EXTRACT_PROPERTY, properties.getProperty(DD_EXTRACT_PROPERTY),
+                DD_EXTRACT, env.get(DD_EXTRACT), false, problems);
         if (s == null) {
-            s = parse(DD_STYLE, env.get(DD_STYLE), false, problems);
+            s = read(DD_STYLE_PROPERTY, properties.getProperty(DD_STYLE_PROPERTY), DD_STYLE, env.get(DD_STYLE), false, problems);
         }
         if (s == null) {
-            s = parse(OTEL_PROPAGATORS, env.get(OTEL_PROPAGATORS), true, problems);
+            s = read(OTEL_PROPAGATORS_PROPERTY, properties.getProperty(OTEL_PROPAGATORS_PROPERTY),
+                    OTEL_PROPAGATORS, env.get(OTEL_PROPAGATORS), true, problems);
         }
         if (s == null) {
             return problems.isEmpty() ? DEFAULT : new PropagationSettings(DEFAULT.styles, true, null, null, problems);
         }
         return problems.isEmpty() ? s : new PropagationSettings(s.styles, s.baggage, s.variable, s.value, problems);
+    }
+
+    /** One setting: its system property when set (not blank), else its environment variable. */
+    private static PropagationSettings read(String property, String propertyValue, String variable, String variableValue,
+                                            boolean otel, List<String> problems) {
+        return propertyValue != null && !propertyValue.isBlank()
+                ? parse(property, propertyValue, otel, problems)
+                : parse(variable, variableValue, otel, problems);
     }
 
     /** The settings {@code value} of {@code variable} gives, or {@code null} when it is unset or names nothing tracex knows. */
@@ -153,7 +177,7 @@ public final class PropagationSettings {
         return baggage;
     }
 
-    /** The variable that chose the styles, or empty when none did ({@link #DEFAULT}). */
+    /** The variable or system property that chose the styles, or empty when none did ({@link #DEFAULT}). */
     public Optional<String> variable() {
         return Optional.ofNullable(variable);
     }

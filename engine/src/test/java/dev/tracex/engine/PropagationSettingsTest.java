@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,5 +83,60 @@ class PropagationSettingsTest {
         assertThat(s.styles()).containsExactly("xray");
         assertThat(s.variable()).contains("OTEL_PROPAGATORS");
         assertThat(s.problems()).hasSize(1).first().asString().startsWith("DD_TRACE_PROPAGATION_STYLE: \"haystack\"");
+    }
+
+    static Properties properties(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    static Stream<Arguments> systemProperties() {
+        return Stream.of(
+                argumentSet("dd.trace.propagation.style.extract over its variable",
+                        Map.of("DD_TRACE_PROPAGATION_STYLE_EXTRACT", "datadog"),
+                        properties("dd.trace.propagation.style.extract", "tracecontext"),
+                        List.of("tracecontext"), "dd.trace.propagation.style.extract"),
+                argumentSet("dd.trace.propagation.style over its variable",
+                        Map.of("DD_TRACE_PROPAGATION_STYLE", "datadog"), properties("dd.trace.propagation.style", "b3multi"),
+                        List.of("b3multi"), "dd.trace.propagation.style"),
+                argumentSet("otel.propagators over its variable",
+                        Map.of("OTEL_PROPAGATORS", "tracecontext"), properties("otel.propagators", "xray"),
+                        List.of("xray"), "otel.propagators"),
+                argumentSet("a property alone", Map.of(), properties("otel.propagators", "b3"), List.of("b3", "b3multi"),
+                        "otel.propagators"),
+                argumentSet("between keys the order holds: the extract variable over the style property",
+                        Map.of("DD_TRACE_PROPAGATION_STYLE_EXTRACT", "xray"), properties("dd.trace.propagation.style", "datadog"),
+                        List.of("xray"), "DD_TRACE_PROPAGATION_STYLE_EXTRACT"),
+                argumentSet("the Datadog style property over otel.propagators",
+                        Map.of(), properties("dd.trace.propagation.style", "datadog", "otel.propagators", "xray"),
+                        List.of("datadog"), "dd.trace.propagation.style"),
+                argumentSet("a blank property is unset: its variable decides",
+                        Map.of("DD_TRACE_PROPAGATION_STYLE", "datadog"), properties("dd.trace.propagation.style", " "),
+                        List.of("datadog"), "DD_TRACE_PROPAGATION_STYLE"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("systemProperties")
+    void fromEnvironment_systemPropertyWinsOverItsVariable(Map<String, String> env, Properties properties, List<String> styles,
+                                                           String setting) {
+        PropagationSettings s = PropagationSettings.fromEnvironment(env, properties);
+
+        assertThat(s.styles()).isEqualTo(styles);
+        assertThat(s.variable()).contains(setting);
+        assertThat(s.problems()).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_unknownNameInAProperty_isReportedUnderItsName() {
+        PropagationSettings s = PropagationSettings.fromEnvironment(Map.of("OTEL_PROPAGATORS", "xray"),
+                properties("otel.propagators", "ottrace,tracecontext"));
+
+        assertThat(s.styles()).containsExactly("tracecontext");
+        assertThat(s.describe()).isEqualTo("styles tracecontext (from otel.propagators=ottrace,tracecontext)");
+        assertThat(s.problems()).containsExactly("otel.propagators: \"ottrace\" is not a style tracex reads, skipped "
+                + "(known: tracecontext, baggage, b3, b3multi, xray, xray-lambda, none)");
     }
 }

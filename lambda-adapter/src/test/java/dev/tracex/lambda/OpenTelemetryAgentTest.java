@@ -41,7 +41,8 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * The agent reads the parent only from the client context (the handler interfaces' implementers are
  * instrumented, the runtime client's own wrappers are not), so the form and the propagators are independent;
  * but tracex honours {@code OTEL_PROPAGATORS} too, so where it leaves {@code datadog} out, Datadog headers are
- * no context.
+ * no context. ADOT's order is given as the system property {@code -Dotel.propagators}, which the agent and tracex
+ * both read before the variable: were tracex to miss it, it would continue the Datadog headers there.
  */
 class OpenTelemetryAgentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,8 +88,9 @@ class OpenTelemetryAgentTest {
                         "dev.tracex.lambda.functions.UserWork$Typed", null, Exclusion.SYSTEM_PROPERTY),
                 argumentSet("RequestStreamHandler excluded by variable, the OpenTelemetry Lambda layer's propagators",
                         "dev.tracex.lambda.functions.UserWork$Streaming", "tracecontext,baggage,xray", Exclusion.ENVIRONMENT),
-                argumentSet("POJO method, ADOT's propagators",
-                        "dev.tracex.lambda.functions.UserWork$PojoMethod::handle", "baggage,xray,tracecontext", Exclusion.NONE),
+                argumentSet("POJO method, ADOT's propagators as the system property otel.propagators",
+                        "dev.tracex.lambda.functions.UserWork$PojoMethod::handle", "-Dotel.propagators=baggage,xray,tracecontext",
+                        Exclusion.NONE),
                 argumentSet("RequestHandler<I,O> not excluded, the agent's default propagators",
                         "dev.tracex.lambda.functions.UserWork$Typed", null, Exclusion.NONE));
     }
@@ -118,11 +120,16 @@ class OpenTelemetryAgentTest {
                 "OTEL_METRICS_EXPORTER", "none",
                 "OTEL_LOGS_EXPORTER", "none",
                 "OTEL_SERVICE_NAME", "orders"));
-        if (propagators != null) {
+        // Set as the variable, or as the system property both the agent and tracex read first.
+        boolean asProperty = propagators != null && propagators.startsWith("-D");
+        if (propagators != null && !asProperty) {
             env.put("OTEL_PROPAGATORS", propagators);
         }
         String handlerClass = userHandler.split("::")[0];
         LambdaFunctionJvm jvm = function.jvmOptions("-javaagent:" + agent());
+        if (asProperty) {
+            jvm = jvm.jvmOptions(propagators);
+        }
         if (exclusion == Exclusion.SYSTEM_PROPERTY) {
             jvm = jvm.jvmOptions("-Dotel.javaagent.exclude-classes=dev.tracex.lambda.functions.Other," + handlerClass);
         } else if (exclusion == Exclusion.ENVIRONMENT) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -50,20 +51,36 @@ public final class ExtractorResolver {
      * form beside the rules file was not used (the file is then compiled from its text).
      */
     public static ExtractorResolver fromEnvironment(Map<String, String> env, ClassLoader classpath, Consumer<String> warn) {
-        return new ExtractorResolver(env.get("DD_TRACE_EXTRACTOR"),
-                ExtractorLocator.fromEnvironment(env, List.of(), classpath), PropagationSettings.fromEnvironment(env), warn);
+        return fromEnvironment(env, System.getProperties(), classpath, warn);
+    }
+
+    /**
+     * As {@link #fromEnvironment(Map, ClassLoader, Consumer)}, the tracers' propagation settings read from
+     * {@code properties} too (a system property wins over its variable, {@link PropagationSettings}) instead of
+     * this process's system properties.
+     */
+    public static ExtractorResolver fromEnvironment(Map<String, String> env, Properties properties, ClassLoader classpath,
+                                                    Consumer<String> warn) {
+        return new ExtractorResolver(env.get("DD_TRACE_EXTRACTOR"), ExtractorLocator.fromEnvironment(env, List.of(), classpath),
+                PropagationSettings.fromEnvironment(env, properties), warn);
     }
 
     /** As {@code tracex extract} resolves: {@code --extractor}, else {@code DD_TRACE_EXTRACTOR}; {@code --path} dirs first. */
     public static ExtractorResolver forCommandLine(String extractor, List<Path> paths) {
-        return forCommandLine(extractor, paths, System.getenv());
+        return forCommandLine(extractor, paths, System.getenv(), System.getProperties());
     }
 
-    /** As {@link #forCommandLine(String, List)}, with the environment {@code env}. */
+    /** As {@link #forCommandLine(String, List)}, with the environment {@code env} and no system properties. */
     public static ExtractorResolver forCommandLine(String extractor, List<Path> paths, Map<String, String> env) {
+        return forCommandLine(extractor, paths, env, new Properties());
+    }
+
+    /** As {@link #forCommandLine(String, List)}, with the environment {@code env} and the system properties {@code properties}. */
+    public static ExtractorResolver forCommandLine(String extractor, List<Path> paths, Map<String, String> env,
+                                                   Properties properties) {
         String selection = extractor != null ? extractor : env.get("DD_TRACE_EXTRACTOR");
         return new ExtractorResolver(selection, ExtractorLocator.fromEnvironment(env, paths, null),
-                PropagationSettings.fromEnvironment(env), w -> { });
+                PropagationSettings.fromEnvironment(env, properties), w -> { });
     }
 
     /** The propagation styles the rules read, and the setting that chose them. */

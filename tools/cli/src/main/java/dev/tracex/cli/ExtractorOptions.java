@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /** {@code --extractor} and {@code --path}, shared by the commands that run an extractor, resolved as the adapter resolves it. */
@@ -26,14 +27,22 @@ final class ExtractorOptions {
 
     /** The environment the selection and the propagation settings are read from, as on Lambda. */
     private final Map<String, String> env;
+    /** The system properties the propagation settings are read from too, each winning over its variable. */
+    private final Properties properties;
 
     ExtractorOptions() {
-        this(System.getenv());
+        this(System.getenv(), System.getProperties());
     }
 
-    /** With the environment {@code env} instead of the process's: for tests, which cannot set variables. */
+    /** With the environment {@code env} instead of the process's, and no system properties: for tests, which cannot set variables. */
     ExtractorOptions(Map<String, String> env) {
+        this(env, new Properties());
+    }
+
+    /** With the environment {@code env} and the system properties {@code properties} instead of the process's. */
+    ExtractorOptions(Map<String, String> env, Properties properties) {
         this.env = env;
+        this.properties = properties;
     }
 
     @Option(names = "--extractor", paramLabel = "<file>.<name>",
@@ -70,7 +79,7 @@ final class ExtractorOptions {
     }
 
     private ExtractorResolver resolver() {
-        return ExtractorResolver.forCommandLine(extractor, paths, env);
+        return ExtractorResolver.forCommandLine(extractor, paths, env, properties);
     }
 
     /**

@@ -55,12 +55,18 @@ public final class TracexCommand implements Runnable {
      * of the process's environment: tests cannot set variables in their own JVM.
      */
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.util.Map<String, String> env, String... args) {
+        return run(out, err, env, new java.util.Properties(), args);
+    }
+
+    /** As {@link #run(java.io.PrintWriter, java.io.PrintWriter, java.util.Map, String...)}, with {@code properties} as the system properties. */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.util.Map<String, String> env,
+                   java.util.Properties properties, String... args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         return run(out, err, new CommandLine.IFactory() {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == ExtractorOptions.class ? (K) new ExtractorOptions(env) : defaults.create(cls);
+                return cls == ExtractorOptions.class ? (K) new ExtractorOptions(env, properties) : defaults.create(cls);
             }
         }, args);
     }

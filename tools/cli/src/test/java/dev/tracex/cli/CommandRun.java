@@ -19,4 +19,12 @@ record CommandRun(int exit, String out, String err) {
         int exit = TracexCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
         return new CommandRun(exit, out.toString(), err.toString());
     }
+
+    /** As {@link #withEnvironment}, the commands reading {@code properties} as their system properties too. */
+    static CommandRun withSettings(java.util.Map<String, String> env, java.util.Properties properties, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = TracexCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), env, properties, args);
+        return new CommandRun(exit, out.toString(), err.toString());
+    }
 }

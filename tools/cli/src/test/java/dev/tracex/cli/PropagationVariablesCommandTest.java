@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,17 @@ class PropagationVariablesCommandTest {
                 + "rule \"builtin.default\": FirstOf(");
         assertThat(run.out()).contains("rule \"sqs_xray_record\": Headers($.attributes.AWSTraceHeader | xray-carrier, styles=[datadog], no baggage)")
                 .endsWith("answer: no context\n");
+    }
+
+    @Test
+    void explain_systemPropertyOverItsVariable_isNamedAsTheSetting() {
+        Properties properties = new Properties();
+        properties.setProperty("otel.propagators", "tracecontext,xray");
+        CommandRun run = CommandRun.withSettings(Map.of("OTEL_PROPAGATORS", "datadog"), properties, "explain", event);
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("styles tracecontext, xray (from otel.propagators=tracecontext,xray)\n");
+        assertThat(run.out()).contains("answer: rule \"builtin.sqs_xray_record\" found trace_id ");
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Java: {@code System.getenv(X)}, {@code env.get(X)} / {@code env.apply(X)} / {@code env.getOrDefault(X, ...)}
  *       (the code passes the environment around as a {@code Map} or function named {@code env}), and
- *       {@code System.getProperty(X)}, {@code Long.getLong(X)}, {@code Integer.getInteger(X)},
+ *       {@code System.getProperty(X)}, {@code properties.getProperty(X)} (system properties passed around as
+ *       {@code Properties} named {@code properties}), {@code Long.getLong(X)}, {@code Integer.getInteger(X)},
  *       {@code Boolean.getBoolean(X)}; {@code X} a string literal or a {@code static final String} constant
  *       of the scanned sources;</li>
  *   <li>shell scripts: {@code $NAME} and {@code ${NAME...}} of upper-case names outside comments (the
@@ -49,7 +50,8 @@ final class ConfigurationReads {
     private static final Pattern ENV_READ = Pattern.compile(
             "(?:System\\.getenv|\\benv\\.(?:get|apply|getOrDefault))\\(" + ARGUMENT);
     private static final Pattern PROPERTY_READ = Pattern.compile(
-            "(?:System\\.getProperty|Long\\.getLong|Integer\\.getInteger|Boolean\\.getBoolean)\\(" + ARGUMENT);
+            "(?:System\\.getProperty|\\bproperties\\.getProperty|Long\\.getLong|Integer\\.getInteger|Boolean\\.getBoolean)\\("
+                    + ARGUMENT);
     private static final Pattern CONSTANT = Pattern.compile(
             "static\\s+final\\s+String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"\\s*;");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?([A-Z_][A-Z0-9_]*)");

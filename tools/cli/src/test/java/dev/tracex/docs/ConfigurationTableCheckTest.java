@@ -66,10 +66,11 @@ class ConfigurationTableCheckTest {
                     String a = System.getProperty(XRAY_PROPERTY); // System.getenv("IN_A_COMMENT")
                     boolean b = Boolean.parseBoolean(System.getenv(Other.UNKNOWN));
                     String c = env.apply(name);
+                    String d = properties.getProperty("otel.propagators");
                 }
                 """);
 
-        assertThat(reads.names()).containsExactlyInAnyOrder("AFTER_A_URL", "com.amazonaws.xray.traceHeader");
+        assertThat(reads.names()).containsExactlyInAnyOrder("AFTER_A_URL", "com.amazonaws.xray.traceHeader", "otel.propagators");
         assertThat(reads.unresolved()).containsExactly("A.java:7: Other.UNKNOWN");
     }
 
