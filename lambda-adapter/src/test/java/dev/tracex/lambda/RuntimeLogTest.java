@@ -107,6 +107,32 @@ class RuntimeLogTest {
         assertThat(run.stdout() + run.stderr()).as(run.all()).doesNotContain("_aws", "tracex");
     }
 
+    /**
+     * Under {@code AWS_LAMBDA_LOG_FORMAT=JSON} the runtime client wraps a {@code String} logged through its logger into its
+     * own JSON object ({@code JsonLogFormatter}: the text becomes {@code "message"}), where CloudWatch would find no EMF
+     * document; bytes it frames as they are ({@code AbstractLambdaLogger.log(byte[], LogLevel)}: "there is no formatting
+     * for byte[] messages"). tracex writes its documents as bytes, at level {@code UNDEFINED}, which the runtime never
+     * filters ({@code LogFiltering}): each frame is the EMF document itself, marked JSON, even with the function's log
+     * level at {@code ERROR}.
+     */
+    @Test
+    void ric_emfMetricsUnderJsonFormat_eachFrameIsTheDocumentItselfWhateverTheLevel() throws Exception {
+        Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs", "TRACEX_METRICS", "emf",
+                "AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "ERROR"), List.of());
+
+        List<Frame> emf = run.frames().stream().filter(f -> f.message().contains("CloudWatchMetrics")).toList();
+        assertThat(emf).as(run.all()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.json()).as("framed as JSON").isTrue();
+            assertThat(f.level()).isEqualTo("UNDEFINED");
+            assertThat(f.message()).startsWith("{\"_aws\":").endsWith("}\n");
+        });
+        dev.tracex.lambda.internal.handoff.ExtractionMetricsTest.assertEmf(JSON.readTree(emf.get(0).message()), "sqs", "continued");
+        dev.tracex.lambda.internal.handoff.ExtractionMetricsTest.assertEmf(JSON.readTree(emf.get(1).message()), "sqs", "not_found");
+        assertThat(JSON.readTree(emf.get(0).message()).has("message")).as("not wrapped in the runtime's JSON line").isFalse();
+        assertThat(run.all()).doesNotContain("\"message\":\"{\\\"_aws");
+        assertThat(run.stdout() + run.stderr()).as(run.all()).doesNotContain("_aws", "tracex");
+    }
+
     @Test
     void ric_jsonFormat_linesAreJsonObjectsInTheRuntimesShape() throws Exception {
         Run run = invoke(Map.of("DD_TRACE_EXTRACTOR", "tracex-test-rules.sqs",

@@ -20,7 +20,10 @@ final class EmfCounter implements ExtractionMetrics.Sink {
 
     /**
      * The runtime's log stream, one frame (one CloudWatch event) per document, the bytes as written; outside a
-     * Lambda runtime its stand-in prints them on standard output.
+     * Lambda runtime its stand-in prints them on standard output. Bytes, never a {@code String}: under
+     * {@code AWS_LAMBDA_LOG_FORMAT=JSON} the runtime client wraps a {@code String} into its own JSON line (the document
+     * would become its {@code "message"}, and CloudWatch would extract no metric), bytes it frames unchanged; and at
+     * level {@code UNDEFINED}, which it never filters out whatever {@code AWS_LAMBDA_LOG_LEVEL} says.
      */
     static final Consumer<String> RUNTIME_LOG = line -> LambdaRuntime.getLogger().log(line.getBytes(StandardCharsets.UTF_8), LogLevel.UNDEFINED);
 
