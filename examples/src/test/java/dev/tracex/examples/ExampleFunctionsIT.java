@@ -83,6 +83,7 @@ class ExampleFunctionsIT {
                 "TracedShipmentFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.EchoContextHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.json", "AWS_LAMBDA_EXEC_WRAPPER", "/opt/otel-handler",
                         "OTEL_SERVICE_NAME", "shipments", "OTEL_PROPAGATORS", "tracecontext,baggage,xray",
+                        "OTEL_JAVAAGENT_EXCLUDE_CLASSES", "dev.tracex.examples.EchoContextHandler",
                         "OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
                 "OrdersQueueFunction", Map.of("DD_LAMBDA_HANDLER", "dev.tracex.examples.OrderQueueHandler",
                         "DD_TRACE_EXTRACTOR", "extractors.sqs"),
