@@ -15,11 +15,12 @@ import java.util.List;
  * directly, leaving the one span where the agent puts it. Immutable.
  */
 final class AgentExcludedClasses {
-    static final String PROPERTY = "otel.javaagent.exclude-classes";
-    static final String VARIABLE = "OTEL_JAVAAGENT_EXCLUDE_CLASSES";
+    static final String EXCLUDE_CLASSES_PROPERTY = "otel.javaagent.exclude-classes";
+    static final String EXCLUDE_CLASSES_VARIABLE = "OTEL_JAVAAGENT_EXCLUDE_CLASSES";
 
     /** As this process's agent reads them. */
-    static final AgentExcludedClasses PROCESS = parse(setting(System.getProperty(PROPERTY), System.getenv(VARIABLE)));
+    static final AgentExcludedClasses PROCESS =
+            parse(setting(System.getProperty(EXCLUDE_CLASSES_PROPERTY), System.getenv(EXCLUDE_CLASSES_VARIABLE)));
 
     private final List<String> prefixes;
 
