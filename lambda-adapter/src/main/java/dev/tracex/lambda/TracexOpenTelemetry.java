@@ -3,6 +3,7 @@ package dev.tracex.lambda;
 import dev.tracex.engine.TraceContext;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryHandOff;
 import dev.tracex.lambda.internal.handoff.OpenTelemetryInvocationSpan;
+import dev.tracex.lambda.internal.handoff.OptionalLibraries;
 import dev.tracex.lambda.internal.logging.Log;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;
@@ -23,9 +24,6 @@ import java.util.Objects;
 public final class TracexOpenTelemetry {
     private TracexOpenTelemetry() {
     }
-
-    /** The class every OpenTelemetry Java agent declares as its {@code Premain-Class}. */
-    static final String AGENT_MAIN = "io.opentelemetry.javaagent.OpenTelemetryAgent";
 
     /**
      * Hands tracex the function's own OpenTelemetry SDK (no agent): from then on every invocation that tracex
@@ -53,7 +51,7 @@ public final class TracexOpenTelemetry {
     public static boolean register(OpenTelemetry openTelemetry, Runnable forceFlush) {
         Objects.requireNonNull(openTelemetry, "openTelemetry");
         Objects.requireNonNull(forceFlush, "forceFlush");
-        if (agentAttached()) {
+        if (OptionalLibraries.openTelemetryAgent()) {
             Log.warn("tracex: the OpenTelemetry Java agent is attached and starts the invocation span itself; "
                     + "TracexOpenTelemetry.register is ignored");
             return false;
@@ -65,15 +63,6 @@ public final class TracexOpenTelemetry {
     /** Undoes {@link #register}: tracex starts no invocation spans of its own again. */
     public static void unregister() {
         OpenTelemetryInvocationSpan.unregister();
-    }
-
-    private static boolean agentAttached() {
-        try {
-            Class.forName(AGENT_MAIN, false, ClassLoader.getSystemClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** The batch records' contexts of the invocation on this thread, as remote span contexts. */

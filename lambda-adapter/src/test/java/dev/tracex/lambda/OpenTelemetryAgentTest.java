@@ -119,7 +119,8 @@ class OpenTelemetryAgentTest {
                 "OTEL_TRACES_EXPORTER", "logging-otlp",
                 "OTEL_METRICS_EXPORTER", "none",
                 "OTEL_LOGS_EXPORTER", "none",
-                "OTEL_SERVICE_NAME", "orders"));
+                "OTEL_SERVICE_NAME", "orders",
+                "DD_LOG_LEVEL", "debug"));
         // Set as the variable, or as the system property both the agent and tracex read first.
         boolean asProperty = propagators != null && propagators.startsWith("-D");
         if (propagators != null && !asProperty) {
@@ -194,6 +195,15 @@ class OpenTelemetryAgentTest {
                 assertThat(userSpan.parentSpanId()).as("the user's span is a child of the invocation span").isEqualTo(invocation.spanId());
             }
             assertThat(log).doesNotContain("WARNING tracex").doesNotContain("[WARN] dev.tracex");
+            // At debug, a cold start under the agent says why a handler class's span is not annotated, and how to.
+            String hint = "tracex: the OpenTelemetry agent instruments " + handlerClass + " itself, so its SERVER span "
+                    + "starts before tracex's code and carries no tracex.* attributes; OTEL_JAVAAGENT_EXCLUDE_CLASSES="
+                    + handlerClass + " (the agent then leaves that class's methods alone)";
+            if (annotated) {
+                assertThat(log).doesNotContain("itself, so its SERVER span");
+            } else {
+                assertThat(log).contains(hint);
+            }
         }
     }
 

@@ -20,7 +20,20 @@ public final class OptionalLibraries {
             && Slf4jProviders.present(OptionalLibraries.class.getClassLoader());
     public static final boolean CRAC = present("org.crac.Core");
 
+    /** The class every OpenTelemetry Java agent declares as its {@code Premain-Class}. */
+    public static final String OPENTELEMETRY_AGENT_MAIN = "io.opentelemetry.javaagent.OpenTelemetryAgent";
+
     private OptionalLibraries() {
+    }
+
+    /** Whether the OpenTelemetry Java agent is attached (its jar is on the system class path). */
+    public static boolean openTelemetryAgent() {
+        try {
+            Class.forName(OPENTELEMETRY_AGENT_MAIN, false, ClassLoader.getSystemClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean present(String className) {

@@ -1,6 +1,7 @@
 package dev.tracex.lambda.internal.invocation;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -74,6 +75,32 @@ final class AgentExcludedClasses {
             }
         }
         return declares;
+    }
+
+    /**
+     * What to tell a user whose handler class the agent instruments itself ({@code null} when it does not): its span
+     * then starts before tracex's code and carries no {@code tracex.*} attributes, and the exclusion that would let
+     * tracex's adapter run inside it names the classes below.
+     */
+    String instrumentedHint(Class<?> handlerClass) {
+        List<String> instrumented = new ArrayList<>();
+        for (Class<?> c = handlerClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals("handleRequest")) {
+                    if (!excludes(c.getName())) {
+                        instrumented.add(c.getName());
+                    }
+                    break;
+                }
+            }
+        }
+        if (instrumented.isEmpty()) {
+            return null;
+        }
+        return "tracex: the OpenTelemetry agent instruments " + handlerClass.getName() + " itself, so its SERVER span "
+                + "starts before tracex's code and carries no tracex.* attributes; " + EXCLUDE_CLASSES_VARIABLE + "="
+                + String.join(",", instrumented) + " (the agent then leaves that class's methods alone) lets tracex "
+                + "run inside the span and annotate it";
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import dev.tracex.lambda.internal.handoff.OptionalLibraries;
+import dev.tracex.lambda.internal.logging.Log;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -94,6 +96,12 @@ public abstract class HandlerTarget {
     }
 
     private static HandlerTarget forClass(String spec, Class<?> cls, ClassLoader loader) {
+        if (Log.debugging() && OptionalLibraries.openTelemetryAgent()) {
+            String hint = AgentExcludedClasses.PROCESS.instrumentedHint(cls);
+            if (hint != null) {
+                Log.debug(hint);
+            }
+        }
         if (RequestStreamHandler.class.isAssignableFrom(cls)) {
             RequestStreamHandler h = (RequestStreamHandler) instantiate(spec, cls);
             return new Stream(spec, AgentExcludedClasses.PROCESS.excludesHandler(cls) ? new StreamClass(h) : h);

@@ -62,6 +62,20 @@ class AgentExcludedClassesTest {
     }
 
     @Test
+    void instrumentedHint_namesTheClassesAnExclusionMustName_noneWhenExcluded() {
+        String inheriting = Inheriting.class.getName();
+        String base = BaseHandler.class.getName();
+        // Inheriting declares no handleRequest: the agent's span comes from its base class, which the hint names.
+        assertThat(AgentExcludedClasses.parse(null).instrumentedHint(Inheriting.class))
+                .startsWith("tracex: the OpenTelemetry agent instruments " + inheriting + " itself")
+                .contains("OTEL_JAVAAGENT_EXCLUDE_CLASSES=" + base + " ");
+        assertThat(AgentExcludedClasses.parse(base).instrumentedHint(Inheriting.class)).isNull();
+        assertThat(AgentExcludedClasses.parse(null).instrumentedHint(UserWork.Typed.class))
+                .contains("OTEL_JAVAAGENT_EXCLUDE_CLASSES=" + TYPED + " ");
+        assertThat(AgentExcludedClasses.parse(TYPED).instrumentedHint(UserWork.Typed.class)).isNull();
+    }
+
+    @Test
     void setting_systemPropertyWinsOverTheVariable() {
         assertThat(AgentExcludedClasses.setting("a.B", "c.D")).isEqualTo("a.B");
         assertThat(AgentExcludedClasses.setting(null, "c.D")).isEqualTo("c.D");
