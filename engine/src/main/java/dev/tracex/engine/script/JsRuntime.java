@@ -3,10 +3,12 @@ package dev.tracex.engine.script;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.script.JsBase64;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 import java.util.Map;
 
@@ -35,8 +37,50 @@ final class JsRuntime {
             + "  globalThis.require = function require(name) {\n"
             + "    throw new Error('require(\"' + name + '\") is not available: tracex JS extractors have no modules');\n"
             + "  };\n"
+            // Node's Buffer.from(s, 'base64') and atob, the decoding done by JsBase64 (host code, so that a large
+            // value costs no statements of the limit): the same answers as Node and as the compiled subset.
+            + "  let decode;\n"
+            + "  const TOKEN = {};\n"
+            + "  const describe = v => v === null ? 'null' : typeof v === 'object' ? 'an instance of ' + (Array.isArray(v) ? 'Array' : 'Object')\n"
+            + "      : 'type ' + typeof v;\n"
+            + "  class Buffer {\n"
+            + "    #bytes;\n"
+            + "    constructor(token, bytes) {\n"
+            + "      if (token !== TOKEN) throw new TypeError('tracex has Buffer.from(text, \\'base64\\') only');\n"
+            + "      this.#bytes = bytes;\n"
+            + "    }\n"
+            + "    static from(value, encoding) {\n"
+            + "      if (typeof value !== 'string') {\n"
+            + "        throw new TypeError('The first argument must be of type string or an instance of Buffer, ArrayBuffer, or '\n"
+            + "            + 'Array or an Array-like Object. Received ' + describe(value) + ' (tracex: a string only)');\n"
+            + "      }\n"
+            + "      const e = typeof encoding === 'string' ? encoding.toLowerCase() : encoding;\n"
+            + "      if (e !== 'base64' && e !== 'base64url') {\n"
+            + "        throw new TypeError('tracex has Buffer.from(text, \\'base64\\') only, not encoding ' + String(encoding));\n"
+            + "      }\n"
+            + "      return new Buffer(TOKEN, decode('base64', value));\n"
+            + "    }\n"
+            + "    get length() { return this.#bytes.length; }\n"
+            + "    toString(encoding) {\n"
+            + "      if (arguments.length > 1) throw new TypeError('tracex has Buffer.prototype.toString(encoding) only, without start and end');\n"
+            + "      const text = decode('text', this.#bytes, encoding === undefined ? 'utf8' : String(encoding));\n"
+            + "      if (text !== null) return text;\n"
+            + "      throw new TypeError('tracex has Buffer.prototype.toString for utf8, latin1, ascii and hex only, not ' + String(encoding));\n"
+            + "    }\n"
+            + "  }\n"
+            + "  Object.defineProperty(globalThis, 'Buffer', { value: Buffer, writable: true, configurable: true });\n"
+            + "  Object.defineProperty(globalThis, 'atob', { writable: true, configurable: true, value: function atob(input) {\n"
+            + "    if (arguments.length === 0) throw new TypeError('The \"input\" argument must be specified');\n"
+            + "    const s = `${input}`;\n"
+            + "    const bytes = decode('atob', s);\n"
+            + "    if (bytes !== null) return bytes;\n"
+            + "    const e = new Error(decode('atobError', s));\n"
+            + "    e.name = 'InvalidCharacterError';\n"
+            + "    throw e;\n"
+            + "  }});\n"
             + "  return {\n"
             + "    PENDING,\n"
+            + "    install(d) { decode = d; },\n"
             + "    call(f, event, context) { return settle(f(event, context == null ? {} : context)); },\n"
             + "    callText(f, event, context) {\n"
             + "      return settle(f(JSON.parse(event), context == null ? {} : JSON.parse(context)));\n"
@@ -74,6 +118,18 @@ final class JsRuntime {
             + "  };\n"
             + "})()\n", "tracex-harness.js").buildLiteral();
 
+    /** The harness's {@code decode(kind, text)}: {@link JsBase64} for its Buffer and atob. Stateless. */
+    private static final ProxyExecutable DECODE = args -> {
+        String kind = args[0].asString();
+        String text = args[1].asString();
+        switch (kind) {
+            case "base64": return JsBase64.buffer(text);
+            case "atob": return JsBase64.atob(text);
+            case "atobError": return JsBase64.atobError(text);
+            default: return JsBase64.text(text, args[2].asString());
+        }
+    };
+
     final Context context;
     private final Value pending;
     private final Value call;
@@ -88,6 +144,7 @@ final class JsRuntime {
     JsRuntime(Context context) {
         this.context = context;
         Value h = context.eval(HARNESS);
+        h.getMember("install").execute(DECODE);
         this.pending = h.getMember("PENDING");
         this.call = h.getMember("call");
         this.callText = h.getMember("callText");

@@ -1,5 +1,7 @@
 package dev.tracex.engine.internal.jscompile;
 
+import dev.tracex.engine.internal.script.JsBase64;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -212,6 +214,46 @@ sealed interface JsExpr {
         @Override
         public String toString() {
             return "JSON.parse(" + argument + ")";
+        }
+    }
+
+    /**
+     * {@code Buffer.from(x, 'base64').toString()} (or {@code 'base64url'}; {@code toString} in {@code 'utf8'},
+     * {@code 'latin1'}, {@code 'ascii'} or {@code 'hex'}): Node's lenient decoding of a string, its bytes as text. Anything but a string is a {@code TypeError} (Node
+     * throws too, but for arrays and objects with a {@code length}, which it reads as bytes).
+     */
+    record Base64Text(JsExpr argument, String encoding, String text, int offset) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            Object v = argument.eval(frame);
+            if (!(v instanceof String)) {
+                throw new JsThrow("TypeError", offset, "Buffer.from of " + JsValues.typeOf(v) + ", not a string");
+            }
+            String bytes = JsBase64.buffer((String) v);
+            return text == null ? JsBase64.utf8(bytes) : JsBase64.text(bytes, text);
+        }
+
+        @Override
+        public String toString() {
+            return "Buffer.from(" + argument + ", '" + encoding + "').toString(" + (text == null ? "" : "'" + text + "'") + ")";
+        }
+    }
+
+    /** {@code atob(x)}: the bytes of {@code String(x)}'s base64 as a "binary string", or an {@code InvalidCharacterError}. */
+    record Atob(JsExpr argument, int offset) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            String s = JsValues.toStr(argument.eval(frame));
+            String bytes = JsBase64.atob(s);
+            if (bytes == null) {
+                throw new JsThrow("InvalidCharacterError", offset, JsBase64.atobError(s));
+            }
+            return bytes;
+        }
+
+        @Override
+        public String toString() {
+            return "atob(" + argument + ")";
         }
     }
 

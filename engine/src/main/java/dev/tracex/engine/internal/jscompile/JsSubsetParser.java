@@ -2,6 +2,7 @@ package dev.tracex.engine.internal.jscompile;
 
 import dev.tracex.engine.internal.jscompile.JsLexer.Kind;
 import dev.tracex.engine.internal.jscompile.JsLexer.Token;
+import dev.tracex.engine.internal.script.JsBase64;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ final class JsSubsetParser {
             + "endsWith repeat codePointAt normalize padStart padEnd matchAll replaceAll isWellFormed toWellFormed "
             + "trimStart trimEnd trimLeft trimRight toExponential toFixed toPrecision").split(" "));
 
-    /** The global object's names in tracex's GraalJS context; a module function declared with one is not exported. */
+    /** The global object's names in tracex's GraalJS context (its harness's included); a module function declared with one is not exported. */
     static final Set<String> GLOBAL_NAMES = Set.of(("Object Function Array String Date Number Boolean RegExp Math JSON "
             + "NaN Infinity undefined isNaN isFinite parseFloat parseInt encodeURI encodeURIComponent decodeURI "
             + "decodeURIComponent eval escape unescape Error EvalError RangeError ReferenceError SyntaxError TypeError "
@@ -45,7 +46,7 @@ final class JsSubsetParser {
             + "Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array Float16Array DataView "
             + "BigInt Map Set WeakMap WeakSet Symbol Reflect Proxy Promise Iterator SharedArrayBuffer Atomics "
             + "globalThis WeakRef FinalizationRegistry Graal Intl load loadWithNewGlobal console print printErr "
-            + "arguments require module exports").split(" "));
+            + "arguments require module exports Buffer atob").split(" "));
 
     private static final Set<String> RESERVED = Set.of(("break case catch class const continue debugger default "
             + "delete do else export extends finally for function if import in instanceof new return super switch "
@@ -693,6 +694,10 @@ final class JsSubsetParser {
                 List<JsExpr> args = arguments(t, 0, 1);
                 return node(args.isEmpty() ? new JsExpr.Constant("") : new JsExpr.ToStr(args.get(0)));
             }
+            case "Buffer":
+                return base64(t);
+            case "atob":
+                return node(new JsExpr.Atob(arguments(t, 1, 1).get(0), t.offset()));
             case "JSON":
                 if (tok.is(".") && peek().is("parse")) {
                     advance();
@@ -706,10 +711,49 @@ final class JsSubsetParser {
         throw new OutsideSubset("the name " + n, t.offset());
     }
 
+    /**
+     * {@code Buffer.from(x, 'base64').toString()}, the one use of a Buffer in the subset: a buffer is no value here,
+     * so its text is read at once. The encodings are literals, as Node reads them (any case); {@code 'base64url'}
+     * decodes as {@code 'base64'} does in Node, both alphabets either way.
+     */
+    private JsExpr base64(Token t) throws OutsideSubset {
+        String shape = "Buffer other than Buffer.from(x, 'base64').toString()";
+        if (!tok.is(".") || !peek().is("from")) {
+            throw new OutsideSubset(shape, t.offset());
+        }
+        advance();
+        advance();
+        List<JsExpr> args = arguments("Buffer.from", t.offset(), 2, 2);
+        String encoding = literal(args.get(1));
+        if (encoding == null || !(encoding.equalsIgnoreCase("base64") || encoding.equalsIgnoreCase("base64url"))) {
+            throw new OutsideSubset("Buffer.from with an encoding other than 'base64' or 'base64url'", t.offset());
+        }
+        if (!tok.is(".") || !peek().is("toString")) {
+            throw new OutsideSubset(shape, t.offset());
+        }
+        advance();
+        advance();
+        List<JsExpr> text = arguments("toString", t.offset(), 0, 1);
+        String charset = text.isEmpty() ? null : literal(text.get(0));
+        if (!text.isEmpty() && (charset == null || JsBase64.text("", charset) == null)) {
+            throw new OutsideSubset("a Buffer's toString other than in 'utf8', 'latin1', 'ascii' or 'hex'", t.offset());
+        }
+        return node(new JsExpr.Base64Text(args.get(0), encoding, charset, t.offset()));
+    }
+
+    private static String literal(JsExpr e) {
+        return e instanceof JsExpr.Constant && ((JsExpr.Constant) e).value() instanceof String
+                ? (String) ((JsExpr.Constant) e).value() : null;
+    }
+
     /** A call's arguments, between {@code min} and {@code max} of them; spreads are not in the subset. */
     private List<JsExpr> arguments(Token callee, int min, int max) throws OutsideSubset {
+        return arguments(callee.text(), callee.offset(), min, max);
+    }
+
+    private List<JsExpr> arguments(String callee, int offset, int min, int max) throws OutsideSubset {
         if (!tok.is("(")) {
-            throw new OutsideSubset(callee.text() + " other than called", callee.offset());
+            throw new OutsideSubset(callee + " other than called", offset);
         }
         advance();
         List<JsExpr> args = new ArrayList<>();
@@ -724,7 +768,7 @@ final class JsSubsetParser {
         }
         advance();
         if (args.size() < min || args.size() > max) {
-            throw new OutsideSubset(callee.text() + " with " + args.size() + " arguments", callee.offset());
+            throw new OutsideSubset(callee + " with " + args.size() + " arguments", offset);
         }
         return args;
     }

@@ -30,7 +30,13 @@ final class GeneratedEvents {
         "{\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\",\"n\":12345678901234567890}",
         "{\"x-datadog-trace-id\":123,\"x-datadog-parent-id\":-0,\"x-datadog-sampling-priority\":1e400}",
         "{\"a\":1} x", "{'a':1}", "{\"a\":1,}", "\"str\"", "null", "true", "-0", "1e400", "[]", "{}", " {\"0\":1,\"b\":[true,null]} ",
-        "{\"__proto__\":{\"x\":1},\"1\":\"one\",\"traceparent\":[\"a\",1,null,{}]}", "\"\\ud800\"", "[[[[[[]]]]]]"};
+        "{\"__proto__\":{\"x\":1},\"1\":\"one\",\"traceparent\":[\"a\",1,null,{}]}", "\"\\ud800\"", "[[[[[[]]]]]]",
+        // base64 (Node wrote them): JSON headers, URL-safe and unpadded JSON, line-wrapped, invalid, UTF-8 and not UTF-8
+        "eyJ4LWRhdGFkb2ctdHJhY2UtaWQiOiIxMjMiLCJ4LWRhdGFkb2ctcGFyZW50LWlkIjoiNDU2IiwieC1kYXRhZG9nLXNhbXBsaW5nLXByaW9yaXR5IjoiMSJ9",
+        "eyJ0cmFjZXBhcmVudCI6IjAwLTRiZjkyZjM1NzdiMzRkYTZhM2NlOTI5ZDBlMGU0NzM2LTAwZjA2N2FhMGJhOTAyYjctMDEiLCJ0cmFjZXN0YXRlIjoiZGQ9czoyO286cnVtfsOpPz4ifQ",
+        "eyJ0cmFjZXBhcmVudCI6IjAwLTRiZjkyZjM1NzdiMzRkYTZhM2NlOTI5ZDBlMGU0NzM2LTAwZjA2N2FhMGJhOTAyYjctMDEiLCJ0cmFjZXN0YXRlIjoiZGQ9czoyO286cnVtfsOpPz4ifQ==",
+        "eyJ4LWRhdGFkb2ctdHJh\nY2UtaWQiOiIxMjMiLCJ4\nLWRhdGFkb2ctcGFyZW50\nLWlkIjoiNDU2IiwieC1k\nYXRhZG9nLXNhbXBsaW5n\nLXByaW9yaXR5IjoiMSJ9",
+        "YQ=", "Y", "YQ==YQ==", "_-8", "PDw_Pz4-", "YW Jj", "w6kg4pyTIPCfmIA=", "8J+Y", "7aCA", "Y\u0141==", "MTIz", "eyJhIjoxfQ"};
 
     private GeneratedEvents() {
     }

@@ -160,6 +160,21 @@ class JsSubsetDifferentialTest {
                 }"""),
             argumentSet("event root of any type", "(p) => ({ traceId: typeof p, parentId: p === null ? 'x' : `${p}`.length })"),
             argumentSet("returned event array", "(p) => p.detail"),
+            argumentSet("base64 JSON of a record body", "(p) => JSON.parse(Buffer.from(p.Records[0].body, 'base64').toString())"),
+            argumentSet("base64 JSON text, guarded", """
+                (p) => {
+                  const d = p._datadog;
+                  if (typeof d !== 'string') return null;
+                  return JSON.parse(Buffer.from(d, 'base64').toString('utf8'));
+                }"""),
+            argumentSet("atob of JSON", "(p) => JSON.parse(atob(p.detail))"),
+            argumentSet("base64 of any value, as headers", """
+                (p) => ({ traceparent: atob(p.headers?.traceparent ?? ''), tracestate: Buffer.from(p.detail ?? '', 'base64url').toString('utf-8'),
+                          'x-datadog-origin': Buffer.from(String(p._datadog), 'BASE64').toString('UTF8') })"""),
+            argumentSet("base64 of absent and non-string values", "(p) => [Buffer.from(p.detail, 'base64').toString(), atob(p._datadog), 1]"),
+            argumentSet("lengths of decoded text", """
+                (p) => ({ traceId: `${Buffer.from(String(p.detail), 'base64').toString().length}`, parentId: atob(p.meta?.traceId).length,
+                          sampleMode: atob(`${p.Records?.[0]?.body}`) === 'abc' ? 1 : 0 })"""),
             argumentSet("comments and ASI", """
                 (p) => {
                   // the headers
