@@ -27,6 +27,25 @@ sealed interface JsExpr {
         }
     }
 
+    /**
+     * Arguments evaluated for what they may throw, their values discarded: {@code JSON.stringify(x)} as a console
+     * argument (the text goes nowhere). Gives {@code undefined}.
+     */
+    record Stringify(JsExpr[] arguments) implements JsExpr {
+        @Override
+        public Object eval(Object[] frame) {
+            for (JsExpr a : arguments) {
+                a.eval(frame);
+            }
+            return JsValues.UNDEFINED;
+        }
+
+        @Override
+        public String toString() {
+            return "JSON.stringify(" + String.join(", ", Arrays.stream(arguments).map(Object::toString).toList()) + ")";
+        }
+    }
+
     /** A parameter or a {@code const}/{@code let}/{@code var} binding. */
     record Local(String name, int slot) implements JsExpr {
         @Override
@@ -278,7 +297,10 @@ sealed interface JsExpr {
         }
     }
 
-    /** {@code return {k: v, ...}}: the object is not built, its values are handed to the result reader. */
+    /**
+     * An object literal, {@code {k: v, ...}}: its keys and values, read as an object's own properties (the parser
+     * refuses keys JavaScript would order or treat apart: integer-like ones, {@code __proto__}).
+     */
     record ObjectResult(String[] keys, JsExpr[] values, int[] known) implements JsExpr {
         ObjectResult(String[] keys, JsExpr[] values) {
             this(keys, values, ReturnedObject.known(keys));
@@ -303,7 +325,7 @@ sealed interface JsExpr {
         }
     }
 
-    /** {@code return [a, b, c]}: a JS array (a {@link List}). */
+    /** An array literal, {@code [a, b, c]}: a JS array (a {@link List}). */
     record ArrayResult(JsExpr[] values) implements JsExpr {
         @Override
         public Object eval(Object[] frame) {

@@ -1,7 +1,8 @@
 package dev.tracex.engine.internal.jscompile;
 
 /**
- * A compiled statement of a function body: a binding, an {@code if}, a {@code return} or a block. {@code run}
+ * A compiled statement of a function body: a binding or assignment, an {@code if}, a {@code try}, a {@code return} or
+ * a block. {@code run}
  * gives the returned value, or {@link #NEXT} when control goes on to the next statement.
  */
 sealed interface JsStatement {
@@ -23,6 +24,36 @@ sealed interface JsStatement {
         }
     }
 
+    /** {@code x = ...} of a {@code let} or {@code var} binding, or of a parameter. */
+    record Assign(String name, int slot, JsExpr value) implements JsStatement {
+        @Override
+        public Object run(Object[] frame) {
+            frame[slot] = value.eval(frame);
+            return NEXT;
+        }
+
+        @Override
+        public String toString() {
+            return name + " = " + value + ";";
+        }
+    }
+
+    /** {@code console.log(a, b)}: the arguments evaluated in order, the output discarded as tracex discards it. */
+    record Evaluate(JsExpr[] arguments) implements JsStatement {
+        @Override
+        public Object run(Object[] frame) {
+            for (JsExpr a : arguments) {
+                a.eval(frame);
+            }
+            return NEXT;
+        }
+
+        @Override
+        public String toString() {
+            return "console.log(" + String.join(", ", java.util.Arrays.stream(arguments).map(Object::toString).toList()) + ");";
+        }
+    }
+
     record If(JsExpr test, JsStatement then, JsStatement otherwise) implements JsStatement {
         @Override
         public Object run(Object[] frame) {
@@ -35,6 +66,26 @@ sealed interface JsStatement {
         @Override
         public String toString() {
             return "if " + test + " " + then + (otherwise == null ? "" : " else " + otherwise);
+        }
+    }
+
+    /**
+     * {@code try {...} catch {...}}: catches what JS would, the subset's throws and a stack overflow (JS's
+     * {@code RangeError} of a too deep array's ToString).
+     */
+    record Try(JsStatement body, JsStatement handler) implements JsStatement {
+        @Override
+        public Object run(Object[] frame) {
+            try {
+                return body.run(frame);
+            } catch (JsThrow | StackOverflowError e) {
+                return handler.run(frame);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "try " + body + " catch " + handler;
         }
     }
 

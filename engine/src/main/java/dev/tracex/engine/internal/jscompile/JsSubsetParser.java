@@ -22,6 +22,8 @@ final class JsSubsetParser {
     /** How deep expressions and statements may nest, and how many nodes one snippet may have. */
     static final int MAX_DEPTH = 64;
     static final int MAX_NODES = 4_000;
+    /** The slot of a {@code catch} binding, which has no value in the subset. */
+    private static final int CAUGHT = -1;
 
     /**
      * Names JavaScript finds on the prototypes of objects, arrays, strings, numbers and booleans (GraalJS 25's
@@ -59,6 +61,8 @@ final class JsSubsetParser {
 
     private static final class Scope {
         final Map<String, Integer> names = new HashMap<>();
+        /** The {@code const} names among them: an assignment to one is a TypeError in JS, refused here. */
+        final Set<String> constants = new HashSet<>();
         /** Names resolved through this scope to an outer one: declaring one later would be a use before declaration. */
         final Set<String> passedThrough = new HashSet<>();
         final boolean functionTop;
@@ -77,6 +81,8 @@ final class JsSubsetParser {
     private int frameSize;
     private int depth;
     private int nodes;
+    /** Whether a {@code JSON.stringify} may start here: at the start of a console argument. */
+    private boolean stringifyHere;
 
     private JsSubsetParser(String src) throws OutsideSubset {
         this.src = src;
@@ -87,7 +93,7 @@ final class JsSubsetParser {
     /** A {@code js:} snippet: one function expression, possibly parenthesised, and nothing else. */
     static Function snippet(String src) throws OutsideSubset {
         JsSubsetParser p = new JsSubsetParser(src);
-        if (p.tok.is("function")) {
+        if (p.tok.is("function") || p.tok.is("async") && p.peek().is("function") && !p.peek().newlineBefore()) {
             // At the start of a script this is a declaration, which evaluates to nothing: GraalJS says so.
             throw new OutsideSubset("a function declaration", p.tok.offset());
         }
@@ -112,6 +118,9 @@ final class JsSubsetParser {
         boolean assigned = false;
         while (p.tok.kind() != Kind.EOF) {
             Token start = p.tok;
+            if (p.asyncFunction()) {
+                p.advance(); // an async function declaration: see functionExpression
+            }
             if (p.tok.is("function")) {
                 p.advance();
                 String name = p.identifierName("a function name");
@@ -194,13 +203,21 @@ final class JsSubsetParser {
 
     // ---- functions and statements ----
 
-    /** An arrow function or {@code function} expression, possibly in parentheses. */
+    /**
+     * An arrow function or {@code function} expression, possibly in parentheses, possibly {@code async}. An async
+     * function of the subset never awaits ({@code await} is not in it): its promise is settled when it returns, with
+     * the value it returns or the error it throws, and tracex, which awaits a returned promise, reads the same result.
+     */
     private Function functionExpression() throws OutsideSubset {
-        if (tok.is("(") && (peek().is("(") || peek().is("function"))) {
+        if (tok.is("(") && (peek().is("(") || peek().is("function") || peek().is("async"))) {
             advance();
             Function f = functionExpression();
             expect(")");
             return f;
+        }
+        if (tok.is("async") && !peek().newlineBefore() && (peek().is("function") || peek().is("(")
+                || peek().kind() == Kind.IDENT && !RESERVED.contains(peek().text()))) {
+            advance();
         }
         if (tok.is("function")) {
             advance();
@@ -210,6 +227,11 @@ final class JsSubsetParser {
             return functionRest(false);
         }
         return functionRest(true);
+    }
+
+    /** Whether an {@code async function} starts here. */
+    private boolean asyncFunction() throws OutsideSubset {
+        return tok.is("async") && peek().is("function") && !peek().newlineBefore();
     }
 
     /** Parameters and body; {@code arrow} for {@code (a, b) => ...} and {@code a => ...}. */
@@ -311,6 +333,15 @@ final class JsSubsetParser {
                 }
                 return node(new JsStatement.If(test, then, otherwise));
             }
+            if (tok.is("try")) {
+                return tryStatement();
+            }
+            if (tok.is("console") && peek().is(".")) {
+                return console();
+            }
+            if (tok.kind() == Kind.IDENT && !RESERVED.contains(tok.text()) && peek().is("=")) {
+                return assignment();
+            }
             if (tok.is("return")) {
                 advance();
                 if (tok.is(";") || tok.is("}") || tok.kind() == Kind.EOF || tok.newlineBefore()) {
@@ -327,11 +358,101 @@ final class JsSubsetParser {
         }
     }
 
+    /**
+     * {@code try {...} catch (e) {...}} (or {@code catch {...}}): what the subset throws where JS throws is caught,
+     * as JS catches it. The caught error is no value of the subset: a read of it leaves the subset. No {@code finally}.
+     */
+    private JsStatement tryStatement() throws OutsideSubset {
+        advance();
+        JsStatement body = block(null);
+        if (!tok.is("catch")) {
+            throw new OutsideSubset(tok.is("finally") ? "a finally block" : describe(tok) + " where 'catch' was expected", tok.offset());
+        }
+        advance();
+        Scope handlerScope = new Scope(false);
+        if (tok.is("(")) {
+            advance();
+            int at = tok.offset();
+            if (tok.kind() != Kind.IDENT) {
+                throw new OutsideSubset(tok.is("{") || tok.is("[") ? "destructuring" : describe(tok), at);
+            }
+            handlerScope.names.put(identifierName("a catch binding"), CAUGHT);
+            expect(")");
+        }
+        scopes.add(handlerScope);
+        int slotsBefore = nextSlot;
+        JsStatement handler = block(handlerScope); // the binding and the block's names share a scope, as in JS
+        scopes.remove(scopes.size() - 1);
+        nextSlot = slotsBefore;
+        if (tok.is("finally")) {
+            throw new OutsideSubset("a finally block", tok.offset());
+        }
+        return node(new JsStatement.Try(body, handler));
+    }
+
+    /**
+     * {@code console.log(...)} (also {@code info}, {@code warn}, {@code error}, {@code debug}) as a statement: tracex
+     * discards console output, so only the arguments' evaluation is left, which may throw. An argument may be
+     * {@code JSON.stringify(x)} as a whole, whose text is discarded too: for the values of the subset (no functions,
+     * no cycles, no BigInt) it never throws, so only {@code x} is evaluated.
+     */
+    private JsStatement console() throws OutsideSubset {
+        Token start = tok;
+        if (lookup("console", start.offset()) != null) {
+            throw new OutsideSubset("a binding named console", start.offset());
+        }
+        advance();
+        advance();
+        String method = identifierOrKeyword();
+        if (!List.of("log", "info", "warn", "error", "debug").contains(method)) {
+            throw new OutsideSubset("console." + method, start.offset());
+        }
+        expect("(");
+        List<JsExpr> args = new ArrayList<>();
+        while (!tok.is(")")) {
+            if (tok.is("...")) {
+                throw new OutsideSubset("a spread", tok.offset());
+            }
+            stringifyHere = tok.is("JSON");
+            args.add(conditional());
+            stringifyHere = false;
+            if (!tok.is(")")) {
+                expect(",");
+            }
+        }
+        advance();
+        statementEnd();
+        return node(new JsStatement.Evaluate(args.toArray(new JsExpr[0])));
+    }
+
+    /** {@code name = value;} of a {@code let} or {@code var} binding or a parameter, as a statement. */
+    private JsStatement assignment() throws OutsideSubset {
+        Token target = tok;
+        JsExpr local = lookup(target.text(), target.offset());
+        if (local == null) {
+            throw new OutsideSubset("an assignment to " + target.text() + ", which is not a binding", target.offset());
+        }
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            if (scopes.get(i).names.containsKey(target.text())) {
+                if (scopes.get(i).constants.contains(target.text())) {
+                    throw new OutsideSubset("an assignment to a const", target.offset());
+                }
+                break;
+            }
+        }
+        advance();
+        advance();
+        JsExpr value = expression();
+        statementEnd();
+        return node(new JsStatement.Assign(target.text(), ((JsExpr.Local) local).slot(), value));
+    }
+
     private static JsStatement orEmpty(JsStatement s) {
         return s == null ? new JsStatement.Block(new JsStatement[0]) : s;
     }
 
     private JsStatement declarations() throws OutsideSubset {
+        boolean constant = tok.is("const");
         advance();
         List<JsStatement> out = new ArrayList<>();
         while (true) {
@@ -340,14 +461,21 @@ final class JsSubsetParser {
                 throw new OutsideSubset(tok.is("{") || tok.is("[") ? "destructuring" : describe(tok), at);
             }
             String name = identifierName("a binding name");
-            if (!tok.is("=")) {
+            JsExpr value;
+            if (tok.is("=")) {
+                advance();
+                value = expression();
+            } else if (constant) {
                 throw new OutsideSubset("a binding without a value", at);
+            } else {
+                value = new JsExpr.Constant(JsValues.UNDEFINED); // `let x;`
             }
-            advance();
-            JsExpr value = expression();
             // Declared after its value is parsed; `const a = a` reads the new, uninitialised binding in JS, which
             // declare() refuses as a use before declaration.
             int slot = declare(name, at);
+            if (constant) {
+                scope().constants.add(name);
+            }
             out.add(node(new JsStatement.Bind(name, slot, value)));
             if (!tok.is(",")) {
                 break;
@@ -637,7 +765,13 @@ final class JsSubsetParser {
             expect(")");
             return inner;
         }
-        throw new OutsideSubset(t.is("{") || t.is("[") ? "an object or array literal other than a result" : describe(t), t.offset());
+        if (t.is("{")) {
+            return objectLiteral(); // a value: `event.headers || {}`, `const result = {...}`
+        }
+        if (t.is("[")) {
+            return arrayLiteral();
+        }
+        throw new OutsideSubset(describe(t), t.offset());
     }
 
     private JsExpr template(Token t) throws OutsideSubset {
@@ -662,13 +796,15 @@ final class JsSubsetParser {
     /** A name in an expression: a binding, a literal name, or one of the known functions called. */
     private JsExpr identifier(Token t) throws OutsideSubset {
         String n = t.text();
+        boolean stringify = stringifyHere;
+        stringifyHere = false; // only the first name of a console argument, not one inside it
         switch (n) {
             case "true": return node(new JsExpr.Constant(Boolean.TRUE));
             case "false": return node(new JsExpr.Constant(Boolean.FALSE));
             case "null": return node(new JsExpr.Constant(JsValues.NULL));
             default: break;
         }
-        JsExpr local = lookup(n);
+        JsExpr local = lookup(n, t.offset());
         if (local != null) {
             return local;
         }
@@ -698,13 +834,23 @@ final class JsSubsetParser {
                 return base64(t);
             case "atob":
                 return node(new JsExpr.Atob(arguments(t, 1, 1).get(0), t.offset()));
-            case "JSON":
+            case "JSON": {
                 if (tok.is(".") && peek().is("parse")) {
                     advance();
                     advance();
                     return node(new JsExpr.JsonParse(arguments(t, 1, 1).get(0), t.offset()));
                 }
+                if (stringify && tok.is(".") && peek().is("stringify")) {
+                    advance();
+                    advance();
+                    JsExpr e = node(new JsExpr.Stringify(arguments("JSON.stringify", t.offset(), 1, 3).toArray(new JsExpr[0])));
+                    if (!tok.is(",") && !tok.is(")")) {
+                        throw new OutsideSubset("JSON.stringify other than as a console argument", t.offset());
+                    }
+                    return e;
+                }
                 break;
+            }
             default:
                 break;
         }
@@ -776,7 +922,7 @@ final class JsSubsetParser {
     // ---- names and scopes ----
 
     private JsExpr name(String n, int at) throws OutsideSubset {
-        JsExpr local = lookup(n);
+        JsExpr local = lookup(n, at);
         if (local != null) {
             return local;
         }
@@ -786,11 +932,14 @@ final class JsSubsetParser {
         throw new OutsideSubset("the name " + n, at);
     }
 
-    private JsExpr lookup(String n) {
+    private JsExpr lookup(String n, int at) throws OutsideSubset {
         for (int i = scopes.size() - 1; i >= 0; i--) {
             Scope s = scopes.get(i);
             Integer slot = s.names.get(n);
             if (slot != null) {
+                if (slot == CAUGHT) {
+                    throw new OutsideSubset("a read of the caught error " + n, at);
+                }
                 return new JsExpr.Local(n, slot);
             }
             s.passedThrough.add(n);

@@ -13,7 +13,8 @@ import java.util.Map;
  *   <li>the event's objects and arrays as their Jackson nodes (an absent member is {@code undefined}, a JSON
  *       {@code null} is {@code null}, numbers are doubles, so integers beyond 2^53 round as in Node);</li>
  *   <li>{@code JSON.parse}'s objects and arrays as {@link Map} and {@link List} (they are JS objects, not the
- *       event's, which matters when one is returned as headers).</li>
+ *       event's, which matters when one is returned as headers); object literals as {@link ReturnedObject}s, array
+ *       literals as {@link List}s.</li>
  * </ul>
  * Property names that JavaScript would find on a prototype ({@code toString}, {@code map}, ...) are refused by
  * the parser, so a read here is an own property, an array index, or {@code length}.
@@ -81,6 +82,10 @@ final class JsValues {
         }
         if (target instanceof Map) {
             Object v = ((Map<?, ?>) target).get(key);
+            return v == null ? UNDEFINED : v;
+        }
+        if (target instanceof ReturnedObject) {
+            Object v = ((ReturnedObject) target).member(key);
             return v == null ? UNDEFINED : v;
         }
         if (target instanceof List) {

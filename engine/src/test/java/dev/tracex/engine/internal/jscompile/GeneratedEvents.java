@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Events for the differential tests: the places extractors read (a {@code _datadog} object or its JSON text, SQS
- * records with message attributes and bodies, headers, a {@code meta} object), each present, absent, or of every
+ * records with message attributes (text and base64) and bodies, SNS attributes, Kinesis data in base64, an EventBridge
+ * detail, headers, a {@code meta} or {@code foo} object), each present, absent, or of every
  * JSON type, with hostile values (text with trailing junk, white space JS and Java trim differently, {@code -0},
  * integers beyond 2^53 and 2^64, hex, exponents, JSON that is almost JSON). Seeded: the same events every run.
  */
@@ -70,16 +73,40 @@ final class GeneratedEvents {
                     maybe(r, ma, "_datadog", () -> {
                         ObjectNode dd = F.objectNode();
                         maybe(r, dd, "stringValue", () -> r.nextBoolean() ? F.textNode(headers(r, 0).toString()) : value(r, 1));
-                        maybe(r, dd, "dataType", () -> F.textNode("String"));
+                        maybe(r, dd, "binaryValue", () -> base64(r, headers(r, 0)));
+                        maybe(r, dd, "dataType", () -> F.textNode(r.nextBoolean() ? "String" : "Binary"));
                         return dd;
                     });
                     return ma;
+                });
+                maybe(r, rec, "Sns", () -> {
+                    ObjectNode attribute = F.objectNode();
+                    maybe(r, attribute, "Type", () -> F.textNode(r.nextBoolean() ? "String" : "Binary"));
+                    maybe(r, attribute, "Value", () -> r.nextBoolean() ? F.textNode(headers(r, 0).toString()) : base64(r, headers(r, 0)));
+                    ObjectNode sns = F.objectNode();
+                    sns.putObject("MessageAttributes").set("_datadog", attribute);
+                    return sns;
+                });
+                maybe(r, rec, "kinesis", () -> {
+                    ObjectNode kinesis = F.objectNode();
+                    ObjectNode data = F.objectNode();
+                    data.set("_datadog", headers(r, 0));
+                    maybe(r, kinesis, "data", () -> base64(r, data));
+                    return kinesis;
                 });
                 a.add(rec);
             }
             return a;
         });
-        maybe(r, e, "detail", () -> value(r, 0));
+        maybe(r, e, "detail", () -> {
+            if (r.nextBoolean()) {
+                return value(r, 0);
+            }
+            ObjectNode detail = F.objectNode();
+            detail.set("_datadog", r.nextInt(3) == 0 ? value(r, 1) : headers(r, 0));
+            return detail;
+        });
+        maybe(r, e, "foo", () -> headers(r, 0));
         return e;
     }
 
@@ -104,6 +131,18 @@ final class GeneratedEvents {
             }
         }
         return h;
+    }
+
+    /** A document as base64 text, in the forms senders write: padded, URL-safe, unpadded, wrapped, or damaged. */
+    private static JsonNode base64(Random r, JsonNode document) {
+        byte[] bytes = document.toString().getBytes(StandardCharsets.UTF_8);
+        switch (r.nextInt(6)) {
+            case 0: return F.textNode(Base64.getUrlEncoder().encodeToString(bytes));
+            case 1: return F.textNode(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+            case 2: return F.textNode(Base64.getMimeEncoder().encodeToString(bytes));
+            case 3: return F.textNode("!" + Base64.getEncoder().encodeToString(bytes).substring(1));
+            default: return F.textNode(Base64.getEncoder().encodeToString(bytes));
+        }
     }
 
     private static JsonNode idLike(Random r) {

@@ -175,6 +175,64 @@ class JsSubsetDifferentialTest {
             argumentSet("lengths of decoded text", """
                 (p) => ({ traceId: `${Buffer.from(String(p.detail), 'base64').toString().length}`, parentId: atob(p.meta?.traceId).length,
                           sampleMode: atob(`${p.Records?.[0]?.body}`) === 'abc' ? 1 : 0 })"""),
+            argumentSet("async, throwing", "async (p) => [p.headers.traceId, p.headers.parentId]"),
+            argumentSet("async function and async arrow of one parameter", """
+                (async function (p) {
+                  if (!p.meta) return null;
+                  return { traceId: p.meta.traceId, parentId: p.meta.spanId, sampleMode: p.meta.sampled };
+                })"""),
+            argumentSet("async arrow, one parameter", "async p => p.foo"),
+            argumentSet("empty defaults", """
+                (p) => {
+                  const h = p.headers || {};
+                  const r = p.Records ?? [];
+                  if (h.traceId) return [h.traceId, h.parentId, r.length];
+                  return (p.meta ?? {})['traceId'] ? [p.meta.traceId, p.meta.spanId] : [];
+                }"""),
+            argumentSet("empty values as text and types", """
+                (p) => ({ traceparent: `${p.detail ?? []}${{}}`, tracestate: typeof (p.headers || []),
+                          'x-datadog-trace-id': JSON.parse(p._datadog ?? '{}')['x-datadog-trace-id'] ?? String([]), 'x-datadog-parent-id': '1' })"""),
+            argumentSet("empty object returned as headers", "(p) => p.headers || {}"),
+            argumentSet("try and catch", """
+                (p) => {
+                  try {
+                    const h = JSON.parse(atob(p._datadog));
+                    return [h['x-datadog-trace-id'], h['x-datadog-parent-id']];
+                  } catch (e) {
+                    try { return JSON.parse(Buffer.from(p.Records[0].kinesis.data, 'base64').toString())._datadog; }
+                    catch { if (p.meta) return { traceId: p.meta.traceId, parentId: p.meta.spanId }; }
+                  }
+                  return p.headers.traceparent ? { traceparent: p.headers.traceparent } : null;
+                }"""),
+            argumentSet("assignments", """
+                (p, c) => {
+                  let h = p.headers?.traceId;
+                  let n;
+                  var s = '0';
+                  if (!h) {
+                    h = p.meta?.traceId;
+                    if (typeof h !== 'string') { const d = p._datadog; h = d?.traceId ?? d?.['x-datadog-trace-id']; }
+                  } else n = p.headers.parentId;
+                  if (n === undefined) n = p.meta?.spanId;
+                  if (p.detail) s = String(p.detail);
+                  c = undefined;
+                  return [h, n, s, c];
+                }"""),
+            argumentSet("object literals as values, logged", """
+                (p) => {
+                  const r = { traceID: p.meta?.traceId, parentID: p.meta?.spanId, sampleMode: 1, nested: [p.detail, {}] };
+                  console.log(JSON.stringify(r));
+                  console.info('found', p.headers, JSON.stringify(p.detail, null, 2), r.nested[0]);
+                  if (r.traceID) return r;
+                  const o = ({ a: [r.parentID, r['sampleMode'], r.length] }).a;
+                  return o[0] === undefined ? null : o;
+                }"""),
+            argumentSet("console arguments that throw", """
+                (p) => {
+                  console.log('headers', p.headers.traceId);
+                  console.debug(JSON.stringify(p.meta.spanId));
+                  return [p.headers.traceId, p.meta.spanId];
+                }"""),
             argumentSet("comments and ASI", """
                 (p) => {
                   // the headers
@@ -184,6 +242,181 @@ class JsSubsetDifferentialTest {
                   return
                 }""")
         );
+    }
+
+    /**
+     * The survey of issue 27: extractors people write, as Node modules ({@code exports.x = (event, context) => ...}),
+     * written here after their sources (cited per case), with the reason each one that is not compiled gives, or
+     * {@code null} for compiled. Python extractors are translated into the equivalent JS as test inputs; OpenTelemetry's
+     * {@code eventContextExtractor}s return a context, translated into the Go-style headers object tracex reads.
+     */
+    static Stream<Arguments> survey() {
+        return Stream.of(
+            // Datadog docs, DataDog/documentation content/en/serverless/distributed_tracing/serverless_trace_propagation.md
+            argumentSet("Datadog docs: json (the seed)", """
+                exports.json = (payload) => {
+                  const d = payload._datadog
+                  const traceID = d["x-datadog-trace-id"];
+                  const parentID = d["x-datadog-parent-id"];
+                  const sampleMode = parseInt(d["x-datadog-sampling-priority"], 10);
+                  return { parentID, sampleMode, source: 'event', traceID };
+                };""", null),
+            argumentSet("Datadog docs: sns, with its debug line", """
+                exports.sns = (event, context) => {
+                  const d = JSON.parse(event.Records[0].Sns.MessageAttributes._datadog.Value);
+                  const result = { traceID: d["x-datadog-trace-id"], parentID: d["x-datadog-parent-id"],
+                                   sampleMode: parseInt(d["x-datadog-sampling-priority"], 10), source: 'event' };
+                  console.log(JSON.stringify(result));
+                  return result
+                }""", null),
+            argumentSet("Datadog docs: sns, without its debug line", """
+                exports.sns = (event, context) => {
+                  const d = JSON.parse(event.Records[0].Sns.MessageAttributes._datadog.Value);
+                  return { traceID: d["x-datadog-trace-id"], parentID: d["x-datadog-parent-id"],
+                           sampleMode: parseInt(d["x-datadog-sampling-priority"], 10), source: 'event' };
+                }""", null),
+            argumentSet("Datadog docs: kinesis", """
+                exports.kinesis = (event, context) => {
+                  const text = Buffer.from(event.Records[0].kinesis.data, 'base64').toString('utf-8')
+                  const d = JSON.parse(text)._datadog;
+                  const sampleMode = parseInt(d["x-datadog-sampling-priority"], 10);
+                  return { parentID: d["x-datadog-parent-id"], sampleMode, source: 'event', traceID: d["x-datadog-trace-id"] };
+                };""", null),
+            argumentSet("Datadog docs: eventBridge", """
+                exports.eventBridge = (event, context) => {
+                  const d = event.detail._datadog
+                  return { parentID: d["x-datadog-parent-id"], sampleMode: parseInt(d["x-datadog-sampling-priority"], 10),
+                           source: 'event', traceID: d["x-datadog-trace-id"] };
+                };""", null),
+            // DataDog/datadog-lambda-js pull request 151 (DD_TRACE_EXTRACTOR): the Lambda client context's custom._datadog
+            argumentSet("datadog-lambda-js #151: client context", """
+                exports._extractor = (event, context) => {
+                  const d = context.clientContext.custom._datadog;
+                  return { traceID: d["x-datadog-trace-id"], parentID: d["x-datadog-parent-id"],
+                           sampleMode: parseInt(d["x-datadog-sampling-priority"], 10), source: 'event' };
+                };""", null),
+            // DataDog/datadog-lambda-js src/trace/context/extractors/custom.spec.ts: sync and async, current and legacy names
+            argumentSet("datadog-lambda-js custom.spec: sync", """
+                exports.sync = (event, _context) => {
+                  const traceId = event.foo["x-datadog-trace-id"];
+                  const parentId = event.foo["x-datadog-parent-id"];
+                  const sampleMode = parseInt(event.foo["x-datadog-sampling-priority"], 10);
+                  return { parentId, sampleMode, source: 'event', traceId };
+                };""", null),
+            argumentSet("datadog-lambda-js custom.spec: async legacy", """
+                exports.asyncLegacy = async (event, _context) => {
+                  const traceID = event.foo["x-datadog-trace-id"];
+                  const parentID = event.foo["x-datadog-parent-id"];
+                  const sampleMode = parseInt(event.foo["x-datadog-sampling-priority"], 10);
+                  return { parentID, sampleMode, source: 'event', traceID };
+                };""", null),
+            // DataDog/datadog-lambda-js src/trace/context/extractors/{sqs,sns,kinesis}.ts: the library's own readers
+            argumentSet("datadog-lambda-js sqs.ts: text or base64 attribute", """
+                exports.sqs = (event) => {
+                  let headers = event?.Records?.[0]?.messageAttributes?._datadog?.stringValue;
+                  if (!headers) {
+                    const encoded = event?.Records?.[0]?.messageAttributes?._datadog?.binaryValue;
+                    if (encoded) headers = Buffer.from(encoded, "base64").toString("ascii");
+                  }
+                  return headers ? JSON.parse(headers) : null;
+                };""", null),
+            argumentSet("datadog-lambda-js sqs.ts, as one expression", """
+                exports.sqs = (event) => {
+                  const a = event?.Records?.[0]?.messageAttributes?._datadog;
+                  const headers = a?.stringValue || (a?.binaryValue ? Buffer.from(a.binaryValue, "base64").toString("ascii") : undefined);
+                  return headers ? JSON.parse(headers) : null;
+                };""", null),
+            argumentSet("datadog-lambda-js sns.ts: String or base64 by Type", """
+                exports.sns = (event) => {
+                  const a = event?.Records?.[0]?.Sns?.MessageAttributes?._datadog;
+                  if (!a?.Value) return null;
+                  if (a.Type === "String") return JSON.parse(a.Value);
+                  return JSON.parse(Buffer.from(a.Value, "base64").toString("ascii"));
+                };""", null),
+            argumentSet("datadog-lambda-js kinesis.ts, with its try", """
+                exports.kinesis = (event) => {
+                  try {
+                    const data = event?.Records?.[0]?.kinesis?.data;
+                    if (!data) return null;
+                    return JSON.parse(Buffer.from(data, "base64").toString("ascii"))?._datadog ?? null;
+                  } catch (error) {
+                    return null;
+                  }
+                };""", null),
+            argumentSet("datadog-lambda-js lambda-context.ts: custom or custom._datadog", """
+                exports.clientContext = (event, context) => {
+                  const custom = context.clientContext?.custom;
+                  if (!custom || typeof custom !== "object") return null;
+                  return custom._datadog !== undefined ? custom._datadog : custom;
+                };""", null),
+            // Python, translated into JS: DataDog/documentation's sample extractors (json, SNS, Kinesis, EventBridge)
+            // return (trace_id, parent_id, sampling_priority); DataDog/datadog-lambda-python tests/test_tracing.py
+            // test_with_extractor_function lower-cases the keys; datadog_lambda/tracing.py decodes binaryValue with b64decode
+            argumentSet("Python docs (in JS): json", """
+                exports.extractor = (payload) => {
+                  const h = JSON.parse(payload._datadog);
+                  return [h["x-datadog-trace-id"], h["x-datadog-parent-id"], h["x-datadog-sampling-priority"]];
+                };""", null),
+            argumentSet("Python docs (in JS): SNS", """
+                exports.extractor = (event, context) => {
+                  const h = JSON.parse(event.Records[0].Sns.MessageAttributes._datadog.Value);
+                  return [h["x-datadog-trace-id"], h["x-datadog-parent-id"], h["x-datadog-sampling-priority"]];
+                };""", null),
+            argumentSet("Python docs (in JS): Kinesis, as the page writes it (no base64)", """
+                exports.extractor = (event, context) => {
+                  const d = JSON.parse(event.Records[0].kinesis.data)._datadog;
+                  return [d["x-datadog-trace-id"], d["x-datadog-parent-id"], d["x-datadog-sampling-priority"]];
+                };""", null),
+            argumentSet("Python docs (in JS): EventBridge", """
+                exports.extractor = (event, context) => {
+                  const h = JSON.parse(event.detail._datadog);
+                  return [h["x-datadog-trace-id"], h["x-datadog-parent-id"], h["x-datadog-sampling-priority"]];
+                };""", null),
+            argumentSet("Python tests (in JS): lower-cased keys", """
+                exports.extractor = (event, context) => {
+                  const foo = Object.fromEntries(Object.entries(event.foo ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+                  return [foo["x-datadog-trace-id"], foo["x-datadog-parent-id"], foo["x-datadog-sampling-priority"]];
+                };""", "the name Object at t.js:2:15"),
+            argumentSet("Python library (in JS): SQS binaryValue", """
+                exports.extractor = (event) => {
+                  const a = event.Records[0].messageAttributes._datadog;
+                  return JSON.parse(Buffer.from(a.binaryValue, 'base64').toString());
+                };""", null),
+            // OpenTelemetry, open-telemetry/opentelemetry-js-contrib aws-lambda eventContextExtractor (PR 566, issue 855)
+            // and the opentelemetry-lambda layer's: HTTP headers, the client context's Custom, SNS attributes' Value
+            argumentSet("OpenTelemetry: HTTP headers or nothing", "exports.otel = (event) => event.headers || {};", null),
+            argumentSet("OpenTelemetry: client context Custom", """
+                exports.otel = (event, context) => context.clientContext?.Custom ?? event?.headers;""", null),
+            argumentSet("OpenTelemetry: SNS attributes' Value", """
+                exports.otel = (event) => {
+                  const a = event.Records?.[0]?.Sns?.MessageAttributes;
+                  return { traceparent: a?.traceparent?.Value, tracestate: a?.tracestate?.Value };
+                };""", null),
+            // DataDog/documentation's Go sample (SQS attributes, keys lower-cased in a loop), in JS
+            argumentSet("Go docs (in JS): SQS attributes in a loop", """
+                exports.sqs = (event) => {
+                  if (event.Records?.length !== 1) return {};
+                  const out = {};
+                  for (const [k, v] of Object.entries(event.Records[0].messageAttributes)) out[k.toLowerCase()] = v.stringValue;
+                  return out;
+                };""", "a statement starting with 'for' at t.js:4:3"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("survey")
+    void extract_survey_compiledSameAsGraalJsOrSaysWhy(String code, String outside) throws Exception {
+        ScriptSource module = new ScriptSource("module", code, "t.js", 1, 1, 0, PropagationStyle.DEFAULTS);
+        JsSubset.ModuleAttempt attempt = JsSubset.compileModule(module);
+        Map<String, CompiledScript> graal = GRAAL.compileModule(module);
+
+        assertThat(attempt.outside()).isEqualTo(outside);
+        assertThat(graal).isNotEmpty();
+        if (outside == null) {
+            assertThat(attempt.compiled().keySet()).containsExactlyElementsOf(graal.keySet());
+            for (String name : graal.keySet()) {
+                sameOnEvery(attempt.compiled().get(name), graal.get(name));
+            }
+        }
     }
 
     @ParameterizedTest
