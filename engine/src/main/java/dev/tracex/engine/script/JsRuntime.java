@@ -37,50 +37,8 @@ final class JsRuntime {
             + "  globalThis.require = function require(name) {\n"
             + "    throw new Error('require(\"' + name + '\") is not available: tracex JS extractors have no modules');\n"
             + "  };\n"
-            // Node's Buffer.from(s, 'base64') and atob, the decoding done by JsBase64 (host code, so that a large
-            // value costs no statements of the limit): the same answers as Node and as the compiled subset.
-            + "  let decode;\n"
-            + "  const TOKEN = {};\n"
-            + "  const describe = v => v === null ? 'null' : typeof v === 'object' ? 'an instance of ' + (Array.isArray(v) ? 'Array' : 'Object')\n"
-            + "      : 'type ' + typeof v;\n"
-            + "  class Buffer {\n"
-            + "    #bytes;\n"
-            + "    constructor(token, bytes) {\n"
-            + "      if (token !== TOKEN) throw new TypeError('tracex has Buffer.from(text, \\'base64\\') only');\n"
-            + "      this.#bytes = bytes;\n"
-            + "    }\n"
-            + "    static from(value, encoding) {\n"
-            + "      if (typeof value !== 'string') {\n"
-            + "        throw new TypeError('The first argument must be of type string or an instance of Buffer, ArrayBuffer, or '\n"
-            + "            + 'Array or an Array-like Object. Received ' + describe(value) + ' (tracex: a string only)');\n"
-            + "      }\n"
-            + "      const e = typeof encoding === 'string' ? encoding.toLowerCase() : encoding;\n"
-            + "      if (e !== 'base64' && e !== 'base64url') {\n"
-            + "        throw new TypeError('tracex has Buffer.from(text, \\'base64\\') only, not encoding ' + String(encoding));\n"
-            + "      }\n"
-            + "      return new Buffer(TOKEN, decode('base64', value));\n"
-            + "    }\n"
-            + "    get length() { return this.#bytes.length; }\n"
-            + "    toString(encoding) {\n"
-            + "      if (arguments.length > 1) throw new TypeError('tracex has Buffer.prototype.toString(encoding) only, without start and end');\n"
-            + "      const text = decode('text', this.#bytes, encoding === undefined ? 'utf8' : String(encoding));\n"
-            + "      if (text !== null) return text;\n"
-            + "      throw new TypeError('tracex has Buffer.prototype.toString for utf8, latin1, ascii and hex only, not ' + String(encoding));\n"
-            + "    }\n"
-            + "  }\n"
-            + "  Object.defineProperty(globalThis, 'Buffer', { value: Buffer, writable: true, configurable: true });\n"
-            + "  Object.defineProperty(globalThis, 'atob', { writable: true, configurable: true, value: function atob(input) {\n"
-            + "    if (arguments.length === 0) throw new TypeError('The \"input\" argument must be specified');\n"
-            + "    const s = `${input}`;\n"
-            + "    const bytes = decode('atob', s);\n"
-            + "    if (bytes !== null) return bytes;\n"
-            + "    const e = new Error(decode('atobError', s));\n"
-            + "    e.name = 'InvalidCharacterError';\n"
-            + "    throw e;\n"
-            + "  }});\n"
             + "  return {\n"
             + "    PENDING,\n"
-            + "    install(d) { decode = d; },\n"
             + "    call(f, event, context) { return settle(f(event, context == null ? {} : context)); },\n"
             + "    callText(f, event, context) {\n"
             + "      return settle(f(JSON.parse(event), context == null ? {} : JSON.parse(context)));\n"
@@ -118,17 +76,72 @@ final class JsRuntime {
             + "  };\n"
             + "})()\n", "tracex-harness.js").buildLiteral();
 
-    /** The harness's {@code decode(kind, text)}: {@link JsBase64} for its Buffer and atob. Stateless. */
-    private static final ProxyExecutable DECODE = args -> {
-        String kind = args[0].asString();
-        String text = args[1].asString();
-        switch (kind) {
-            case "base64": return JsBase64.buffer(text);
-            case "atob": return JsBase64.atob(text);
-            case "atobError": return JsBase64.atobError(text);
-            default: return JsBase64.text(text, args[2].asString());
+    /** Loaded only where code names {@code Buffer} or {@code atob} ({@link #usesBase64}). */
+    private static final class Base64Harness {
+        /**
+         * Node's {@code Buffer.from(s, 'base64')} and {@code atob}, the decoding done by {@link JsBase64} (host code, so
+         * that a large value costs no statements of the limit): the same answers as Node and as the compiled subset.
+         * Installed only in the contexts of code that names {@code Buffer} or {@code atob}: defining the class and
+         * binding a host function cost every GraalJS cold start some 100 to 170 ms (fresh JVMs, 2026-12-06), which rules
+         * that do not decode would pay for nothing.
+         */
+        static final Source BASE64 = Source.newBuilder("js", ""
+                + "(function (decode) {\n"
+                + "  const TOKEN = {};\n"
+                + "  const describe = v => v === null ? 'null' : typeof v === 'object' ? 'an instance of ' + (Array.isArray(v) ? 'Array' : 'Object')\n"
+                + "      : 'type ' + typeof v;\n"
+                + "  class Buffer {\n"
+                + "    #bytes;\n"
+                + "    constructor(token, bytes) {\n"
+                + "      if (token !== TOKEN) throw new TypeError('tracex has Buffer.from(text, \\'base64\\') only');\n"
+                + "      this.#bytes = bytes;\n"
+                + "    }\n"
+                + "    static from(value, encoding) {\n"
+                + "      if (typeof value !== 'string') {\n"
+                + "        throw new TypeError('The first argument must be of type string or an instance of Buffer, ArrayBuffer, or '\n"
+                + "            + 'Array or an Array-like Object. Received ' + describe(value) + ' (tracex: a string only)');\n"
+                + "      }\n"
+                + "      const e = typeof encoding === 'string' ? encoding.toLowerCase() : encoding;\n"
+                + "      if (e !== 'base64' && e !== 'base64url') {\n"
+                + "        throw new TypeError('tracex has Buffer.from(text, \\'base64\\') only, not encoding ' + String(encoding));\n"
+                + "      }\n"
+                + "      return new Buffer(TOKEN, decode('base64', value));\n"
+                + "    }\n"
+                + "    get length() { return this.#bytes.length; }\n"
+                + "    toString(encoding) {\n"
+                + "      if (arguments.length > 1) throw new TypeError('tracex has Buffer.prototype.toString(encoding) only, without start and end');\n"
+                + "      const text = decode('text', this.#bytes, encoding === undefined ? 'utf8' : String(encoding));\n"
+                + "      if (text !== null) return text;\n"
+                + "      throw new TypeError('tracex has Buffer.prototype.toString for utf8, latin1, ascii and hex only, not ' + String(encoding));\n"
+                + "    }\n"
+                + "  }\n"
+                + "  Object.defineProperty(globalThis, 'Buffer', { value: Buffer, writable: true, configurable: true });\n"
+                + "  Object.defineProperty(globalThis, 'atob', { writable: true, configurable: true, value: function atob(input) {\n"
+                + "    if (arguments.length === 0) throw new TypeError('The \"input\" argument must be specified');\n"
+                + "    const s = `${input}`;\n"
+                + "    const bytes = decode('atob', s);\n"
+                + "    if (bytes !== null) return bytes;\n"
+                + "    const e = new Error(decode('atobError', s));\n"
+                + "    e.name = 'InvalidCharacterError';\n"
+                + "    throw e;\n"
+                + "  }});\n"
+                + "})\n", "tracex-base64.js").buildLiteral();
+
+        /** The harness's {@code decode(kind, text)}: {@link JsBase64} for its Buffer and atob. Stateless. */
+        static final ProxyExecutable DECODE = args -> {
+            String kind = args[0].asString();
+            String text = args[1].asString();
+            switch (kind) {
+                case "base64": return JsBase64.buffer(text);
+                case "atob": return JsBase64.atob(text);
+                case "atobError": return JsBase64.atobError(text);
+                default: return JsBase64.text(text, args[2].asString());
+            }
+        };
+
+        private Base64Harness() {
         }
-    };
+    }
 
     final Context context;
     private final Value pending;
@@ -141,10 +154,12 @@ final class JsRuntime {
     private Map<String, Value> functions = Map.of();
     private volatile boolean cancelled;
 
-    JsRuntime(Context context) {
+    JsRuntime(Context context, String code) {
         this.context = context;
         Value h = context.eval(HARNESS);
-        h.getMember("install").execute(DECODE);
+        if (usesBase64(code)) {
+            context.eval(Base64Harness.BASE64).execute(Base64Harness.DECODE);
+        }
         this.pending = h.getMember("PENDING");
         this.call = h.getMember("call");
         this.callText = h.getMember("callText");
@@ -152,6 +167,11 @@ final class JsRuntime {
         this.beginModule = h.getMember("beginModule");
         this.exportsOf = h.getMember("exportsOf");
         this.prime = h.getMember("prime");
+    }
+
+    /** Whether {@code code} may call {@code Buffer} or {@code atob} (by name: a mention in a comment counts too). */
+    static boolean usesBase64(String code) {
+        return code.contains("Buffer") || code.contains("atob");
     }
 
     Value beginModule() {

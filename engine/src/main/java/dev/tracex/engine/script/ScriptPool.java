@@ -83,7 +83,7 @@ final class ScriptPool {
                 .option("js.print", "false")
                 .option("js.graal-builtin", "false")
                 .build();
-        JsRuntime r = new JsRuntime(context);
+        JsRuntime r = new JsRuntime(context, source.code());
         Watchdog.Guard guard = Watchdog.guard(r, limits.timeout());
         try {
             r.functions(module ? evaluateModule(r) : evaluateSnippet(r));

@@ -128,6 +128,24 @@ class JsRuntimeTest {
         assertThat(v.getMember("atob").asString()).isEqualTo("abc".repeat(1_500_000));
     }
 
+    @Test
+    void builtIns_onlyForCodeThatNamesThem() throws ScriptFailure {
+        // Defining them costs a GraalJS cold start 100 ms or more: code that does not name them does not get them.
+        String computed = "(e) => typeof globalThis['Buf' + 'fer'] + ' ' + typeof globalThis['at' + 'ob']";
+        JsRuntime without = new ScriptPool(JsTesting.snippet("computed", computed), false, JsTesting.SMALL,
+                EventPassing.PROXY).open();
+        JsRuntime with = new ScriptPool(JsTesting.snippet("named", computed + " // Buffer"), false, JsTesting.SMALL,
+                EventPassing.PROXY).open();
+        try {
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            assertThat(without.call(ScriptPool.SNIPPET, event, null, EventPassing.PROXY).asString()).isEqualTo("undefined undefined");
+            assertThat(with.call(ScriptPool.SNIPPET, event, null, EventPassing.PROXY).asString()).isEqualTo("function function");
+        } finally {
+            without.close();
+            with.close();
+        }
+    }
+
     private static Value probe(JsonNode input) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         if (input != null) {
