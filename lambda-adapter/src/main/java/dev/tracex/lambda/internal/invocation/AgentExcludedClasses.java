@@ -1,6 +1,5 @@
 package dev.tracex.lambda.internal.invocation;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,19 +61,8 @@ final class AgentExcludedClasses {
      * implementing the interface is instrumented on its own, whatever the subclass's exclusion says).
      */
     boolean excludesHandler(Class<?> handlerClass) {
-        boolean declares = false;
-        for (Class<?> c = handlerClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals("handleRequest")) {
-                    if (!excludes(c.getName())) {
-                        return false;
-                    }
-                    declares = true;
-                    break;
-                }
-            }
-        }
-        return declares;
+        List<Class<?>> declaring = declaringHandleRequest(handlerClass);
+        return !declaring.isEmpty() && declaring.stream().allMatch(c -> excludes(c.getName()));
     }
 
     /**
@@ -83,17 +71,8 @@ final class AgentExcludedClasses {
      * tracex's adapter run inside it names the classes below.
      */
     String instrumentedHint(Class<?> handlerClass) {
-        List<String> instrumented = new ArrayList<>();
-        for (Class<?> c = handlerClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals("handleRequest")) {
-                    if (!excludes(c.getName())) {
-                        instrumented.add(c.getName());
-                    }
-                    break;
-                }
-            }
-        }
+        List<String> instrumented = declaringHandleRequest(handlerClass).stream().map(Class::getName)
+                .filter(name -> !excludes(name)).toList();
         if (instrumented.isEmpty()) {
             return null;
         }
@@ -101,6 +80,17 @@ final class AgentExcludedClasses {
                 + "starts before tracex's code and carries no tracex.* attributes; " + EXCLUDE_CLASSES_VARIABLE + "="
                 + String.join(",", instrumented) + " (the agent then leaves that class's methods alone) lets tracex "
                 + "run inside the span and annotate it";
+    }
+
+    /** {@code handlerClass} and its superclasses that declare a method named {@code handleRequest}, nearest first. */
+    private static List<Class<?>> declaringHandleRequest(Class<?> handlerClass) {
+        List<Class<?>> declaring = new ArrayList<>();
+        for (Class<?> c = handlerClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.getName().equals("handleRequest"))) {
+                declaring.add(c);
+            }
+        }
+        return declaring;
     }
 
     @Override
