@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * load its classes, in the order {@code TracingHandler} meets them: the rules file compiled (snakeyaml's
  * first document, the engine's compiler, the paths and steps its rules name; the built-ins it names are
  * not compiled), the rule selected with {@code builtin.default} behind it (left for the first miss), the
- * first extraction (jackson-core's first parser and the tree), then what the first miss adds: the built-in
+ * first extraction (tracex's JSON reader, the tree), then what the first miss adds: the built-in
  * rules compiled and run. Run by {@code benchmarks/cold-start.sh}.
  *
  * <pre>{@code
@@ -51,7 +51,7 @@ public final class ColdStartBreakdown {
                             throw new IllegalStateException(warning);
                         }
                     }).orElseThrow();
-            lap("tracex: the rule loaded from the precompiled form (jackson-core, compiler, paths, steps)");
+            lap("tracex: the rule loaded from the precompiled form (compiler, paths, steps)");
         } else {
             file = Extractors.load(Path.of(args[0]));
             lap("tracex: the rules file compiled (snakeyaml, compiler, paths, steps)");
@@ -67,7 +67,7 @@ public final class ColdStartBreakdown {
         if (selected.extract(Files.readAllBytes(Path.of(args[2]))).parent().isEmpty()) {
             throw new IllegalStateException("no context");
         }
-        lap("tracex: first extraction (jackson-core's first parser, the tree)");
+        lap("tracex: first extraction (the JSON reader, the tree)");
         selected.extract("{\"headers\": {\"traceparent\": \"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}}");
         lap("tracex: first miss (built-in rules compiled and run)");
     }

@@ -1,9 +1,8 @@
 package dev.tracex.engine.internal.compiler;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.json.JsonReader;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -64,7 +63,7 @@ public final class ComposedYaml {
     static byte[] write(byte[] yaml) throws IOException {
         Node root = RuleFileCompiler.compose(new String(yaml, StandardCharsets.UTF_8));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator g = Json.FACTORY.createGenerator(bytes)) {
+        try (JsonGenerator g = Json.factory().createGenerator(bytes)) {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
             g.writeNumberField("length", yaml.length);
@@ -82,37 +81,36 @@ public final class ComposedYaml {
      * unreadable.
      */
     static Node read(InputStream form, byte[] yaml, String fileName) throws IOException {
-        try (JsonParser p = Json.FACTORY.createParser(form)) {
-            expect(p.nextToken() == JsonToken.START_OBJECT, p);
-            Node root = null;
-            boolean sameText = true;
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "format":
-                        if (p.getIntValue() != FORMAT) {
-                            throw new IOException("the composed form of " + fileName + " is of format " + p.getIntValue()
-                                    + "; this tracex reads format " + FORMAT);
-                        }
-                        break;
-                    case "length":
-                        sameText &= p.getLongValue() == yaml.length;
-                        break;
-                    case "crc32":
-                        sameText &= p.getLongValue() == crc32(yaml);
-                        break;
-                    case "root":
-                        if (!sameText) {
-                            return null;
-                        }
-                        root = readNode(p, t, fileName);
-                        break;
-                    default:
-                        p.skipChildren();
-                }
+        JsonReader p = JsonReader.of(form.readAllBytes());
+        expect(p.nextToken() == JsonReader.Token.START_OBJECT, p);
+        Node root = null;
+        boolean sameText = true;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonReader.Token t = p.nextToken();
+            switch (name) {
+                case "format":
+                    if (p.intValue() != FORMAT) {
+                        throw new IOException("the composed form of " + fileName + " is of format " + p.intValue()
+                                + "; this tracex reads format " + FORMAT);
+                    }
+                    break;
+                case "length":
+                    sameText &= p.longValue() == yaml.length;
+                    break;
+                case "crc32":
+                    sameText &= p.longValue() == crc32(yaml);
+                    break;
+                case "root":
+                    if (!sameText) {
+                        return null;
+                    }
+                    root = readNode(p, t, fileName);
+                    break;
+                default:
+                    p.skipChildren();
             }
-            return sameText ? root : null;
         }
+        return sameText ? root : null;
     }
 
     static long crc32(byte[] bytes) {
@@ -168,8 +166,8 @@ public final class ComposedYaml {
         g.writeEndArray();
     }
 
-    static Node readNode(JsonParser p, JsonToken t, String fileName) throws IOException {
-        expect(t == JsonToken.START_ARRAY, p);
+    static Node readNode(JsonReader p, JsonReader.Token t, String fileName) throws IOException {
+        expect(t == JsonReader.Token.START_ARRAY, p);
         String kind = text(p);
         Mark start = mark(p, fileName);
         Mark end = mark(p, fileName);
@@ -182,23 +180,23 @@ public final class ComposedYaml {
                     : new ScalarNode(tag, value, start, end, style);
         } else {
             DumperOptions.FlowStyle flow = DumperOptions.FlowStyle.valueOf(text(p));
-            expect(p.nextToken() == JsonToken.START_ARRAY, p);
+            expect(p.nextToken() == JsonReader.Token.START_ARRAY, p);
             if (kind.equals("m")) {
                 List<NodeTuple> tuples = new ArrayList<>();
-                for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
+                for (JsonReader.Token k = p.nextToken(); k != JsonReader.Token.END_ARRAY; k = p.nextToken()) {
                     Node key = readNode(p, k, fileName);
                     tuples.add(new NodeTuple(key, readNode(p, p.nextToken(), fileName)));
                 }
                 node = new MappingNode(Tag.MAP, true, tuples, start, end, flow);
             } else {
                 List<Node> items = new ArrayList<>();
-                for (JsonToken i = p.nextToken(); i != JsonToken.END_ARRAY; i = p.nextToken()) {
+                for (JsonReader.Token i = p.nextToken(); i != JsonReader.Token.END_ARRAY; i = p.nextToken()) {
                     items.add(readNode(p, i, fileName));
                 }
                 node = new SequenceNode(Tag.SEQ, true, items, start, end, flow);
             }
         }
-        expect(p.nextToken() == JsonToken.END_ARRAY, p);
+        expect(p.nextToken() == JsonReader.Token.END_ARRAY, p);
         return node;
     }
 
@@ -206,26 +204,26 @@ public final class ComposedYaml {
         return style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED;
     }
 
-    private static Mark mark(JsonParser p, String fileName) throws IOException {
+    private static Mark mark(JsonReader p, String fileName) throws IOException {
         int line = number(p);
         int column = number(p);
         int index = number(p);
         return new Mark(fileName, index, line, column, new int[0], 0);
     }
 
-    private static String text(JsonParser p) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_STRING, p);
-        return p.getText();
+    static String text(JsonReader p) throws IOException {
+        expect(p.nextToken() == JsonReader.Token.STRING, p);
+        return p.text();
     }
 
-    private static int number(JsonParser p) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT, p);
-        return p.getIntValue();
+    static int number(JsonReader p) throws IOException {
+        expect(p.nextToken() == JsonReader.Token.INTEGER, p);
+        return p.intValue();
     }
 
-    static void expect(boolean ok, JsonParser p) throws IOException {
+    static void expect(boolean ok, JsonReader p) throws IOException {
         if (!ok) {
-            throw new IOException("not a composed rules file: unexpected " + p.currentToken() + " at " + p.currentLocation());
+            throw new IOException("not a composed rules file: unexpected " + p.currentToken() + " at byte " + p.offset());
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.tracex.engine.internal.compiler;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.TracexVersion;
 import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.json.JsonReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -66,7 +65,7 @@ public final class PrecompiledForm {
             List<long[]> spans = new ArrayList<>();
             for (NodeTuple t : rules.getValue()) {
                 long start = body.size();
-                try (JsonGenerator g = Json.FACTORY.createGenerator(body)) {
+                try (JsonGenerator g = Json.factory().createGenerator(body)) {
                     g.writeStartArray();
                     ComposedYaml.writeNode(g, t.getKeyNode(), 2);
                     ComposedYaml.writeNode(g, t.getValueNode(), 2);
@@ -75,7 +74,7 @@ public final class PrecompiledForm {
                 spans.add(new long[] {start, body.size() - start});
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            try (JsonGenerator g = Json.factory().createGenerator(out)) {
                 g.writeStartObject();
                 g.writeNumberField("format", FORMAT);
                 g.writeStringField("tracex", TracexVersion.VERSION);
@@ -191,29 +190,28 @@ public final class PrecompiledForm {
                 throw new IOException("not a precompiled rules file: no header line");
             }
             h.bodyStart = newline + 1;
-            try (JsonParser p = Json.FACTORY.createParser(form, 0, newline)) {
-                ComposedYaml.expect(p.nextToken() == JsonToken.START_OBJECT, p);
-                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                    JsonToken t = p.nextToken();
-                    switch (name) {
-                        case "format" -> h.format = p.getIntValue();
-                        case "tracex" -> h.tracex = p.getText();
-                        case "length" -> h.length = p.getLongValue();
-                        case "crc32" -> h.crc32 = p.getLongValue();
-                        case "file" -> h.file = (MappingNode) ComposedYaml.readNode(p, t, fileName);
-                        case "key" -> h.key = ComposedYaml.readNode(p, t, fileName);
-                        case "extractors" -> h.extractors = (MappingNode) ComposedYaml.readNode(p, t, fileName);
-                        case "rules" -> {
-                            if (h.format != FORMAT) {
-                                return h; // another layout: the caller refuses it by its format
-                            }
-                            for (JsonToken r = p.nextToken(); r == JsonToken.START_ARRAY; r = p.nextToken()) {
-                                RuleSpan span = RuleSpan.read(p);
-                                h.rules.put(span.name, span);
-                            }
+            JsonReader p = JsonReader.of(form, 0, newline);
+            ComposedYaml.expect(p.nextToken() == JsonReader.Token.START_OBJECT, p);
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                JsonReader.Token t = p.nextToken();
+                switch (name) {
+                    case "format" -> h.format = p.intValue();
+                    case "tracex" -> h.tracex = p.text();
+                    case "length" -> h.length = p.longValue();
+                    case "crc32" -> h.crc32 = p.longValue();
+                    case "file" -> h.file = (MappingNode) ComposedYaml.readNode(p, t, fileName);
+                    case "key" -> h.key = ComposedYaml.readNode(p, t, fileName);
+                    case "extractors" -> h.extractors = (MappingNode) ComposedYaml.readNode(p, t, fileName);
+                    case "rules" -> {
+                        if (h.format != FORMAT) {
+                            return h; // another layout: the caller refuses it by its format
                         }
-                        default -> p.skipChildren();
+                        for (JsonReader.Token r = p.nextToken(); r == JsonReader.Token.START_ARRAY; r = p.nextToken()) {
+                            RuleSpan span = RuleSpan.read(p);
+                            h.rules.put(span.name, span);
+                        }
                     }
+                    default -> p.skipChildren();
                 }
             }
             if (h.format == FORMAT && (h.file == null || h.key == null || h.extractors == null)) {
@@ -225,17 +223,18 @@ public final class PrecompiledForm {
 
     /** Where a rule's nodes are in the body, and the local rules its {@code first:} names. */
     private record RuleSpan(String name, int offset, int length, List<String> references) {
-        static RuleSpan read(JsonParser p) throws IOException {
-            String name = p.nextTextValue();
-            int offset = p.nextIntValue(-1);
-            int length = p.nextIntValue(-1);
-            ComposedYaml.expect(p.nextToken() == JsonToken.START_ARRAY, p);
+        static RuleSpan read(JsonReader p) throws IOException {
+            String name = ComposedYaml.text(p);
+            int offset = ComposedYaml.number(p);
+            int length = ComposedYaml.number(p);
+            ComposedYaml.expect(p.nextToken() == JsonReader.Token.START_ARRAY, p);
             List<String> refs = new ArrayList<>();
-            for (String ref = p.nextTextValue(); ref != null; ref = p.nextTextValue()) {
-                refs.add(ref);
+            for (JsonReader.Token r = p.nextToken(); r == JsonReader.Token.STRING; r = p.nextToken()) {
+                refs.add(p.text());
             }
-            ComposedYaml.expect(p.nextToken() == JsonToken.END_ARRAY, p);
-            if (name == null || offset < 0 || length < 0) {
+            ComposedYaml.expect(p.currentToken() == JsonReader.Token.END_ARRAY, p);
+            ComposedYaml.expect(p.nextToken() == JsonReader.Token.END_ARRAY, p);
+            if (offset < 0 || length < 0) {
                 throw new IOException("not a precompiled rules file: a rule without its place");
             }
             return new RuleSpan(name, offset, length, refs);
@@ -243,13 +242,12 @@ public final class PrecompiledForm {
 
         /** The rule's key and value nodes, from the body of {@code form} (which starts at {@code bodyStart}). */
         NodeTuple read(byte[] form, int bodyStart, String fileName) throws IOException {
-            try (JsonParser p = Json.FACTORY.createParser(form, bodyStart + offset, length)) {
-                ComposedYaml.expect(p.nextToken() == JsonToken.START_ARRAY, p);
-                Node key = ComposedYaml.readNode(p, p.nextToken(), fileName);
-                Node value = ComposedYaml.readNode(p, p.nextToken(), fileName);
-                ComposedYaml.expect(p.nextToken() == JsonToken.END_ARRAY, p);
-                return new NodeTuple(key, value);
-            }
+            JsonReader p = JsonReader.of(form, bodyStart + offset, length);
+            ComposedYaml.expect(p.nextToken() == JsonReader.Token.START_ARRAY, p);
+            Node key = ComposedYaml.readNode(p, p.nextToken(), fileName);
+            Node value = ComposedYaml.readNode(p, p.nextToken(), fileName);
+            ComposedYaml.expect(p.nextToken() == JsonReader.Token.END_ARRAY, p);
+            return new NodeTuple(key, value);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.tracex.engine.internal.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -32,9 +31,10 @@ final class EmbeddedText extends TextNode {
         if (!Json.startsLikeDocument(_value)) {
             return null;
         }
-        try (JsonParser p = Json.FACTORY.createParser(_value)) {
-            p.nextToken();
-            return projection.read(p); // the first value, what follows unread, as Json.decodeEmbedded reads it
+        try {
+            JsonReader r = JsonReader.of(_value);
+            r.nextToken();
+            return projection.read(r); // the first value, what follows unread, as Json.decodeEmbedded reads it
         } catch (IOException | RuntimeException e) {
             return null;
         }

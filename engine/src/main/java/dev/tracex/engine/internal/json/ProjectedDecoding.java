@@ -1,6 +1,5 @@
 package dev.tracex.engine.internal.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 
@@ -46,8 +45,9 @@ public final class ProjectedDecoding {
         if (!in.isTextual() && !in.isBinary()) {
             return step.apply(in); // an object or array passes through
         }
-        try (JsonParser p = in.isTextual() ? Json.FACTORY.createParser(in.textValue()) : Json.FACTORY.createParser(((BinaryNode) in).binaryValue())) {
-            return p.nextToken() == null ? null : next.read(p); // the first value, as the json step reads it
+        try {
+            JsonReader r = in.isTextual() ? JsonReader.of(in.textValue()) : JsonReader.of(((BinaryNode) in).binaryValue());
+            return r.nextToken() == null ? null : next.read(r); // the first value, as the json step reads it
         } catch (IOException | RuntimeException e) {
             return null;
         }

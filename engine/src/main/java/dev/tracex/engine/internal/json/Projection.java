@@ -1,7 +1,5 @@
 package dev.tracex.engine.internal.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -173,51 +171,48 @@ public final class Projection {
     }
 
     /**
-     * Reads the value at the parser's current token (which must be set) into a tree pruned to this projection. Text
+     * Reads the value at the reader's current token (which must be set) into a tree pruned to this projection. Text
      * where something is read below it (an SQS body, an SNS message, which paths read into as embedded JSON) becomes
      * an {@link EmbeddedText} that decodes, when first asked, only what this projection reads of it.
      */
-    public JsonNode read(JsonParser parser) throws IOException {
-        JsonToken t = parser.currentToken();
-        if (t == JsonToken.VALUE_STRING && !whole && !isEmpty()) {
-            return new EmbeddedText(parser.getText(), this);
+    public JsonNode read(JsonReader reader) throws IOException {
+        JsonReader.Token t = reader.currentToken();
+        if (t == JsonReader.Token.STRING && !whole && !isEmpty()) {
+            return new EmbeddedText(reader.text(), this);
         }
-        if (whole || (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY)) {
-            return Json.readValue(parser, t);
+        if (whole || (t != JsonReader.Token.START_OBJECT && t != JsonReader.Token.START_ARRAY)) {
+            return Json.readValue(reader, t);
         }
-        if (t == JsonToken.START_OBJECT) {
+        if (t == JsonReader.Token.START_OBJECT) {
             ObjectNode o = F.objectNode();
-            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            for (String name = reader.nextFieldName(); name != null; name = reader.nextFieldName()) {
                 Projection child = fields.get(name);
                 if (child == null) {
                     child = anyChild;
                 }
-                parser.nextToken();
+                reader.nextToken();
                 if (child != null) {
-                    o.set(name, child.read(parser));
+                    o.set(name, child.read(reader));
                 } else if (headers && HeaderNames.isHeader(name)) {
-                    o.set(name, Json.readValue(parser, parser.currentToken()));
+                    o.set(name, Json.readValue(reader, reader.currentToken()));
                 } else {
-                    parser.skipChildren();
+                    reader.skipChildren();
                 }
             }
             return o;
         }
         ArrayNode a = F.arrayNode();
         int i = 0;
-        for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken(), i++) {
-            if (e == null) {
-                throw new IOException("unexpected end of input in array");
-            }
+        for (JsonReader.Token e = reader.nextToken(); e != JsonReader.Token.END_ARRAY; e = reader.nextToken(), i++) {
             Projection child = indices.get(i);
             if (child == null) {
                 child = anyChild != null ? anyChild : filterItems ? this : null;
             }
             if (child == null) {
-                parser.skipChildren();
+                reader.skipChildren();
                 a.addNull();
             } else {
-                a.add(child.read(parser));
+                a.add(child.read(reader));
             }
         }
         return a;

@@ -1,6 +1,5 @@
 package dev.tracex.engine.internal.rule;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Explanation;
 import dev.tracex.engine.Extraction;
@@ -8,7 +7,7 @@ import dev.tracex.engine.ExtractionTrace;
 import dev.tracex.engine.Extractor;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.internal.json.DecodedDocuments;
-import dev.tracex.engine.internal.json.Json;
+import dev.tracex.engine.internal.json.JsonReader;
 import dev.tracex.engine.internal.json.Projection;
 import dev.tracex.engine.logging.MissReasons;
 import dev.tracex.engine.logging.TracexLogger;
@@ -88,35 +87,28 @@ public final class CompiledExtractor implements Extractor {
 
     @Override
     public Extraction extract(byte[] json, InvocationContext context) {
-        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
+        return json == null ? Extraction.none() : extractParsed(() -> JsonReader.of(json), context);
     }
 
     @Override
     public Extraction extract(String json, InvocationContext context) {
-        return json == null ? Extraction.none() : extractParsed(() -> Json.FACTORY.createParser(json), context);
+        return json == null ? Extraction.none() : extractParsed(() -> JsonReader.of(json), context);
     }
 
     @Override
     public Extraction extract(InputStream json, InvocationContext context) {
-        if (json == null) {
-            return Extraction.none();
-        }
-        return extractParsed(() -> {
-            JsonParser p = Json.FACTORY.createParser(json);
-            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the caller owns the stream
-            return p;
-        }, context);
+        return json == null ? Extraction.none() : extractParsed(() -> JsonReader.of(json.readAllBytes()), context);
     }
 
-    /** Opens a parser over raw input; may fail like the input. */
+    /** Opens a reader over raw input; may fail like the input. */
     @FunctionalInterface
-    private interface ParserSource {
-        JsonParser open() throws IOException;
+    private interface ReaderSource {
+        JsonReader open() throws IOException;
     }
 
-    private Extraction extractParsed(ParserSource source, InvocationContext context) {
-        try (JsonParser p = source.open()) {
-            return extract(read(p), context);
+    private Extraction extractParsed(ReaderSource source, InvocationContext context) {
+        try {
+            return extract(read(source.open()), context);
         } catch (IOException | RuntimeException e) {
             if (LOG.debugging()) {
                 String line = "rule \"" + name + "\": event is not valid JSON";
@@ -128,9 +120,9 @@ public final class CompiledExtractor implements Extractor {
         }
     }
 
-    /** The event, pruned to what the rule reads; the rest is streamed past without building nodes. */
-    public JsonNode read(JsonParser p) throws IOException {
-        return p.nextToken() == null ? null : projection.read(p);
+    /** The event, pruned to what the rule reads; the rest is read past without building nodes. */
+    public JsonNode read(JsonReader reader) throws IOException {
+        return reader.nextToken() == null ? null : projection.read(reader);
     }
 
     @Override

@@ -75,7 +75,7 @@ class ProjectionTest {
                 """, "r");
         String event = "{\"Records\": [{\"eventSource\": \"s\", \"attr\": 1, \"body\": \"b\"}, {\"attr\": 2, \"body\": \"b\"}]}";
 
-        assertThat(e.read(Json.FACTORY.createParser(event)).toString())
+        assertThat(e.read(JsonReader.of(event)).toString())
                 .isEqualTo("{\"Records\":[{\"eventSource\":\"s\",\"attr\":1},{\"attr\":2}]}");
     }
 
@@ -84,7 +84,7 @@ class ProjectionTest {
         CompiledExtractor e = extractor("extractors:\n  r:\n    headers: $.a['x','y-z'] | $\n", "r");
         String event = "{\"a\": {\"x\": {\"k\": 1}, \"y-z\": 2, \"big\": \"" + "x".repeat(1000) + "\"}, \"b\": 3}";
 
-        assertThat(e.read(Json.FACTORY.createParser(event)).toString()).isEqualTo("{\"a\":{\"x\":{\"k\":1},\"y-z\":2}}");
+        assertThat(e.read(JsonReader.of(event)).toString()).isEqualTo("{\"a\":{\"x\":{\"k\":1},\"y-z\":2}}");
         assertThat(PathProjection.propertyNames("['a', \"b\"]")).containsExactly("a", "b");
         assertThat(PathProjection.propertyNames("['a'][0]")).isNull();
         assertThat(PathProjection.propertyNames("[?(@.a)]")).isNull();
@@ -96,7 +96,7 @@ class ProjectionTest {
         String event = "{\"big\": \"" + "x".repeat(10_000) + "\", \"Records\": [{\"attr\": 1, \"body\": \"b0\"},"
                 + " {\"attr\": {\"k\": \"v\", \"TraceParent\": \"t\"}, \"body\": \"b1\"}], \"tail\": [1, 2, {\"deep\": true}]}";
 
-        JsonNode pruned = e.read(Json.FACTORY.createParser(event));
+        JsonNode pruned = e.read(JsonReader.of(event));
 
         assertThat(pruned.toString()).isEqualTo("{\"Records\":[null,{\"attr\":{\"TraceParent\":\"t\"}}]}");
     }
@@ -117,7 +117,7 @@ class ProjectionTest {
                 + " \"MessageAttributes\": {\"_datadog\": {\"Type\": \"String\", \"Value\": \"{}\"}, \"other\": {\"Type\": \"String\"}}}";
         String event = "{\"body\": " + Json.mapper().writeValueAsString(body) + "}";
 
-        JsonNode pruned = e.read(Json.FACTORY.createParser(event));
+        JsonNode pruned = e.read(JsonReader.of(event));
         JsonNode text = pruned.get("body");
 
         assertThat(text).isInstanceOf(EmbeddedText.class);
@@ -143,7 +143,7 @@ class ProjectionTest {
         String data = java.util.Base64.getEncoder().encodeToString(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String event = "{\"data\": \"" + data + "\"}";
 
-        JsonNode pruned = e.read(Json.FACTORY.createParser(event));
+        JsonNode pruned = e.read(JsonReader.of(event));
         JsonNode decoded;
         try (DecodedDocuments open = DecodedDocuments.open()) {
             decoded = ProjectedDecoding.apply("json", n -> null,
@@ -165,7 +165,7 @@ class ProjectionTest {
                 """, "r");
         String event = "{\"a\": [{\"t\": \"y\", \"big\": [1, 2]}, {\"t\": \"x\", \"h\": {\"b3\": \"1\", \"n\": 2}, \"z\": 1}]}";
 
-        JsonNode pruned = e.read(Json.FACTORY.createParser(event));
+        JsonNode pruned = e.read(JsonReader.of(event));
 
         assertThat(pruned.toString()).isEqualTo("{\"a\":[{\"t\":\"y\"},{\"t\":\"x\",\"h\":{\"b3\":\"1\"}}]}");
     }
@@ -179,8 +179,8 @@ class ProjectionTest {
                 + " \"f\": false, \"n\": null, \"a\": [1, [2, {\"k\": []}], {}], \"dup\": 1, \"dup\": 2,"
                 + " \"v\": {\"l\": 2147483648, \"big\": 123456789012345678901234567890, \"skipped\": 1}}";
 
-        JsonNode whole = deep.read(Json.FACTORY.createParser(event));
-        JsonNode pruned = scalars.read(Json.FACTORY.createParser(event));
+        JsonNode whole = deep.read(JsonReader.of(event));
+        JsonNode pruned = scalars.read(JsonReader.of(event));
 
         // JsonNode equality compares node types too (IntNode(1) is not LongNode(1), 0.0 is not -0.0).
         assertThat(whole).isEqualTo(Json.mapper().readTree(event));
@@ -197,7 +197,7 @@ class ProjectionTest {
             String json = RandomJson.document(random);
             JsonNode tree = Json.parseOrNull(json);
             if (tree != null) {
-                assertThat(deep.read(Json.FACTORY.createParser(json))).as(json).isEqualTo(tree);
+                assertThat(deep.read(JsonReader.of(json))).as(json).isEqualTo(tree);
             }
         }
     }
