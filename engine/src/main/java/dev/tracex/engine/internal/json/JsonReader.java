@@ -41,6 +41,15 @@ public final class JsonReader {
     static final int MAX_NAME_LENGTH = 50_000;
     static final int MAX_NUMBER_LENGTH = 1000;
 
+    /** The bytes that stand for themselves in a string: printable ASCII but the quote and the backslash. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private final byte[] buf;
     private final int end;
     private int pos;
@@ -57,6 +66,8 @@ public final class JsonReader {
     private boolean escaped;
     /** Where the current string encodes a surrogate in UTF-8, or -1: refused when decoded, as jackson-core does. */
     private int encodedSurrogate;
+    /** The current name's hash, when it is plain ASCII ({@link FieldNames}). */
+    private int nameHash;
 
     private JsonReader(byte[] buf, int offset, int length) {
         this.buf = buf;
@@ -135,7 +146,7 @@ public final class JsonReader {
         if (c != '"') {
             throw unexpected(c, "a field name");
         }
-        scanString();
+        scanName();
         if (tokenEnd - tokenStart > MAX_NAME_LENGTH) { // jackson-core checks every name it reads, in bytes
             throw new MalformedJson("name longer than " + MAX_NAME_LENGTH + " bytes", tokenStart);
         }
@@ -345,36 +356,62 @@ public final class JsonReader {
      * whose continuation bytes are continuation bytes.
      */
     private void scanString() throws MalformedJson {
-        int start = ++pos;
+        final byte[] b = buf;
+        final int e = end;
+        final int start = pos + 1;
+        int i = start;
+        while (i < e && PLAIN[b[i] & 0xFF]) { // the run of plain ASCII, most of any event: one table look-up a byte
+            i++;
+        }
         boolean plain = true;
         encodedSurrogate = -1;
         while (true) {
-            if (pos >= end) {
-                throw new MalformedJson("unexpected end of input in a string", pos);
+            if (i >= e) {
+                throw new MalformedJson("unexpected end of input in a string", i);
             }
-            int c = buf[pos] & 0xFF;
-            if (c == '"') {
+            int c = b[i] & 0xFF;
+            if (PLAIN[c]) {
+                i++;
+            } else if (c == '"') {
                 break;
-            }
-            if (c < 0x20) {
-                throw new MalformedJson("unescaped control character " + c + " in a string", pos);
-            }
-            if (c == '\\') {
+            } else if (c == '\\') {
                 plain = false;
-                pos = escape(pos + 1);
+                i = escape(i + 1);
             } else if (c >= 0x80) {
                 plain = false;
-                if (c == 0xED && pos + 1 < end && (buf[pos + 1] & 0xFF) >= 0xA0 && encodedSurrogate < 0) {
-                    encodedSurrogate = pos; // U+D800 to U+DFFF
+                if (c == 0xED && i + 1 < e && (b[i + 1] & 0xFF) >= 0xA0 && encodedSurrogate < 0) {
+                    encodedSurrogate = i; // U+D800 to U+DFFF
                 }
-                pos = utf8(pos, c);
+                i = utf8(i, c);
             } else {
-                pos++;
+                throw new MalformedJson("unescaped control character " + c + " in a string", i);
             }
         }
         tokenStart = start;
-        tokenEnd = pos++;
+        tokenEnd = i;
+        pos = i + 1;
         escaped = !plain;
+    }
+
+    /** As {@link #scanString()}, for a field's name, hashing a plain one on the way for {@link FieldNames}. */
+    private void scanName() throws MalformedJson {
+        final byte[] b = buf;
+        final int e = end;
+        final int start = pos + 1;
+        int i = start;
+        int h = 0;
+        for (int c; i < e && PLAIN[c = b[i] & 0xFF]; i++) {
+            h = 31 * h + c;
+        }
+        if (i < e && b[i] == '"') {
+            tokenStart = start;
+            tokenEnd = i;
+            pos = i + 1;
+            escaped = false;
+            nameHash = h;
+            return;
+        }
+        scanString(); // escapes or non-ASCII: checked and decoded as any string's
     }
 
     /** Refuses the current string if longer than {@code max} characters (its bytes are at least as many). */
@@ -469,10 +506,13 @@ public final class JsonReader {
 
     /** The current field's name: shared from {@link FieldNames} when plain ASCII, else decoded. */
     private String name() throws MalformedJson {
-        return escaped ? decode(tokenStart, tokenEnd) : FieldNames.of(buf, tokenStart, tokenEnd);
+        return escaped ? decode(tokenStart, tokenEnd) : FieldNames.of(buf, tokenStart, tokenEnd, nameHash);
     }
 
     private int skipSpace() {
+        if (pos < end && buf[pos] > ' ') { // compact JSON: no white space between tokens
+            return buf[pos] & 0xFF;
+        }
         while (pos < end) {
             int c = buf[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -496,32 +536,34 @@ public final class JsonReader {
      */
     static final class FieldNames {
         private static final int SLOTS = 1024;
-        private static final String[] TABLE = new String[SLOTS];
+        private static final Entry[] TABLE = new Entry[SLOTS];
+
+        /** A name and its bytes. */
+        private record Entry(byte[] bytes, String name) {
+        }
 
         private FieldNames() {
         }
 
-        static String of(byte[] buf, int from, int to) {
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + buf[i];
-            }
+        /** The name of {@code buf[from, to)}, plain ASCII, whose hash ({@code 31 * h + byte}) is {@code h}. */
+        static String of(byte[] buf, int from, int to, int h) {
             int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-            String s = TABLE[slot];
-            if (s != null && sameAscii(s, buf, from, to)) {
-                return s;
+            Entry e = TABLE[slot];
+            if (e != null && same(e.bytes, buf, from, to)) {
+                return e.name;
             }
-            s = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-            TABLE[slot] = s;
-            return s;
+            e = new Entry(Arrays.copyOfRange(buf, from, to), new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
+            TABLE[slot] = e;
+            return e.name;
         }
 
-        private static boolean sameAscii(String s, byte[] buf, int from, int to) {
-            if (s.length() != to - from) {
+        /** Compared byte by byte: names are short. */
+        private static boolean same(byte[] name, byte[] buf, int from, int to) {
+            if (name.length != to - from) {
                 return false;
             }
-            for (int i = from; i < to; i++) {
-                if (s.charAt(i - from) != buf[i]) {
+            for (int i = 0; i < name.length; i++) {
+                if (name[i] != buf[from + i]) {
                     return false;
                 }
             }
