@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Text of an event read from raw bytes where rules read into the JSON it may hold (an SQS body, an SNS message):
@@ -16,10 +17,19 @@ final class EmbeddedText extends TextNode {
     private static final long serialVersionUID = 1L;
 
     private final transient Projection projection;
+    /** The text's bytes when it is ASCII, read as JSON as they are (encoding the text anew is a pass over it). */
+    private final transient byte[] ascii;
 
     EmbeddedText(String text, Projection projection) {
         super(text);
         this.projection = projection;
+        this.ascii = null;
+    }
+
+    EmbeddedText(byte[] ascii, Projection projection) {
+        super(new String(ascii, StandardCharsets.ISO_8859_1));
+        this.projection = projection;
+        this.ascii = ascii;
     }
 
     Projection projection() {
@@ -32,7 +42,7 @@ final class EmbeddedText extends TextNode {
             return null;
         }
         try {
-            JsonReader r = JsonReader.of(_value);
+            JsonReader r = ascii != null ? JsonReader.of(ascii) : JsonReader.of(_value);
             r.nextToken();
             return projection.read(r); // the first value, what follows unread, as Json.decodeEmbedded reads it
         } catch (IOException | RuntimeException e) {

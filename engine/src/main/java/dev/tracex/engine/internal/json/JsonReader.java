@@ -183,7 +183,11 @@ public final class JsonReader {
         }
         if (current == Token.STRING) {
             checkLength(MAX_STRING_LENGTH); // jackson-core checks a string's length where it decodes it, not where it skips it
-            return escaped ? decode(tokenStart, tokenEnd) : new String(buf, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1);
+            if (!escaped) {
+                return new String(buf, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1);
+            }
+            byte[] ascii = unescapeAscii(tokenStart, tokenEnd);
+            return ascii != null ? new String(ascii, StandardCharsets.ISO_8859_1) : decode(tokenStart, tokenEnd);
         }
         if (current == Token.INTEGER || current == Token.FLOAT) {
             return new String(buf, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1);
@@ -191,6 +195,18 @@ public final class JsonReader {
         return current == null ? null : current == Token.TRUE ? "true" : current == Token.FALSE ? "false"
                 : current == Token.NULL ? "null" : current == Token.START_OBJECT ? "{" : current == Token.END_OBJECT ? "}"
                 : current == Token.START_ARRAY ? "[" : "]";
+    }
+
+    /**
+     * The current string's characters as bytes when they are all ASCII (escaped or not), else {@code null}: text that
+     * is itself JSON (an SQS body, an SNS message) is then read again from these bytes, without encoding it anew.
+     */
+    public byte[] asciiText() throws MalformedJson {
+        if (current != Token.STRING) {
+            return null;
+        }
+        checkLength(MAX_STRING_LENGTH);
+        return escaped ? unescapeAscii(tokenStart, tokenEnd) : Arrays.copyOfRange(buf, tokenStart, tokenEnd);
     }
 
     /** The current integer as the smallest of {@link Integer}, {@link Long} and {@link BigInteger} that holds it. */
@@ -457,6 +473,47 @@ public final class JsonReader {
 
     private static int hex(byte b) {
         return b >= '0' && b <= '9' ? b - '0' : b >= 'a' && b <= 'f' ? b - 'a' + 10 : b >= 'A' && b <= 'F' ? b - 'A' + 10 : -1;
+    }
+
+    /**
+     * The content of a checked string with escapes, as bytes, when every character is ASCII; else {@code null}. The
+     * usual escaped string is JSON held in JSON, whose escapes are quotes and backslashes: decoded here in one pass
+     * into bytes that become a string by a copy, where the general decoding makes characters and then compacts them.
+     */
+    private byte[] unescapeAscii(int from, int to) {
+        byte[] out = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; ) {
+            byte c = buf[i];
+            if (c < 0) {
+                return null; // non-ASCII
+            }
+            if (c != '\\') {
+                out[n++] = c;
+                i++;
+                continue;
+            }
+            byte e = buf[i + 1];
+            if (e == 'u') {
+                int u = hex(buf[i + 2]) << 12 | hex(buf[i + 3]) << 8 | hex(buf[i + 4]) << 4 | hex(buf[i + 5]);
+                if (u >= 0x80) {
+                    return null;
+                }
+                out[n++] = (byte) u;
+                i += 6;
+                continue;
+            }
+            out[n++] = switch (e) {
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                default -> e; // '"', '\\', '/'
+            };
+            i += 2;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** The content of a checked string with escapes or non-ASCII characters. */

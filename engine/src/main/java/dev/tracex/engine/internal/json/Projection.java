@@ -178,7 +178,8 @@ public final class Projection {
     public JsonNode read(JsonReader reader) throws IOException {
         JsonReader.Token t = reader.currentToken();
         if (t == JsonReader.Token.STRING && !whole && !isEmpty()) {
-            return new EmbeddedText(reader.text(), this);
+            byte[] ascii = reader.asciiText();
+            return ascii != null ? new EmbeddedText(ascii, this) : new EmbeddedText(reader.text(), this);
         }
         if (whole || (t != JsonReader.Token.START_OBJECT && t != JsonReader.Token.START_ARRAY)) {
             return Json.readValue(reader, t);

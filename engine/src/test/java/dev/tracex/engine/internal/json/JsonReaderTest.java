@@ -211,6 +211,21 @@ class JsonReaderTest {
     }
 
     @Test
+    void asciiText_bytesOfAsciiStringsOnly() throws Exception {
+        String[][] cases = {{"\"{\\\"a\\\":\\\"x\\\\/\\n\\u0041\\\"}\"", "{\"a\":\"x\\/\nA\"}"}, {"\"plain\"", "plain"},
+            {"\"\\u00e9\"", null}, {"\"é\"", null}, {"\"\"", ""}};
+        for (String[] c : cases) {
+            JsonReader r = JsonReader.of(c[0]);
+            r.nextToken();
+            byte[] ascii = r.asciiText();
+            assertThat(ascii == null ? null : new String(ascii, StandardCharsets.ISO_8859_1)).as(c[0]).isEqualTo(c[1]);
+            if (ascii != null) {
+                assertThat(r.text()).isEqualTo(c[1]);
+            }
+        }
+    }
+
+    @Test
     void fieldNames_sharedAcrossReads() throws Exception {
         JsonReader a = JsonReader.of("{\"x-datadog-trace-id\":1}");
         JsonReader b = JsonReader.of("{\"x-datadog-trace-id\":2}");
