@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Cold starts through the real runtime client, this checkout against another commit, interleaved run by run so that
+# both sides meet the same machine: the empty handler, then for each side the YAML rule of the 50-rule file and of a
+# 1-rule file, each without and with its precompiled form (the cases runtime-yaml, -yaml-precompiled, -yaml1 and
+# -yaml1-precompiled of cold-start.sh). The other side is this checkout's function layouts with tracex's own jars
+# (engine, rules, adapter) built at REV, so only tracex differs. Medians, ranges and peak RSS over the empty handler.
+#
+# usage: benchmarks/runtime-ab.sh REV [RUNS]      (after benchmarks/function-zips.sh and tools/cli's package)
+# Writes benchmarks/target/runtime-ab/: one .jsonl per side and case (runtime_cold_start.py's lines), summary.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REV=$1
+RUNS=${2:-11}
+T=benchmarks/target
+OUT=$T/runtime-ab
+M2=${MAVEN_REPO:-$HOME/.m2/repository}
+RIC_CP="$M2/com/amazonaws/aws-lambda-java-runtime-interface-client/2.10.1/aws-lambda-java-runtime-interface-client-2.10.1.jar"
+RIC_CP="$RIC_CP:$M2/com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar"
+RIC_CP="$RIC_CP:$M2/com/amazonaws/aws-lambda-java-serialization/1.2.0/aws-lambda-java-serialization-1.2.0.jar"
+RIC_CP="$RIC_CP:$M2/software/amazon/awssdk/utils-lite/2.34.0/utils-lite-2.34.0.jar"
+EVENT=benchmarks/src/main/resources/events/sqs_10_records_event.json
+JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+ENV=(DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs)
+CLI_JAR=tools/cli/target/tracex.jar
+[ -d $T/function-yaml ] || { echo "missing $T/function-yaml (benchmarks/function-zips.sh makes it)" >&2; exit 2; }
+[ -f $CLI_JAR ] || { echo "missing $CLI_JAR (mvn -B -q -DskipTests package builds it)" >&2; exit 2; }
+
+# The four layouts of one side under $1, from function-yaml, forms written by that side's CLI jar ($2).
+layouts() {
+  local root=$1 cli=$2
+  rm -rf "$root" && mkdir -p "$root"
+  cp -r $T/function-yaml "$root/yaml"
+  cp -r $T/function-yaml "$root/yaml1"
+  printf 'extractors:\n  orders_sqs:\n    headers: $.Records[0].messageAttributes._datadog.stringValue | json\n' > "$root/yaml1/extractors.yaml"
+  for f in yaml yaml1; do
+    cp -r "$root/$f" "$root/$f-precompiled"
+    java -jar "$cli" compile "$root/$f-precompiled/extractors.yaml" > /dev/null
+  done
+}
+
+# The other side: tracex's jars built at REV in a worktree of its own, over copies of this side's layouts.
+WT=$T/runtime-ab-worktree
+rm -rf "$WT" && git worktree prune
+git worktree add -q --detach "$WT" "$REV"
+trap 'git worktree remove --force "$WT"' EXIT
+(cd "$WT" && mvn -B -q -pl tools/cli,lambda-adapter -am package -DskipTests -Djacoco.skip=true -Dinvoker.skip=true)
+layouts "$OUT/this" $CLI_JAR
+layouts "$OUT/rev" "$WT/tools/cli/target/tracex.jar"
+for f in yaml yaml1 yaml-precompiled yaml1-precompiled; do
+  for m in engine rules lambda-adapter; do
+    jar=$(ls "$WT/$m/target/tracex-$m-"*.jar | grep -v -E -- '-(sources|javadoc|tests)\.jar$')
+    rm "$OUT/rev/$f/lib/tracex-$m-"*.jar
+    cp "$jar" "$OUT/rev/$f/lib/"
+  done
+done
+
+one() {
+  python3 benchmarks/runtime_cold_start.py "$PWD/$1" "$2" "$PWD/$EVENT" "$RIC_CP" "${@:3}" -- "${JVM_OPTS[@]}"
+}
+rm -f "$OUT"/*.jsonl
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/summary.txt"
+for _ in $(seq "$RUNS"); do
+  one "$OUT/this/yaml" dev.tracex.benchmarks.coldstart.EmptyHandler >> "$OUT/empty.jsonl"
+  for side in rev this; do
+    for f in yaml yaml-precompiled yaml1 yaml1-precompiled; do
+      one "$OUT/$side/$f" dev.tracex.lambda.TracingHandler::handleRequest "${ENV[@]}" >> "$OUT/$side-$f.jsonl"
+    done
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/summary.txt"
+python3 - "$OUT" "$REV" "$(git rev-parse --short HEAD)" "$RUNS" >> "$OUT/summary.txt" <<'PY'
+import json, os, statistics, sys
+out, rev, head, runs = sys.argv[1:]
+def row(name):
+    lines = [json.loads(l) for l in open(os.path.join(out, name + ".jsonl"))]
+    ms = [l["totalMs"] for l in lines]
+    return statistics.median(ms), min(ms), max(ms), statistics.median(l["vmHwmKb"] for l in lines) / 1024
+e = row("empty")
+print(f"{runs} interleaved runs per case, JVM start to the response, medians (min-max); peak RSS medians")
+print(f"{'empty handler':34s} {e[0]:6.1f} ms ({e[1]:.0f}-{e[2]:.0f})            RSS {e[3]:.1f} MB")
+for f in ["yaml", "yaml-precompiled", "yaml1", "yaml1-precompiled"]:
+    for side, label in [("rev", rev), ("this", head)]:
+        m, lo, hi, mb = row(f"{side}-{f}")
+        print(f"{label + ' ' + f:34s} {m:6.1f} ms ({lo:.0f}-{hi:.0f})  +{m - e[0]:5.1f} ms  RSS {mb:.1f} MB (+{mb - e[3]:.1f})")
+PY
+cat "$OUT/summary.txt"
