@@ -9,10 +9,10 @@ import java.util.Arrays;
  * A pull reader of one JSON value in UTF-8 bytes, used in place of jackson-core's parser wherever the engine reads
  * events and precompiled rules. A function's cold start paid some 45 ms for jackson-core's first parser (its
  * {@code JsonFactory} alone loads about 70 classes, most of them by the verifier) before the first event could be
- * read; this reader is one class. It reads what jackson-core's default parser reads and refuses what it refuses,
- * with the same default limits ({@code StreamReadConstraints}: nesting depth 1,000, strings of 20,000,000
- * characters, names of 50,000 bytes, numbers of 1,000 digits), so an event reads the same either way (a test
- * compares them).
+ * read; this reader is one class with four small nested ones. It reads what jackson-core's default parser reads and
+ * refuses what it refuses, with the same default limits ({@code StreamReadConstraints}: nesting depth 1,000, strings
+ * of 20,000,000 characters, names of 50,000 bytes, numbers of 1,000 digits), so an event reads the same either way
+ * ({@code JsonReaderTest} compares them).
  *
  * <p>Only the first value of the input is read; what follows it is not looked at, as {@code readTree} does. Strings
  * and numbers are checked when met and decoded only when asked for, so what a rule skips costs a scan. Field names
@@ -376,23 +376,22 @@ public final class JsonReader {
         final int e = end;
         final int start = pos + 1;
         int i = start;
-        while (i < e && PLAIN[b[i] & 0xFF]) { // the run of plain ASCII, most of any event: one table look-up a byte
-            i++;
-        }
         boolean plain = true;
         encodedSurrogate = -1;
         while (true) {
+            while (i < e && PLAIN[b[i] & 0xFF]) { // runs of plain ASCII, most of any event: one table look-up a byte
+                i++;
+            }
             if (i >= e) {
                 throw new MalformedJson("unexpected end of input in a string", i);
             }
             int c = b[i] & 0xFF;
-            if (PLAIN[c]) {
-                i++;
-            } else if (c == '"') {
+            if (c == '"') {
                 break;
             } else if (c == '\\') {
                 plain = false;
-                i = escape(i + 1);
+                byte next = i + 1 < e ? b[i + 1] : 0;
+                i = next == '"' || next == '\\' ? i + 2 : escape(i + 1); // JSON held in JSON escapes quotes: inline
             } else if (c >= 0x80) {
                 plain = false;
                 if (c == 0xED && i + 1 < e && (b[i + 1] & 0xFF) >= 0xA0 && encodedSurrogate < 0) {
@@ -493,27 +492,34 @@ public final class JsonReader {
                 i++;
                 continue;
             }
-            byte e = buf[i + 1];
-            if (e == 'u') {
-                int u = hex(buf[i + 2]) << 12 | hex(buf[i + 3]) << 8 | hex(buf[i + 4]) << 4 | hex(buf[i + 5]);
-                if (u >= 0x80) {
-                    return null;
-                }
-                out[n++] = (byte) u;
-                i += 6;
+            byte next = buf[i + 1];
+            if (next == '"' || next == '\\') {
+                out[n++] = next;
+                i += 2;
                 continue;
             }
-            out[n++] = switch (e) {
-                case 'b' -> '\b';
-                case 'f' -> '\f';
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                default -> e; // '"', '\\', '/'
-            };
-            i += 2;
+            char u = unescape(i);
+            if (u >= 0x80) {
+                return null;
+            }
+            out[n++] = (byte) u;
+            i += buf[i + 1] == 'u' ? 6 : 2;
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** The character of the checked escape whose backslash is at {@code i}. */
+    private char unescape(int i) {
+        byte e = buf[i + 1];
+        return switch (e) {
+            case 'u' -> (char) (hex(buf[i + 2]) << 12 | hex(buf[i + 3]) << 8 | hex(buf[i + 4]) << 4 | hex(buf[i + 5]));
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> (char) e; // '"', '\\', '/'
+        };
     }
 
     /** The content of a checked string with escapes or non-ASCII characters. */
@@ -527,21 +533,8 @@ public final class JsonReader {
         while (i < to) {
             int c = buf[i] & 0xFF;
             if (c == '\\') {
-                byte e = buf[i + 1];
-                if (e == 'u') {
-                    out[n++] = (char) (hex(buf[i + 2]) << 12 | hex(buf[i + 3]) << 8 | hex(buf[i + 4]) << 4 | hex(buf[i + 5]));
-                    i += 6;
-                    continue;
-                }
-                out[n++] = switch (e) {
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> (char) e; // '"', '\\', '/'
-                };
-                i += 2;
+                out[n++] = unescape(i);
+                i += buf[i + 1] == 'u' ? 6 : 2;
             } else if (c < 0x80) {
                 out[n++] = (char) c;
                 i++;
