@@ -48,9 +48,10 @@ layouts "$OUT/this" $CLI_JAR
 layouts "$OUT/rev" "$WT/tools/cli/target/tracex.jar"
 for f in yaml yaml1 yaml-precompiled yaml1-precompiled; do
   for m in engine rules lambda-adapter; do
-    jar=$(ls "$WT/$m/target/tracex-$m-"*.jar | grep -v -E -- '-(sources|javadoc|tests)\.jar$')
     rm "$OUT/rev/$f/lib/tracex-$m-"*.jar
-    cp "$jar" "$OUT/rev/$f/lib/"
+    for jar in "$WT/$m/target/tracex-$m-"*.jar; do
+      case $jar in *-sources.jar | *-javadoc.jar | *-tests.jar) ;; *) cp "$jar" "$OUT/rev/$f/lib/" ;; esac
+    done
   done
 done
 
