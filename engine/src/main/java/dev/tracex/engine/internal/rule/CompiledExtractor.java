@@ -87,37 +87,45 @@ public final class CompiledExtractor implements Extractor {
 
     @Override
     public Extraction extract(byte[] json, InvocationContext context) {
-        return json == null ? Extraction.none() : extractParsed(() -> JsonReader.of(json), context);
+        return json == null ? Extraction.none() : extractParsed(JsonReader.of(json), context);
     }
 
     @Override
     public Extraction extract(String json, InvocationContext context) {
-        return json == null ? Extraction.none() : extractParsed(() -> JsonReader.of(json), context);
+        return json == null ? Extraction.none() : extractParsed(JsonReader.of(json), context);
     }
 
     @Override
     public Extraction extract(InputStream json, InvocationContext context) {
-        return json == null ? Extraction.none() : extractParsed(() -> JsonReader.of(json.readAllBytes()), context);
-    }
-
-    /** Opens a reader over raw input; may fail like the input. */
-    @FunctionalInterface
-    private interface ReaderSource {
-        JsonReader open() throws IOException;
-    }
-
-    private Extraction extractParsed(ReaderSource source, InvocationContext context) {
-        try {
-            return extract(read(source.open()), context);
-        } catch (IOException | RuntimeException e) {
-            if (LOG.debugging()) {
-                String line = "rule \"" + name + "\": event is not valid JSON";
-                if (!MissReasons.offer(line)) { // the caller's one line for this extraction says it, if one is open
-                    LOG.debug(line);
-                }
-            }
+        if (json == null) {
             return Extraction.none();
         }
+        byte[] bytes;
+        try {
+            bytes = json.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return unreadable();
+        }
+        return extractParsed(JsonReader.of(bytes), context);
+    }
+
+    private Extraction extractParsed(JsonReader reader, InvocationContext context) {
+        try {
+            return extract(read(reader), context);
+        } catch (IOException | RuntimeException e) {
+            return unreadable();
+        }
+    }
+
+    /** No context from an event that could not be read, said at debug level. */
+    private Extraction unreadable() {
+        if (LOG.debugging()) {
+            String line = "rule \"" + name + "\": event is not valid JSON";
+            if (!MissReasons.offer(line)) { // the caller's one line for this extraction says it, if one is open
+                LOG.debug(line);
+            }
+        }
+        return Extraction.none();
     }
 
     /** The event, pruned to what the rule reads; the rest is read past without building nodes. */
