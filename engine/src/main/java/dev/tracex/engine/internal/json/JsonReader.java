@@ -64,6 +64,8 @@ public final class JsonReader {
     private int tokenStart;
     private int tokenEnd;
     private boolean escaped;
+    /** The current string has bytes above ASCII (then it is {@code escaped} too). */
+    private boolean nonAscii;
     /** Where the current string encodes a surrogate in UTF-8, or -1: refused when decoded, as jackson-core does. */
     private int encodedSurrogate;
     /** The current name's hash, when it is plain ASCII ({@link FieldNames}). */
@@ -377,6 +379,7 @@ public final class JsonReader {
         final int start = pos + 1;
         int i = start;
         boolean plain = true;
+        boolean ascii = true;
         encodedSurrogate = -1;
         while (true) {
             while (i < e && PLAIN[b[i] & 0xFF]) { // runs of plain ASCII, most of any event: one table look-up a byte
@@ -394,6 +397,7 @@ public final class JsonReader {
                 i = next == '"' || next == '\\' ? i + 2 : escape(i + 1); // JSON held in JSON escapes quotes: inline
             } else if (c >= 0x80) {
                 plain = false;
+                ascii = false;
                 if (c == 0xED && i + 1 < e && (b[i + 1] & 0xFF) >= 0xA0 && encodedSurrogate < 0) {
                     encodedSurrogate = i; // U+D800 to U+DFFF
                 }
@@ -406,6 +410,7 @@ public final class JsonReader {
         tokenEnd = i;
         pos = i + 1;
         escaped = !plain;
+        nonAscii = !ascii;
     }
 
     /** As {@link #scanString()}, for a field's name, hashing a plain one on the way for {@link FieldNames}. */
@@ -423,6 +428,7 @@ public final class JsonReader {
             tokenEnd = i;
             pos = i + 1;
             escaped = false;
+            nonAscii = false;
             nameHash = h;
             return;
         }
@@ -480,13 +486,13 @@ public final class JsonReader {
      * into bytes that become a string by a copy, where the general decoding makes characters and then compacts them.
      */
     private byte[] unescapeAscii(int from, int to) {
+        if (nonAscii) {
+            return null;
+        }
         byte[] out = new byte[to - from];
         int n = 0;
         for (int i = from; i < to; ) {
             byte c = buf[i];
-            if (c < 0) {
-                return null; // non-ASCII
-            }
             if (c != '\\') {
                 out[n++] = c;
                 i++;
