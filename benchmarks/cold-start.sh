@@ -131,7 +131,7 @@ rm -rf $PRE $ONE $ONE_PRE
 cp -r $T/function-yaml $PRE
 java -jar $CLI_JAR compile $PRE/extractors.yaml > /dev/null
 cp -r $T/function-yaml $ONE
-printf 'extractors:\n  orders_sqs:\n    headers: $.Records[0].messageAttributes._datadog.stringValue | json\n' > $ONE/extractors.yaml
+cp benchmarks/src/main/function/extractors-1rule.yaml $ONE/extractors.yaml
 cp -r $ONE $ONE_PRE
 java -jar $CLI_JAR compile $ONE_PRE/extractors.yaml > /dev/null
 runtime_case runtime-empty dev.tracex.benchmarks.coldstart.EmptyHandler

@@ -31,7 +31,7 @@ layouts() {
   rm -rf "$root" && mkdir -p "$root"
   cp -r $T/function-yaml "$root/yaml"
   cp -r $T/function-yaml "$root/yaml1"
-  printf 'extractors:\n  orders_sqs:\n    headers: $.Records[0].messageAttributes._datadog.stringValue | json\n' > "$root/yaml1/extractors.yaml"
+  cp benchmarks/src/main/function/extractors-1rule.yaml "$root/yaml1/extractors.yaml"
   for f in yaml yaml1; do
     cp -r "$root/$f" "$root/$f-precompiled"
     java -jar "$cli" compile "$root/$f-precompiled/extractors.yaml" > /dev/null
