@@ -85,8 +85,13 @@ final class DatadogTracestate {
      */
     static String inject(TraceContext context) {
         StringBuilder dd = new StringBuilder(MEMBER_KEY);
-        context.samplingPriority().ifPresent(p -> dd.append("s:").append(p));
-        context.origin().ifPresent(o -> appendElement(dd, "o:" + encodeValue(o)));
+        // isPresent, not ifPresent: each lambda would be a class spun at the first invocation (a cold start's).
+        if (context.samplingPriority().isPresent()) {
+            dd.append("s:").append(context.samplingPriority().getAsInt());
+        }
+        if (context.origin().isPresent()) {
+            appendElement(dd, "o:" + encodeValue(context.origin().get()));
+        }
         appendElement(dd, "p:" + context.parentIdHex());
         for (Map.Entry<String, String> e : context.tags().entrySet()) {
             String key = e.getKey();

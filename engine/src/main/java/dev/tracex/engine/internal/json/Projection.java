@@ -51,7 +51,9 @@ public final class Projection {
      */
     private void fold() {
         if (decoded != null) {
-            decoded.values().forEach(Projection::fold);
+            for (Projection p : decoded.values()) {
+                p.fold();
+            }
             Projection json = decoded.get("json");
             if (json != null) {
                 add(json); // the json step passes an object or array through: then its reads are of this value itself
@@ -62,19 +64,31 @@ public final class Projection {
             Projection item = new Projection();
             item.whole = whole;
             item.headers = headers;
-            fields.forEach((k, v) -> item.field(k).add(v));
-            indices.values().forEach(p -> p.add(item));
+            for (Map.Entry<String, Projection> f : fields.entrySet()) {
+                item.field(f.getKey()).add(f.getValue());
+            }
+            for (Projection p : indices.values()) {
+                p.add(item);
+            }
             if (anyChild != null) {
                 anyChild.add(item);
             }
         }
         if (anyChild != null) {
             anyChild.fold();
-            fields.values().forEach(p -> p.add(anyChild));
-            indices.values().forEach(p -> p.add(anyChild));
+            for (Projection p : fields.values()) {
+                p.add(anyChild);
+            }
+            for (Projection p : indices.values()) {
+                p.add(anyChild);
+            }
         }
-        fields.values().forEach(Projection::fold);
-        indices.values().forEach(Projection::fold);
+        for (Projection p : fields.values()) {
+            p.fold();
+        }
+        for (Projection p : indices.values()) {
+            p.fold();
+        }
     }
 
     /** Adds every mark of {@code other} to this projection (copying, never sharing, its children). */
@@ -83,10 +97,16 @@ public final class Projection {
         headers |= other.headers;
         filterItems |= other.filterItems;
         if (other.decoded != null) {
-            other.decoded.forEach((k, v) -> decoded(k).add(v));
+            for (Map.Entry<String, Projection> d : other.decoded.entrySet()) {
+                decoded(d.getKey()).add(d.getValue());
+            }
         }
-        other.fields.forEach((k, v) -> field(k).add(v));
-        other.indices.forEach((k, v) -> element(k).add(v));
+        for (Map.Entry<String, Projection> f : other.fields.entrySet()) {
+            field(f.getKey()).add(f.getValue());
+        }
+        for (Map.Entry<Integer, Projection> e : other.indices.entrySet()) {
+            element(e.getKey()).add(e.getValue());
+        }
         if (other.anyChild != null) {
             anyChild().add(other.anyChild);
         }
@@ -111,7 +131,7 @@ public final class Projection {
         if (decoded == null) {
             decoded = new HashMap<>(2);
         }
-        return decoded.computeIfAbsent(step, k -> new Projection());
+        return child(decoded, step);
     }
 
     /** {@link #decoded(String)}'s projection if any rule reads through that step here, else {@code null}. */
@@ -142,7 +162,7 @@ public final class Projection {
 
     /** The projection below field {@code name}, created if needed. */
     Projection field(String name) {
-        return fields.computeIfAbsent(name, k -> new Projection());
+        return child(fields, name);
     }
 
     /** The projection below array element {@code index} (negative: any element), created if needed. */
@@ -150,7 +170,20 @@ public final class Projection {
         if (index < 0) {
             return anyChild();
         }
-        return indices.computeIfAbsent(index, k -> new Projection());
+        return child(indices, index);
+    }
+
+    /**
+     * {@code children}'s projection at {@code key}, created if needed. Not {@code computeIfAbsent}: a rule's projection
+     * is built at cold start, where each lambda is a class spun by the JVM (as are {@code fold}'s loops').
+     */
+    private static <K> Projection child(Map<K, Projection> children, K key) {
+        Projection p = children.get(key);
+        if (p == null) {
+            p = new Projection();
+            children.put(key, p);
+        }
+        return p;
     }
 
     /** The projection applied to every array element and every field not named otherwise, created if needed. */
