@@ -37,7 +37,9 @@ public final class ColdStart {
     public static Extractor resolve(Map<String, String> env, ClassLoader classpath, Consumer<String> warn) {
         ExtractorResolver resolver = ExtractorResolver.fromEnvironment(env, classpath, warn);
         // A style name tracex does not read is the user's tracer setting, valid for their tracer: said once, not fatal.
-        resolver.settings().problems().forEach(p -> warn.accept(p));
+        for (String p : resolver.settings().problems()) { // not forEach: a lambda is a class spun at every cold start
+            warn.accept(p);
+        }
         String problem;
         try {
             Extractor e = resolver.resolveStrict();

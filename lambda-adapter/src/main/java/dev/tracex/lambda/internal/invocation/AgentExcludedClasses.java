@@ -1,5 +1,6 @@
 package dev.tracex.lambda.internal.invocation;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +63,12 @@ final class AgentExcludedClasses {
      */
     boolean excludesHandler(Class<?> handlerClass) {
         List<Class<?>> declaring = declaringHandleRequest(handlerClass);
-        return !declaring.isEmpty() && declaring.stream().allMatch(c -> excludes(c.getName()));
+        for (Class<?> c : declaring) { // loops, not streams, here and below: this runs at every cold start
+            if (!excludes(c.getName())) {
+                return false;
+            }
+        }
+        return !declaring.isEmpty();
     }
 
     /**
@@ -86,8 +92,11 @@ final class AgentExcludedClasses {
     private static List<Class<?>> declaringHandleRequest(Class<?> handlerClass) {
         List<Class<?>> declaring = new ArrayList<>();
         for (Class<?> c = handlerClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.getName().equals("handleRequest"))) {
-                declaring.add(c);
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals("handleRequest")) {
+                    declaring.add(c);
+                    break;
+                }
             }
         }
         return declaring;

@@ -20,7 +20,6 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -121,10 +120,16 @@ public abstract class HandlerTarget {
                 + " does not implement RequestHandler or RequestStreamHandler; name a method with <class>::<method>");
     }
 
-    /** Most preferred first, as the runtime orders overloads. */
-    private static final Comparator<Method> PRIORITY = Comparator
-            .comparing(Method::isBridge)
-            .thenComparing(Comparator.comparingInt(HandlerTarget::weight).reversed());
+    /**
+     * Most preferred first, as the runtime orders overloads. A method, not a static comparator built of lambdas: the
+     * class is initialised at every cold start, and only a {@code <class>::<method>} handler sorts overloads.
+     */
+    private static int priority(Method a, Method b) {
+        if (a.isBridge() != b.isBridge()) {
+            return a.isBridge() ? 1 : -1;
+        }
+        return Integer.compare(weight(b), weight(a));
+    }
 
     private static int weight(Method m) {
         Class<?>[] p = m.getParameterTypes();
@@ -133,7 +138,7 @@ public abstract class HandlerTarget {
 
     private static HandlerTarget forMethod(String spec, Class<?> cls, String name, ClassLoader loader) {
         Method[] candidates = Arrays.stream(cls.getMethods()).filter(m -> m.getName().equals(name))
-                .sorted(PRIORITY).toArray(Method[]::new);
+                .sorted(HandlerTarget::priority).toArray(Method[]::new);
         for (Method m : candidates) {
             HandlerTarget t = forOverload(spec, cls, m, loader);
             if (t != null) {

@@ -18,7 +18,6 @@ import dev.tracex.lambda.internal.logging.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * What {@code dev.tracex.lambda.InvocationScope} does (its class comment says what, for users): the steps of one
@@ -32,15 +31,19 @@ public final class InvocationHandOff implements AutoCloseable {
     private final Extraction previous;
     private final List<AutoCloseable> undo;
     private final Context lambdaContext;
-    private final Consumer<Throwable> onFailure;
+    // Told of the handler's failure, in this order (fields, not a chain of lambdas: each would be a class spun at the
+    // cold start's first invocation).
+    private final DatadogExtensionHandOff datadog;
+    private final OpenTelemetryInvocationSpan span; // null: tracex started no span
     private boolean closed;
 
     private InvocationHandOff(Extraction previous, List<AutoCloseable> undo, Context lambdaContext,
-                              Consumer<Throwable> onFailure) {
+                              DatadogExtensionHandOff datadog, OpenTelemetryInvocationSpan span) {
         this.previous = previous;
         this.undo = undo;
         this.lambdaContext = lambdaContext;
-        this.onFailure = onFailure;
+        this.datadog = datadog;
+        this.span = span;
     }
 
     /**
@@ -77,12 +80,11 @@ public final class InvocationHandOff implements AutoCloseable {
             }
         }
         List<AutoCloseable> undo = new ArrayList<>(4);
-        Consumer<Throwable> onFailure = t -> { };
         TraceContext parent = extraction.parent().orElse(null);
         DatadogExtensionHandOff datadog = priming ? DatadogExtensionHandOff.NONE
                 : DatadogExtensionHandOff.start(event, lambda, extraction, outcome);
         undo.add(datadog);
-        onFailure = onFailure.andThen(datadog::failed);
+        OpenTelemetryInvocationSpan started = null;
         // Seen before tracex starts a span of its own: whether a tracer's span (dd-trace-java's, the
         // extension hand-off's, an agent's) already runs this invocation and owns the log correlation.
         boolean tracerSpan = tracerSpanActive();
@@ -91,7 +93,7 @@ public final class InvocationHandOff implements AutoCloseable {
                 OpenTelemetryInvocationSpan span = priming ? null : OpenTelemetryInvocationSpan.start(extraction, lambda, event, outcome);
                 if (span != null) {
                     undo.add(span);
-                    onFailure = onFailure.andThen(span::failed);
+                    started = span;
                 } else if (parent != null && !tracerSpan) {
                     AutoCloseable remote = OpenTelemetryHandOff.makeCurrent(parent);
                     if (remote != null) {
@@ -126,7 +128,7 @@ public final class InvocationHandOff implements AutoCloseable {
                 }
             }
         }
-        return new InvocationHandOff(previous, undo, forHandler, onFailure);
+        return new InvocationHandOff(previous, undo, forHandler, datadog, started);
     }
 
     /**
@@ -207,7 +209,10 @@ public final class InvocationHandOff implements AutoCloseable {
             return;
         }
         try {
-            onFailure.accept(failure);
+            datadog.failed(failure);
+            if (span != null) {
+                span.failed(failure);
+            }
         } catch (RuntimeException | LinkageError e) {
             Log.warn("tracex: cannot record the failure on the invocation span: " + e);
         }
