@@ -1,10 +1,10 @@
 package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.engine.internal.node.Node;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.LibraryRule;
 import dev.tracex.engine.PropagationSettings;
-import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,14 +3,12 @@ package dev.tracex.engine.internal.compiler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.JsonReader;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import dev.tracex.engine.internal.node.Entry;
+import dev.tracex.engine.internal.node.Mapping;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Position;
+import dev.tracex.engine.internal.node.Scalar;
+import dev.tracex.engine.internal.node.Sequence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +22,8 @@ import java.util.zip.CRC32;
 
 /**
  * A YAML file's composed node tree (what snakeyaml's parser and composer make of it: mappings, sequences and
- * scalars with their tags, styles and start and end marks) written as compact JSON at build time, and read back
- * with Jackson's parser instead of snakeyaml's. Why: composing {@code builtin.yaml} was most of compiling the
+ * scalars with their tags, styles and start and end positions) written as compact JSON at build time, and read back
+ * into the compiler's nodes without snakeyaml. Why: composing {@code builtin.yaml} was most of compiling the
  * built-in rules (some 40 of 70 ms under C1), which a function pays at the first event its rule finds no context
  * in, when {@code builtin.default} is compiled behind it. The rules compiler reads the nodes as it reads those of
  * the text, so the rules and their positions are the same ({@code ComposedYamlTest}).
@@ -34,10 +32,9 @@ import java.util.zip.CRC32;
  * compiler checks and then drops descriptions; examples are run from the text, by {@code tracex test} and the
  * rules module's tests), which makes it a third of the size and halves compiling it. The form names the text it
  * was made from (its length and CRC-32); {@link #read} refuses another text's, and a form of another
- * {@link #FORMAT} version. Marks carry no text buffer: the one thing read from it, a JS snippet's block
- * indentation, is written beside a block scalar and read back as a {@link BlockScalarNode}. A function's own rules
- * file is precompiled in the same nodes, rule by rule ({@link PrecompiledForm}). Internal: may change without
- * notice.
+ * {@link #FORMAT} version. A block scalar's indentation, which a JS snippet's error positions need and the text
+ * alone shows, is written beside it. A function's own rules file is precompiled in the same nodes, rule by rule
+ * ({@link PrecompiledForm}). Internal: may change without notice.
  */
 public final class ComposedYaml {
     /** The version of this form; a reader refuses any other. */
@@ -61,7 +58,7 @@ public final class ComposedYaml {
 
     /** The composed form of {@code yaml}, a rules file in UTF-8. */
     static byte[] write(byte[] yaml) throws IOException {
-        Node root = RuleFileCompiler.compose(new String(yaml, StandardCharsets.UTF_8));
+        Node root = YamlComposer.compose(new String(yaml, StandardCharsets.UTF_8));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = Json.factory().createGenerator(bytes)) {
             g.writeStartObject();
@@ -104,7 +101,7 @@ public final class ComposedYaml {
                     if (!sameText) {
                         return null;
                     }
-                    root = readNode(p, t, fileName);
+                    root = readNode(p, t);
                     break;
                 default:
                     p.skipChildren();
@@ -127,88 +124,92 @@ public final class ComposedYaml {
      */
     static void writeNode(JsonGenerator g, Node n, int depth) throws IOException {
         g.writeStartArray();
-        g.writeString(n instanceof MappingNode ? "m" : n instanceof SequenceNode ? "q" : "s");
-        for (Mark m : new Mark[] {n.getStartMark(), n.getEndMark()}) {
-            g.writeNumber(m.getLine());
-            g.writeNumber(m.getColumn());
-            g.writeNumber(m.getIndex());
+        g.writeString(n instanceof Mapping ? "m" : n instanceof Sequence ? "q" : "s");
+        for (Position at : new Position[] {n.start(), n.end()}) {
+            g.writeNumber(at.line());
+            g.writeNumber(at.column());
+            g.writeNumber(at.index());
         }
-        if (n instanceof MappingNode) {
-            MappingNode m = (MappingNode) n;
-            g.writeString(m.getFlowStyle().name());
+        if (n instanceof Mapping m) {
+            g.writeString(flowStyle(m.flow()));
             g.writeStartArray();
-            for (NodeTuple t : m.getValue()) {
-                String key = RuleFileCompiler.scalar(t.getKeyNode());
+            for (Entry e : m.entries()) {
+                String key = RuleFileCompiler.scalar(e.key());
                 if ((depth == 0 || depth == 2) && "description".equals(key) || depth == 2 && "examples".equals(key)) {
                     continue;
                 }
-                writeNode(g, t.getKeyNode(), depth + 1);
-                writeNode(g, t.getValueNode(), depth + 1);
+                writeNode(g, e.key(), depth + 1);
+                writeNode(g, e.value(), depth + 1);
             }
             g.writeEndArray();
-        } else if (n instanceof SequenceNode) {
-            SequenceNode s = (SequenceNode) n;
-            g.writeString(s.getFlowStyle().name());
+        } else if (n instanceof Sequence s) {
+            g.writeString(flowStyle(s.flow()));
             g.writeStartArray();
-            for (Node item : s.getValue()) {
+            for (Node item : s.items()) {
                 writeNode(g, item, depth + 1);
             }
             g.writeEndArray();
         } else {
-            ScalarNode s = (ScalarNode) n;
-            g.writeString(s.getTag().getValue());
-            g.writeString(s.getScalarStyle().name());
-            g.writeString(s.getValue());
-            if (isBlock(s.getScalarStyle())) {
-                g.writeNumber(BlockScalarNode.indent(s));
+            Scalar s = (Scalar) n;
+            g.writeString(s.tag());
+            g.writeString(s.style().name());
+            g.writeString(s.text());
+            if (s.style().isBlock()) {
+                g.writeNumber(s.blockIndent());
             }
         }
         g.writeEndArray();
     }
 
-    static Node readNode(JsonReader p, JsonReader.Token t, String fileName) throws IOException {
+    static Node readNode(JsonReader p, JsonReader.Token t) throws IOException {
         expect(t == JsonReader.Token.START_ARRAY, p);
         String kind = text(p);
-        Mark start = mark(p, fileName);
-        Mark end = mark(p, fileName);
+        Position start = position(p);
+        Position end = position(p);
         Node node;
         if (kind.equals("s")) {
-            Tag tag = new Tag(text(p));
-            DumperOptions.ScalarStyle style = DumperOptions.ScalarStyle.valueOf(text(p));
+            String tag = text(p);
+            Scalar.Style style = Scalar.Style.valueOf(text(p));
             String value = text(p);
-            node = isBlock(style) ? new BlockScalarNode(tag, value, start, end, style, number(p))
-                    : new ScalarNode(tag, value, start, end, style);
+            node = new Scalar(value, tag, style, style.isBlock() ? number(p) : 0, start, end);
         } else {
-            DumperOptions.FlowStyle flow = DumperOptions.FlowStyle.valueOf(text(p));
+            boolean flow = flow(p);
             expect(p.nextToken() == JsonReader.Token.START_ARRAY, p);
             if (kind.equals("m")) {
-                List<NodeTuple> tuples = new ArrayList<>();
+                List<Entry> entries = new ArrayList<>();
                 for (JsonReader.Token k = p.nextToken(); k != JsonReader.Token.END_ARRAY; k = p.nextToken()) {
-                    Node key = readNode(p, k, fileName);
-                    tuples.add(new NodeTuple(key, readNode(p, p.nextToken(), fileName)));
+                    Node key = readNode(p, k);
+                    entries.add(new Entry(key, readNode(p, p.nextToken())));
                 }
-                node = new MappingNode(Tag.MAP, true, tuples, start, end, flow);
+                node = Mapping.of(entries, flow, start, end);
             } else {
                 List<Node> items = new ArrayList<>();
                 for (JsonReader.Token i = p.nextToken(); i != JsonReader.Token.END_ARRAY; i = p.nextToken()) {
-                    items.add(readNode(p, i, fileName));
+                    items.add(readNode(p, i));
                 }
-                node = new SequenceNode(Tag.SEQ, true, items, start, end, flow);
+                node = Sequence.of(items, flow, start, end);
             }
         }
         expect(p.nextToken() == JsonReader.Token.END_ARRAY, p);
         return node;
     }
 
-    private static boolean isBlock(DumperOptions.ScalarStyle style) {
-        return style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED;
+    /** A collection's style as the form names it: snakeyaml's {@code FlowStyle}, of which a parsed file has two. */
+    private static String flowStyle(boolean flow) {
+        return flow ? "FLOW" : "BLOCK";
     }
 
-    private static Mark mark(JsonReader p, String fileName) throws IOException {
+    private static boolean flow(JsonReader p) throws IOException {
+        String style = text(p);
+        expect(style.equals("FLOW") || style.equals("BLOCK"), p);
+        return style.equals("FLOW");
+    }
+
+    private static Position position(JsonReader p) throws IOException {
         int line = number(p);
         int column = number(p);
         int index = number(p);
-        return new Mark(fileName, index, line, column, new int[0], 0);
+        return new Position(line, column, index);
     }
 
     static String text(JsonReader p) throws IOException {

@@ -2,11 +2,11 @@ package dev.tracex.engine.internal.compiler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.internal.json.Json;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import dev.tracex.engine.internal.node.Entry;
+import dev.tracex.engine.internal.node.Mapping;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Position;
+import dev.tracex.engine.internal.node.Sequence;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,26 +39,26 @@ final class ExampleParser {
     /** The examples under {@code node} of rule {@code rule}; problems go to the file's collector. */
     List<RuleExample> parse(Node node, String rule) {
         List<RuleExample> examples = new ArrayList<>();
-        if (!(node instanceof SequenceNode)) {
+        if (!(node instanceof Sequence list)) {
             error(node, rule, "examples is a list of {event, expect}");
             return examples;
         }
         int index = 0;
-        for (Node item : ((SequenceNode) node).getValue()) {
+        for (Node item : list.items()) {
             index++;
-            if (!(item instanceof MappingNode)) {
+            if (!(item instanceof Mapping example)) {
                 error(item, rule, "an example is a mapping with event and expect");
                 continue;
             }
             Map<String, Node> keys = new HashMap<>();
             boolean ok = true;
-            for (NodeTuple t : ((MappingNode) item).getValue()) {
-                String key = RuleFileCompiler.scalar(t.getKeyNode());
+            for (Entry t : example.entries()) {
+                String key = RuleFileCompiler.scalar(t.key());
                 if (key == null || !EXAMPLE_KEYS.contains(key)) {
-                    error(t.getKeyNode(), rule, "unknown example key \"" + key + "\" (known: " + String.join(", ", EXAMPLE_KEYS) + ")");
+                    error(t.key(), rule, "unknown example key \"" + key + "\" (known: " + String.join(", ", EXAMPLE_KEYS) + ")");
                     ok = false;
                 } else {
-                    keys.put(key, t.getValueNode());
+                    keys.put(key, t.value());
                 }
             }
             if (keys.containsKey("event") == keys.containsKey("event_file")) {
@@ -113,8 +113,8 @@ final class ExampleParser {
             JsonNode context = keys.containsKey("context") ? YamlJson.toJson(keys.get("context")) : null;
             String name = keys.containsKey("name") ? RuleFileCompiler.scalar(keys.get("name")) : null;
             if (ok) {
-                Mark m = item.getStartMark();
-                examples.add(new RuleExample(prefix + rule, index, name, m.getLine() + 1, m.getColumn() + 1,
+                Position at = item.start();
+                examples.add(new RuleExample(prefix + rule, index, name, at.line() + 1, at.column() + 1,
                         event, eventFile, baseDir, context, expect));
             }
         }

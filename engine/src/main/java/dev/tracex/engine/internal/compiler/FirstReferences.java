@@ -1,12 +1,12 @@
 package dev.tracex.engine.internal.compiler;
 
+import dev.tracex.engine.internal.node.Scalar;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.EachRule;
 import dev.tracex.engine.internal.rule.FirstOfRule;
 import dev.tracex.engine.internal.rule.FromContextRule;
 import dev.tracex.engine.internal.rule.LibraryRule;
 import dev.tracex.engine.internal.rule.WhenRule;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +66,8 @@ final class FirstReferences {
             path.add(d.name);
             List<FirstOfRule.Ref> refs = new ArrayList<>();
             boolean ok = true;
-            for (ScalarNode refNode : d.first) {
-                String ref = refNode.getValue();
+            for (Scalar refNode : d.first) {
+                String ref = refNode.text();
                 CompiledRule target;
                 if (ref.contains(".")) {
                     target = library.reference(ref);

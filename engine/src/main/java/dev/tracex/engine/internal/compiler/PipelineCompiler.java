@@ -2,15 +2,14 @@ package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.internal.json.JsonAccessor;
 import dev.tracex.engine.internal.json.PathCompiler;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Position;
+import dev.tracex.engine.internal.node.Scalar;
+import dev.tracex.engine.internal.node.Sequence;
 import dev.tracex.engine.internal.rule.RecordId;
 import dev.tracex.engine.internal.step.Pipeline;
 import dev.tracex.engine.internal.step.Step;
 import dev.tracex.engine.internal.step.Steps;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,18 +48,18 @@ final class PipelineCompiler {
      * {@code null} after reporting every problem.
      */
     RecordId recordId(Node node, String rule) {
-        if (node instanceof ScalarNode) {
+        if (node instanceof Scalar) {
             Pipeline p = pipeline(node, rule);
             return p == null ? null : new RecordId(List.of(new RecordId.Part(p, null)));
         }
-        if (!(node instanceof SequenceNode) || ((SequenceNode) node).getValue().isEmpty()) {
+        if (!(node instanceof Sequence list) || list.items().isEmpty()) {
             problems.at(node, rule, "record_id is a pipeline, or a list of pipelines ($...) and texts to concatenate");
             return null;
         }
         List<RecordId.Part> parts = new ArrayList<>();
         boolean ok = true;
         boolean anyPipeline = false;
-        for (Node item : ((SequenceNode) node).getValue()) {
+        for (Node item : list.items()) {
             String text = scalar(item);
             if (text == null) {
                 problems.at(item, rule, "record_id is a pipeline, or a list of pipelines ($...) and texts to concatenate");
@@ -94,7 +93,7 @@ final class PipelineCompiler {
             String raw = text.substring(seg[0], seg[1]);
             String stage = raw.strip();
             int offset = seg[0] + (raw.length() - raw.stripLeading().length());
-            int[] pos = position((ScalarNode) node, offset);
+            int[] pos = position((Scalar) node, offset);
             if (stage.isEmpty()) {
                 problems.add(pos[0], pos[1], rule, "empty stage in pipeline \"" + text.trim() + "\"");
                 ok = false;
@@ -149,14 +148,12 @@ final class PipelineCompiler {
     }
 
     /** File line and column of {@code offset} in a scalar's value; exact for one-line scalars, the scalar's start otherwise. */
-    private static int[] position(ScalarNode node, int offset) {
-        Mark start = node.getStartMark();
-        if (start.getLine() != node.getEndMark().getLine()
-                || node.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
-                || node.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED) {
-            return new int[] {start.getLine() + 1, start.getColumn() + 1};
+    private static int[] position(Scalar node, int offset) {
+        Position start = node.start();
+        if (start.line() != node.end().line() || node.style().isBlock()) {
+            return new int[] {start.line() + 1, start.column() + 1};
         }
-        int quote = node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
-        return new int[] {start.getLine() + 1, start.getColumn() + 1 + quote + offset};
+        int quote = node.style() == Scalar.Style.PLAIN ? 0 : 1;
+        return new int[] {start.line() + 1, start.column() + 1 + quote + offset};
     }
 }

@@ -6,11 +6,11 @@ import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.TracexVersion;
 import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.json.JsonReader;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import dev.tracex.engine.internal.node.Entry;
+import dev.tracex.engine.internal.node.Mapping;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Scalar;
+import dev.tracex.engine.internal.node.Sequence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,10 +31,10 @@ import java.util.function.Consumer;
  * A function's rules file precompiled at build time: its rules' {@link ComposedYaml composed} node trees, written only
  * after the whole file compiled (so the build reported every problem), naming the text it was made from and the
  * tracex that made it. At cold start a function loads from it the one rule it selects and the local rules that
- * rule's {@code first:} reaches, without snakeyaml's parser and without compiling the file's other rules: the build
- * already did, and a form is only used with the exact text it was made from. Anything else (another text, another
- * tracex, an unreadable form) is one warning and the text is compiled as without a form. Internal: may change
- * without notice.
+ * rule's {@code first:} reaches, without snakeyaml (not one of its classes is loaded) and without compiling the file's
+ * other rules: the build already did, and a form is only used with the exact text it was made from. Anything else
+ * (another text, another tracex, an unreadable form) is one warning and the text is compiled as without a form.
+ * Internal: may change without notice.
  *
  * <p>Layout: a JSON header on the first line (format, tracex version, the text's length and CRC-32, the file's and
  * {@code extractors:}'s nodes without their rules, and per rule its name, where its nodes are in the body and the
@@ -57,18 +57,18 @@ public final class PrecompiledForm {
     public static byte[] write(String text, String fileName, Path baseDir) throws RuleCompilationException {
         RuleFileCompiler.compile(fileName, text, baseDir, "", Builtins.library());
         byte[] yaml = text.getBytes(StandardCharsets.UTF_8);
-        MappingNode file = (MappingNode) RuleFileCompiler.compose(text);
-        NodeTuple extractors = extractorsOf(file);
-        MappingNode rules = (MappingNode) extractors.getValueNode();
+        Mapping file = (Mapping) YamlComposer.compose(text);
+        Entry extractors = extractorsOf(file);
+        Mapping rules = (Mapping) extractors.value();
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             List<long[]> spans = new ArrayList<>();
-            for (NodeTuple t : rules.getValue()) {
+            for (Entry rule : rules.entries()) {
                 long start = body.size();
                 try (JsonGenerator g = Json.factory().createGenerator(body)) {
                     g.writeStartArray();
-                    ComposedYaml.writeNode(g, t.getKeyNode(), 2);
-                    ComposedYaml.writeNode(g, t.getValueNode(), 2);
+                    ComposedYaml.writeNode(g, rule.key(), 2);
+                    ComposedYaml.writeNode(g, rule.value(), 2);
                     g.writeEndArray();
                 }
                 spans.add(new long[] {start, body.size() - start});
@@ -81,20 +81,20 @@ public final class PrecompiledForm {
                 g.writeNumberField("length", yaml.length);
                 g.writeNumberField("crc32", ComposedYaml.crc32(yaml));
                 g.writeFieldName("file");
-                ComposedYaml.writeNode(g, withoutTuples(file), 0);
+                ComposedYaml.writeNode(g, file.withEntries(List.of()), 0);
                 g.writeFieldName("key");
-                ComposedYaml.writeNode(g, extractors.getKeyNode(), 1);
+                ComposedYaml.writeNode(g, extractors.key(), 1);
                 g.writeFieldName("extractors");
-                ComposedYaml.writeNode(g, withoutTuples(rules), 1);
+                ComposedYaml.writeNode(g, rules.withEntries(List.of()), 1);
                 g.writeArrayFieldStart("rules");
                 for (int i = 0; i < spans.size(); i++) {
-                    NodeTuple t = rules.getValue().get(i);
+                    Entry rule = rules.entries().get(i);
                     g.writeStartArray();
-                    g.writeString(RuleFileCompiler.scalar(t.getKeyNode()));
+                    g.writeString(RuleFileCompiler.scalar(rule.key()));
                     g.writeNumber(spans.get(i)[0]);
                     g.writeNumber(spans.get(i)[1]);
                     g.writeStartArray();
-                    for (String ref : localReferences(t.getValueNode())) {
+                    for (String ref : localReferences(rule.value())) {
                         g.writeString(ref);
                     }
                     g.writeEndArray();
@@ -121,7 +121,7 @@ public final class PrecompiledForm {
                                     PropagationSettings settings, Consumer<String> warn) {
         String notUsed = fileName + ".tracex not used, compiling " + fileName + ": ";
         try {
-            Header h = Header.read(form, fileName);
+            Header h = Header.read(form);
             if (h.format != FORMAT) {
                 // Refused by name, so that a form from a newer tracex says why it is not used.
                 warn.accept(notUsed + "it is of format " + h.format + (h.tracex == null ? "" : " (written by tracex "
@@ -150,16 +150,13 @@ public final class PrecompiledForm {
                     todo.addAll(span.references);
                 }
             }
-            List<NodeTuple> tuples = new ArrayList<>();
+            List<Entry> rules = new ArrayList<>();
             for (RuleSpan span : h.rules.values()) { // in file order
                 if (reached.contains(span.name)) {
-                    tuples.add(span.read(form, h.bodyStart, fileName));
+                    rules.add(span.read(form, h.bodyStart));
                 }
             }
-            MappingNode rules = new MappingNode(h.extractors.getTag(), true, tuples, h.extractors.getStartMark(),
-                    h.extractors.getEndMark(), h.extractors.getFlowStyle());
-            MappingNode file = new MappingNode(h.file.getTag(), true, List.of(new NodeTuple(h.key, rules)),
-                    h.file.getStartMark(), h.file.getEndMark(), h.file.getFlowStyle());
+            Mapping file = h.file.withEntries(List.of(new Entry(h.key, h.extractors.withEntries(rules))));
             return RuleFileCompiler.compile(fileName, file, baseDir, "", Builtins.library(settings), settings);
         } catch (IOException | RuleCompilationException | RuntimeException e) {
             // Unreadable, or not expected at all (the build compiled the same text): the text says it again.
@@ -174,13 +171,13 @@ public final class PrecompiledForm {
         String tracex;
         long length = -1;
         long crc32 = -1;
-        MappingNode file;
+        Mapping file;
         Node key;
-        MappingNode extractors;
+        Mapping extractors;
         final Map<String, RuleSpan> rules = new LinkedHashMap<>();
         int bodyStart;
 
-        static Header read(byte[] form, String fileName) throws IOException {
+        static Header read(byte[] form) throws IOException {
             Header h = new Header();
             int newline = 0;
             while (newline < form.length && form[newline] != '\n') {
@@ -199,9 +196,9 @@ public final class PrecompiledForm {
                     case "tracex" -> h.tracex = p.text();
                     case "length" -> h.length = p.longValue();
                     case "crc32" -> h.crc32 = p.longValue();
-                    case "file" -> h.file = (MappingNode) ComposedYaml.readNode(p, t, fileName);
-                    case "key" -> h.key = ComposedYaml.readNode(p, t, fileName);
-                    case "extractors" -> h.extractors = (MappingNode) ComposedYaml.readNode(p, t, fileName);
+                    case "file" -> h.file = mapping(ComposedYaml.readNode(p, t), p);
+                    case "key" -> h.key = ComposedYaml.readNode(p, t);
+                    case "extractors" -> h.extractors = mapping(ComposedYaml.readNode(p, t), p);
                     case "rules" -> {
                         if (h.format != FORMAT) {
                             return h; // another layout: the caller refuses it by its format
@@ -218,6 +215,11 @@ public final class PrecompiledForm {
                 throw new IOException("not a precompiled rules file: its header lacks the file's nodes");
             }
             return h;
+        }
+
+        private static Mapping mapping(Node n, JsonReader p) throws IOException {
+            ComposedYaml.expect(n instanceof Mapping, p);
+            return (Mapping) n;
         }
     }
 
@@ -241,40 +243,35 @@ public final class PrecompiledForm {
         }
 
         /** The rule's key and value nodes, from the body of {@code form} (which starts at {@code bodyStart}). */
-        NodeTuple read(byte[] form, int bodyStart, String fileName) throws IOException {
+        Entry read(byte[] form, int bodyStart) throws IOException {
             JsonReader p = JsonReader.of(form, bodyStart + offset, length);
             ComposedYaml.expect(p.nextToken() == JsonReader.Token.START_ARRAY, p);
-            Node key = ComposedYaml.readNode(p, p.nextToken(), fileName);
-            Node value = ComposedYaml.readNode(p, p.nextToken(), fileName);
+            Node key = ComposedYaml.readNode(p, p.nextToken());
+            Node value = ComposedYaml.readNode(p, p.nextToken());
             ComposedYaml.expect(p.nextToken() == JsonReader.Token.END_ARRAY, p);
-            return new NodeTuple(key, value);
+            return new Entry(key, value);
         }
     }
 
     /** The {@code extractors:} entry of a file that compiled. */
-    private static NodeTuple extractorsOf(MappingNode file) {
-        for (NodeTuple t : file.getValue()) {
-            if ("extractors".equals(RuleFileCompiler.scalar(t.getKeyNode()))) {
-                return t;
+    private static Entry extractorsOf(Mapping file) {
+        for (Entry e : file.entries()) {
+            if ("extractors".equals(RuleFileCompiler.scalar(e.key()))) {
+                return e;
             }
         }
         throw new IllegalStateException("no extractors in a file that compiled");
     }
 
-    /** {@code m} with its marks and style, without its entries: the header's skeleton of the file. */
-    private static MappingNode withoutTuples(MappingNode m) {
-        return new MappingNode(m.getTag(), true, List.of(), m.getStartMark(), m.getEndMark(), m.getFlowStyle());
-    }
-
     /** The names without a dot (the file's own rules) in a rule's {@code first:}. */
     private static List<String> localReferences(Node rule) {
         List<String> names = new ArrayList<>();
-        if (rule instanceof MappingNode) {
-            for (NodeTuple t : ((MappingNode) rule).getValue()) {
-                if ("first".equals(RuleFileCompiler.scalar(t.getKeyNode())) && t.getValueNode() instanceof SequenceNode) {
-                    for (Node item : ((SequenceNode) t.getValueNode()).getValue()) {
-                        if (item instanceof ScalarNode && !((ScalarNode) item).getValue().contains(".")) {
-                            names.add(((ScalarNode) item).getValue());
+        if (rule instanceof Mapping m) {
+            for (Entry e : m.entries()) {
+                if ("first".equals(RuleFileCompiler.scalar(e.key())) && e.value() instanceof Sequence first) {
+                    for (Node item : first.items()) {
+                        if (item instanceof Scalar name && !name.text().contains(".")) {
+                            names.add(name.text());
                         }
                     }
                 }

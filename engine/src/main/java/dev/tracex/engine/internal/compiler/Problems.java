@@ -1,8 +1,8 @@
 package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RuleError;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.Node;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Position;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +19,8 @@ final class Problems {
 
     /** A problem at a YAML node's start. */
     void at(Node node, String rule, String message) {
-        Mark m = node.getStartMark();
-        add(m.getLine() + 1, m.getColumn() + 1, rule, message);
+        Position p = node.start();
+        add(p.line() + 1, p.column() + 1, rule, message);
     }
 
     /** A problem at a line and column (from 1). */

@@ -1,14 +1,14 @@
 package dev.tracex.engine.internal.compiler;
 
+import dev.tracex.engine.internal.node.Entry;
+import dev.tracex.engine.internal.node.Mapping;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Scalar;
+import dev.tracex.engine.internal.node.Sequence;
 import dev.tracex.engine.internal.rule.FieldsRule;
 import dev.tracex.engine.internal.rule.HeadersRule;
 import dev.tracex.engine.internal.step.Pipeline;
 import dev.tracex.engine.propagation.PropagationStyle;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,8 +48,8 @@ final class RuleBodies {
             case "headers" -> {
                 // Pipelines checked even in a broken rule, so that all its problems are reported; no body then,
                 // as its styles may be null.
-                if (value instanceof MappingNode) {
-                    Map<String, Pipeline> named = namedHeaders((MappingNode) value, d.name);
+                if (value instanceof Mapping headers) {
+                    Map<String, Pipeline> named = namedHeaders(headers, d.name);
                     if (named != null && !d.broken) {
                         d.body = new HeadersRule(attributed, named, styles, baggage);
                     }
@@ -68,22 +68,22 @@ final class RuleBodies {
     }
 
     /** {@code headers:} as a mapping, header name → pipeline, or {@code null} after reporting every problem. */
-    private Map<String, Pipeline> namedHeaders(MappingNode node, String rule) {
+    private Map<String, Pipeline> namedHeaders(Mapping node, String rule) {
         Map<String, Pipeline> named = new LinkedHashMap<>();
         boolean ok = true;
-        for (NodeTuple t : node.getValue()) {
-            String header = scalar(t.getKeyNode());
+        for (Entry t : node.entries()) {
+            String header = scalar(t.key());
             if (header == null || !HEADER_NAME.matcher(header).matches()) {
-                problems.at(t.getKeyNode(), rule, "invalid header name \"" + header + "\": use letters, digits and !#$%&'*+-.^_`|~");
+                problems.at(t.key(), rule, "invalid header name \"" + header + "\": use letters, digits and !#$%&'*+-.^_`|~");
                 ok = false;
                 continue;
             }
             if (named.keySet().stream().anyMatch(header::equalsIgnoreCase)) {
-                problems.at(t.getKeyNode(), rule, "duplicate header \"" + header + "\" (names are case-insensitive)");
+                problems.at(t.key(), rule, "duplicate header \"" + header + "\" (names are case-insensitive)");
                 ok = false;
                 continue;
             }
-            Pipeline p = pipelines.pipeline(t.getValueNode(), rule);
+            Pipeline p = pipelines.pipeline(t.value(), rule);
             if (p == null) {
                 ok = false;
             } else {
@@ -98,21 +98,21 @@ final class RuleBodies {
     }
 
     private FieldsRule fields(Node node, String rule, String attributed, boolean hex) {
-        if (!(node instanceof MappingNode)) {
+        if (!(node instanceof Mapping fields)) {
             problems.at(node, rule, "fields maps context fields (" + FieldsRule.Field.known() + ") to paths");
             return null;
         }
         Map<FieldsRule.Field, Pipeline> map = new EnumMap<>(FieldsRule.Field.class);
         boolean ok = true;
-        for (NodeTuple t : ((MappingNode) node).getValue()) {
-            String key = scalar(t.getKeyNode());
+        for (Entry t : fields.entries()) {
+            String key = scalar(t.key());
             FieldsRule.Field f = key == null ? null : FieldsRule.Field.byKey(key);
             if (f == null) {
-                problems.at(t.getKeyNode(), rule, "unknown field \"" + key + "\" (known: " + FieldsRule.Field.known() + ")");
+                problems.at(t.key(), rule, "unknown field \"" + key + "\" (known: " + FieldsRule.Field.known() + ")");
                 ok = false;
                 continue;
             }
-            Pipeline p = pipelines.pipeline(t.getValueNode(), rule);
+            Pipeline p = pipelines.pipeline(t.value(), rule);
             if (p == null) {
                 ok = false;
             } else {
@@ -126,18 +126,18 @@ final class RuleBodies {
         return ok ? new FieldsRule(attributed, hex, map) : null;
     }
 
-    private List<ScalarNode> firstRefs(Node node, String rule) {
-        if (!(node instanceof SequenceNode) || ((SequenceNode) node).getValue().isEmpty()) {
+    private List<Scalar> firstRefs(Node node, String rule) {
+        if (!(node instanceof Sequence names) || names.items().isEmpty()) {
             problems.at(node, rule, "first needs a list of rule names");
             return null;
         }
-        List<ScalarNode> refs = new ArrayList<>();
-        for (Node item : ((SequenceNode) node).getValue()) {
-            if (!(item instanceof ScalarNode)) {
+        List<Scalar> refs = new ArrayList<>();
+        for (Node item : names.items()) {
+            if (!(item instanceof Scalar name)) {
                 problems.at(item, rule, "first needs a list of rule names");
                 return null;
             }
-            refs.add((ScalarNode) item);
+            refs.add(name);
         }
         return refs;
     }

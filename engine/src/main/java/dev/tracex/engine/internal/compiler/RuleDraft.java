@@ -1,11 +1,11 @@
 package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.internal.json.JsonAccessor;
+import dev.tracex.engine.internal.node.Scalar;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.ParentPolicy;
 import dev.tracex.engine.internal.rule.RecordId;
 import dev.tracex.engine.internal.step.Pipeline;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ final class RuleDraft {
     int column;
     boolean broken;
     CompiledRule body;             // headers, fields, js
-    List<ScalarNode> first;        // first
+    List<Scalar> first;            // first
     JsonAccessor each;
     RecordId recordId;
     ParentPolicy parent = ParentPolicy.FIRST;

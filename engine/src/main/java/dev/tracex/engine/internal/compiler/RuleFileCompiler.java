@@ -3,20 +3,11 @@ package dev.tracex.engine.internal.compiler;
 import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.PropagationSettings;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
+import dev.tracex.engine.internal.node.Entry;
+import dev.tracex.engine.internal.node.Mapping;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Scalar;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a YAML rules file: walks snakeyaml's composed nodes (which keep line and column marks),
- * compiles every path and pipeline once, resolves {@code first} references in dependency order, and
+ * Compiles a YAML rules file: walks its composed nodes (which keep line and column positions: snakeyaml's, converted
+ * by {@link YamlComposer}, or those of a composed form), compiles every path and pipeline once, resolves
+ * {@code first} references in dependency order, and
  * collects every problem before throwing one {@link RuleCompilationException}. JS snippets are checked
  * for shape here and compiled later, when a rule reaching them is selected. This class reads the file
  * itself (its size, its YAML, its top-level keys); each rule is compiled by {@link RuleKeys} into a
@@ -74,7 +66,7 @@ public final class RuleFileCompiler {
 
     /**
      * Compiles a file already composed ({@link ComposedYaml}): the same rules, positions and examples as
-     * compiling its text, without snakeyaml's parser.
+     * compiling its text, without snakeyaml.
      */
     static CompiledFile compile(String file, Node composed, Path baseDir, String prefix, RuleLibrary library)
             throws RuleCompilationException {
@@ -101,23 +93,6 @@ public final class RuleFileCompiler {
         return new CompiledFile(file, prefix, ordered, positions, List.copyOf(examples));
     }
 
-    /**
-     * The composed node tree of {@code text}, with snakeyaml settings that bound what a hostile file can cost:
-     * size, aliases, nesting, duplicate keys. Composed by snakeyaml's parser and composer alone, as
-     * {@code Yaml.compose} does, without the {@code Yaml} facade, whose object constructor and representer
-     * this compiler never uses (some 40 classes at cold start).
-     */
-    static Node compose(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_FILE_CODE_POINTS);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_NESTING);
-        options.setAllowDuplicateKeys(true); // reported by this compiler, with both positions' context
-        options.setAllowRecursiveKeys(false);
-        return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
-                .getSingleNode();
-    }
-
     /** Start and end offsets of the stages of a pipeline: split on {@code |} outside brackets, parentheses and quotes. */
     public static List<int[]> split(String text) {
         return PipelineCompiler.split(text);
@@ -132,14 +107,9 @@ public final class RuleFileCompiler {
         }
         Node root;
         try {
-            root = compose(text);
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, null,
-                    "invalid YAML: " + YamlSyntax.plainWords(e, text));
-            return;
-        } catch (YAMLException e) {
-            problems.add(1, 1, null, "invalid YAML: " + firstLine(e.getMessage()));
+            root = YamlComposer.compose(text);
+        } catch (YamlComposer.InvalidYaml e) {
+            problems.add(e.line, e.column, null, "invalid YAML: " + e.getMessage());
             return;
         }
         run(root);
@@ -150,42 +120,35 @@ public final class RuleFileCompiler {
             problems.add(1, 1, null, "empty file: expected a mapping with the key \"extractors\"");
             return;
         }
-        if (!(root instanceof MappingNode)) {
+        if (!(root instanceof Mapping file)) {
             problems.at(root, null, "expected a mapping with the key \"extractors\"");
             return;
         }
         Node extractors = null;
-        for (NodeTuple t : ((MappingNode) root).getValue()) {
-            String key = scalar(t.getKeyNode());
+        for (Entry e : file.entries()) {
+            String key = scalar(e.key());
             if ("extractors".equals(key)) {
-                extractors = t.getValueNode();
+                extractors = e.value();
             } else if (!"description".equals(key)) {
-                problems.at(t.getKeyNode(), null, "unknown top-level key \"" + key + "\" (known: extractors, description)");
+                problems.at(e.key(), null, "unknown top-level key \"" + key + "\" (known: extractors, description)");
             }
         }
         if (extractors == null) {
             problems.at(root, null, "expected a mapping with the key \"extractors\"");
             return;
         }
-        if (!(extractors instanceof MappingNode)) {
+        if (!(extractors instanceof Mapping rulesByName)) {
             problems.at(extractors, null, "\"extractors\" must map rule names to rules");
             return;
         }
-        for (NodeTuple t : ((MappingNode) extractors).getValue()) {
-            rules.add(t.getKeyNode(), t.getValueNode());
+        for (Entry e : rulesByName.entries()) {
+            rules.add(e.key(), e.value());
         }
         references.resolveAll();
     }
 
+    /** The text of {@code n} if it is a scalar, else {@code null}. */
     static String scalar(Node n) {
-        return n instanceof ScalarNode ? ((ScalarNode) n).getValue() : null;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return n instanceof Scalar s ? s.text() : null;
     }
 }

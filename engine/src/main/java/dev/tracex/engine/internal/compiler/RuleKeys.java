@@ -1,12 +1,12 @@
 package dev.tracex.engine.internal.compiler;
 
+import dev.tracex.engine.internal.node.Entry;
+import dev.tracex.engine.internal.node.Mapping;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Sequence;
 import dev.tracex.engine.internal.rule.ParentPolicy;
 import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.propagation.PropagationStyle;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,25 +70,25 @@ final class RuleKeys {
         }
         RuleDraft d = new RuleDraft();
         d.name = name;
-        d.line = keyNode.getStartMark().getLine() + 1;
-        d.column = keyNode.getStartMark().getColumn() + 1;
+        d.line = keyNode.start().line() + 1;
+        d.column = keyNode.start().column() + 1;
         drafts.put(name, d);
-        if (!(valueNode instanceof MappingNode)) {
+        if (!(valueNode instanceof Mapping rule)) {
             problems.at(valueNode, name, "a rule is a mapping with one of " + String.join(", ", KINDS));
             d.broken = true;
             return;
         }
-        Map<String, NodeTuple> keys = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) valueNode).getValue()) {
-            String key = scalar(t.getKeyNode());
+        Map<String, Entry> keys = new LinkedHashMap<>();
+        for (Entry e : rule.entries()) {
+            String key = scalar(e.key());
             if (key == null || !KEYS.contains(key)) { // null: a list or mapping as a key (`? ...`)
-                problems.at(t.getKeyNode(), name, "unknown key \"" + key + "\" (known: " + String.join(", ", KEYS) + ")");
+                problems.at(e.key(), name, "unknown key \"" + key + "\" (known: " + String.join(", ", KEYS) + ")");
                 d.broken = true;
             } else if (keys.containsKey(key)) {
-                problems.at(t.getKeyNode(), name, "duplicate key \"" + key + "\"");
+                problems.at(e.key(), name, "duplicate key \"" + key + "\"");
                 d.broken = true;
             } else {
-                keys.put(key, t);
+                keys.put(key, e);
             }
         }
         List<String> kinds = new ArrayList<>();
@@ -103,23 +103,23 @@ final class RuleKeys {
             return;
         }
         if (kinds.size() > 1) {
-            problems.at(keys.get(kinds.get(1)).getKeyNode(), name,
+            problems.at(keys.get(kinds.get(1)).key(), name,
                     "a rule has only one of " + String.join(", ", KINDS) + " (found " + String.join(" and ", kinds) + ")");
             d.broken = true;
             return;
         }
         String kind = kinds.get(0);
-        Node kindValue = keys.get(kind).getValueNode();
+        Node kindValue = keys.get(kind).value();
 
         List<PropagationStyle> styles = SettingsStyles.of(settings);
         boolean baggage = settings.baggage();
         if (keys.containsKey("styles")) {
             baggage = true; // a rule that names its styles reads baggage beside them, whatever the tracer's settings
             if (!kind.equals("headers") && !kind.equals("js")) {
-                problems.at(keys.get("styles").getKeyNode(), name, "styles applies to headers and js rules");
+                problems.at(keys.get("styles").key(), name, "styles applies to headers and js rules");
                 d.broken = true;
             } else {
-                styles = styles(keys.get("styles").getValueNode(), name);
+                styles = styles(keys.get("styles").value(), name);
                 if (styles == null) {
                     d.broken = true;
                 }
@@ -127,10 +127,10 @@ final class RuleKeys {
         }
         boolean hex = false;
         if (keys.containsKey("id_format")) {
-            Node v = keys.get("id_format").getValueNode();
+            Node v = keys.get("id_format").value();
             String f = scalar(v);
             if (!kind.equals("fields")) {
-                problems.at(keys.get("id_format").getKeyNode(), name, "id_format applies to fields rules");
+                problems.at(keys.get("id_format").key(), name, "id_format applies to fields rules");
                 d.broken = true;
             } else if ("hex".equals(f)) {
                 hex = true;
@@ -140,7 +140,7 @@ final class RuleKeys {
             }
         }
         if (keys.containsKey("from")) {
-            Node v = keys.get("from").getValueNode();
+            Node v = keys.get("from").value();
             String f = scalar(v);
             if ("context".equals(f)) {
                 d.fromContext = true;
@@ -150,25 +150,25 @@ final class RuleKeys {
             }
         }
         if (keys.containsKey("each")) {
-            Node v = keys.get("each").getValueNode();
+            Node v = keys.get("each").value();
             d.each = pipelines.path(v, name);
             d.broken |= d.each == null;
         }
         if (keys.containsKey("record_id")) {
             if (!keys.containsKey("each")) {
-                problems.at(keys.get("record_id").getKeyNode(), name, "record_id applies to each rules");
+                problems.at(keys.get("record_id").key(), name, "record_id applies to each rules");
                 d.broken = true;
             } else {
-                d.recordId = pipelines.recordId(keys.get("record_id").getValueNode(), name);
+                d.recordId = pipelines.recordId(keys.get("record_id").value(), name);
                 d.broken |= d.recordId == null;
             }
         }
         if (keys.containsKey("parent")) {
-            Node v = keys.get("parent").getValueNode();
+            Node v = keys.get("parent").value();
             String p = scalar(v);
             ParentPolicy policy = p == null ? null : ParentPolicy.byKey(p);
             if (!keys.containsKey("each")) {
-                problems.at(keys.get("parent").getKeyNode(), name, "parent applies to each rules");
+                problems.at(keys.get("parent").key(), name, "parent applies to each rules");
                 d.broken = true;
             } else if (p == null) {
                 problems.at(v, name, "parent is a policy name (known: " + ParentPolicy.known() + ")");
@@ -181,11 +181,11 @@ final class RuleKeys {
             }
         }
         if (keys.containsKey("when")) {
-            d.when = pipelines.pipeline(keys.get("when").getValueNode(), name);
+            d.when = pipelines.pipeline(keys.get("when").value(), name);
             d.broken |= d.when == null;
         }
-        if (keys.containsKey("description") && scalar(keys.get("description").getValueNode()) == null) {
-            problems.at(keys.get("description").getValueNode(), name, "description is text");
+        if (keys.containsKey("description") && scalar(keys.get("description").value()) == null) {
+            problems.at(keys.get("description").value(), name, "description is text");
             d.broken = true;
         }
 
@@ -195,15 +195,15 @@ final class RuleKeys {
         }
         if (keys.containsKey("examples")) {
             try {
-                examples.addAll(exampleParser.parse(keys.get("examples").getValueNode(), name));
+                examples.addAll(exampleParser.parse(keys.get("examples").value(), name));
             } catch (YamlJson.TooLarge e) {
-                problems.at(keys.get("examples").getValueNode(), name, e.getMessage());
+                problems.at(keys.get("examples").value(), name, e.getMessage());
             }
         }
     }
 
     private List<PropagationStyle> styles(Node node, String rule) {
-        List<Node> items = node instanceof SequenceNode ? ((SequenceNode) node).getValue() : List.of(node);
+        List<Node> items = node instanceof Sequence list ? list.items() : List.of(node);
         List<List<PropagationStyle>> groups = new ArrayList<>();
         boolean ok = true;
         for (Node item : items) {

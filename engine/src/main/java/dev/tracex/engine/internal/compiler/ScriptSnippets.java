@@ -1,13 +1,12 @@
 package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.internal.jscompile.JsSubset;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Position;
+import dev.tracex.engine.internal.node.Scalar;
 import dev.tracex.engine.internal.rule.ScriptRule;
 import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.propagation.PropagationStyle;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.util.List;
 
@@ -23,11 +22,10 @@ final class ScriptSnippets {
     /** The rule of snippet {@code node}, not compiled yet, or {@code null} after reporting why it is not one. */
     static ScriptRule rule(Problems problems, String file, Node node, String rule, String attributed,
                            List<PropagationStyle> styles) {
-        if (!(node instanceof ScalarNode) || ((ScalarNode) node).getValue().isBlank()) {
+        if (!(node instanceof Scalar s) || s.text().isBlank()) {
             problems.at(node, rule, "js is the source of a function, e.g. (payload, context) => ({...})");
             return null;
         }
-        ScalarNode s = (ScalarNode) node;
         ScriptSource source = source(s, file, attributed, styles);
         JsSubset.Attempt attempt = JsSubset.compile(source);
         return attempt.compiled() != null ? new ScriptRule(source, attempt.compiled(), null)
@@ -35,15 +33,14 @@ final class ScriptSnippets {
     }
 
     /** Where the snippet's text starts in the file, for mapping JS error positions back to it. */
-    private static ScriptSource source(ScalarNode s, String file, String attributed, List<PropagationStyle> styles) {
-        Mark m = s.getStartMark();
-        DumperOptions.ScalarStyle style = s.getScalarStyle();
-        if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
+    private static ScriptSource source(Scalar s, String file, String attributed, List<PropagationStyle> styles) {
+        Position m = s.start();
+        if (s.style().isBlock()) {
             // A block scalar's text starts on the line after the indicator, at its indentation.
-            int indent = BlockScalarNode.indent(s);
-            return new ScriptSource(attributed, s.getValue(), file, m.getLine() + 2, indent + 1, indent, styles);
+            int indent = s.blockIndent();
+            return new ScriptSource(attributed, s.text(), file, m.line() + 2, indent + 1, indent, styles);
         }
-        int quote = style == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
-        return new ScriptSource(attributed, s.getValue(), file, m.getLine() + 1, m.getColumn() + 1 + quote, 0, styles);
+        int quote = s.style() == Scalar.Style.PLAIN ? 0 : 1;
+        return new ScriptSource(attributed, s.text(), file, m.line() + 1, m.column() + 1 + quote, 0, styles);
     }
 }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import dev.tracex.engine.internal.node.Entry;
+import dev.tracex.engine.internal.node.Mapping;
+import dev.tracex.engine.internal.node.Node;
+import dev.tracex.engine.internal.node.Scalar;
+import dev.tracex.engine.internal.node.Sequence;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -42,41 +41,41 @@ final class YamlJson {
         if (--budget[0] < 0) {
             throw new TooLarge();
         }
-        if (node instanceof MappingNode) {
+        if (node instanceof Mapping m) {
             ObjectNode o = F.objectNode();
-            for (NodeTuple t : ((MappingNode) node).getValue()) {
-                String key = t.getKeyNode() instanceof ScalarNode ? ((ScalarNode) t.getKeyNode()).getValue() : "?";
-                o.set(key, toJson(t.getValueNode(), budget));
+            for (Entry e : m.entries()) {
+                String key = e.key() instanceof Scalar k ? k.text() : "?";
+                o.set(key, toJson(e.value(), budget));
             }
             return o;
         }
-        if (node instanceof SequenceNode) {
+        if (node instanceof Sequence s) {
             ArrayNode a = F.arrayNode();
-            for (Node n : ((SequenceNode) node).getValue()) {
+            for (Node n : s.items()) {
                 a.add(toJson(n, budget));
             }
             return a;
         }
-        return scalar((ScalarNode) node);
+        return scalar((Scalar) node);
     }
 
-    private static JsonNode scalar(ScalarNode s) {
-        String v = s.getValue();
-        Tag tag = s.getTag();
+    private static JsonNode scalar(Scalar s) {
+        String v = s.text();
+        String tag = s.tag();
         try {
-            if (Tag.NULL.equals(tag)) {
+            if (Scalar.NULL_TAG.equals(tag)) {
                 return F.nullNode();
             }
-            if (Tag.BOOL.equals(tag)) {
+            if (Scalar.BOOL_TAG.equals(tag)) {
                 String l = v.toLowerCase(Locale.ROOT);
                 return F.booleanNode(l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y"));
             }
-            if (Tag.INT.equals(tag)) {
+            if (Scalar.INT_TAG.equals(tag)) {
                 String digits = v.replace("_", "");
                 BigInteger b = new BigInteger(digits);
                 return b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
             }
-            if (Tag.FLOAT.equals(tag)) {
+            if (Scalar.FLOAT_TAG.equals(tag)) {
                 return F.numberNode(new BigDecimal(v.replace("_", "")));
             }
         } catch (NumberFormatException e) {

@@ -2,12 +2,11 @@ package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RepositoryRulesFiles;
 import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.engine.internal.node.Node;
 import dev.tracex.engine.internal.rule.ScriptRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,7 +42,7 @@ class ComposedYamlTest {
         byte[] form;
         try {
             form = ComposedYaml.write(yaml);
-        } catch (YAMLException notYaml) {
+        } catch (YamlComposer.InvalidYaml notYaml) {
             return; // no composed form: the text is not YAML snakeyaml composes (an error case of the tests)
         }
         Node composed = ComposedYaml.read(new ByteArrayInputStream(form), yaml, file.toString());
