@@ -2,10 +2,15 @@ package dev.tracex.engine;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,6 +121,58 @@ class PrecompiledRulesTest {
 
         assertThat(warnings).hasSize(4).allSatisfy(w -> assertThat(w)
                 .startsWith("extractors.yaml.tracex not used, compiling extractors.yaml: "));
+    }
+
+    /**
+     * A function whose rules file is precompiled needs no snakeyaml: its cold start loads the form with the engine and
+     * Jackson alone, and nothing even asks for a snakeyaml class.
+     */
+    @Test
+    void load_inAClassLoaderWithoutSnakeyaml_findsTheContext_andAsksForNoSnakeyamlClass() throws Exception {
+        byte[] form = PrecompiledRules.write(RULES, "extractors.yaml", null);
+        List<URL> classPath = new ArrayList<>();
+        classPath.add(PrecompiledRules.class.getProtectionDomain().getCodeSource().getLocation()); // engine's classes
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.matches("jackson-(core|databind|annotations)-.*\\.jar")) {
+                classPath.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        assertThat(classPath).hasSize(4);
+
+        try (WithoutSnakeyaml loader = new WithoutSnakeyaml(classPath)) {
+            Class<?> precompiled = loader.loadClass(PrecompiledRules.class.getName());
+            assertThat(precompiled.getClassLoader()).isSameAs(loader);
+            Optional<?> file = (Optional<?>) precompiled.getMethod("load", byte[].class, String.class, String.class, Path.class,
+                    String.class, Consumer.class).invoke(null, form, RULES, "extractors.yaml", null, "any",
+                    (Consumer<String>) warnings::add);
+            Object extractor = loader.loadClass(Extractors.class.getName()).getMethod("extractor", String.class)
+                    .invoke(file.orElseThrow(), "any");
+            Object extraction = loader.loadClass(Extractor.class.getName()).getMethod("extract", byte[].class)
+                    .invoke(extractor, bytes(EVENT));
+
+            assertThat(warnings).isEmpty();
+            assertThat(String.valueOf(extraction)).contains("trace_id=00000000000000000000000000000007",
+                    "parent_id=0000000000000008");
+            assertThat(loader.asked).isNotEmpty().noneMatch(name -> name.startsWith("org.yaml.snakeyaml"));
+        }
+    }
+
+    /** The engine's classes and Jackson's, over the JDK's alone; records every class asked for. */
+    private static final class WithoutSnakeyaml extends URLClassLoader {
+        final List<String> asked = new ArrayList<>();
+
+        WithoutSnakeyaml(List<URL> classPath) {
+            super(classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (asked) {
+                asked.add(name);
+            }
+            return super.loadClass(name, resolve);
+        }
     }
 
     @Test
