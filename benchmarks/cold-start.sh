@@ -180,7 +180,7 @@ done
   echo "The same with the file precompiled (one run):"
   "$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$PRE/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
     $PRE/extractors.yaml orders_sqs "$EVENT" --precompiled 2>/dev/null | sed 's/^/  /'
-  echo "The same, snakeyaml's and the compiler's classes loaded first (the most a form without them could save; one run):"
+  echo "The same, the node and compiler classes loaded first (the most a form without them could save; one run):"
   "$JAVA" "${JVM_OPTS[@]}" -cp "$OUT/harness:$PRE/lib/*" dev.tracex.benchmarks.coldstart.ColdStartBreakdown \
     $PRE/extractors.yaml orders_sqs "$EVENT" --precompiled --compiler-first 2>/dev/null | sed 's/^/  /'
 

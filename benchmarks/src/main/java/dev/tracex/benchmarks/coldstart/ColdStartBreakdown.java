@@ -22,7 +22,7 @@ import java.nio.file.Path;
  *
  * <p>With {@code --precompiled} the rule comes from {@code extractors.yaml.tracex} ({@code tracex compile}) instead.
  * With {@code --precompiled --compiler-first}, the classes that loading the form needs only because the form holds
- * rule nodes to compile (snakeyaml's node classes and tracex's compiler, {@link #COMPILER_CLASSES}) are loaded and
+ * rule nodes to compile (tracex's node classes and its compiler, {@link #COMPILER_CLASSES}) are loaded and
  * initialized in a lap of their own first: that lap is the most a form of another kind (generated Java constructing
  * the compiled rule, a serialized plan) could save, since it would still load the rule's own classes.
  */
@@ -40,7 +40,7 @@ public final class ColdStartBreakdown {
                 for (String name : COMPILER_CLASSES) {
                     Class.forName(name, true, ColdStartBreakdown.class.getClassLoader());
                 }
-                lap("tracex: snakeyaml's node classes and the compiler's, loaded alone");
+                lap("tracex: the node classes and the compiler's, loaded alone");
             }
             Path rules = Path.of(args[0]);
             byte[] form = Files.readAllBytes(Path.of(args[0] + PrecompiledRules.SUFFIX));
@@ -72,14 +72,15 @@ public final class ColdStartBreakdown {
         lap("tracex: first miss (built-in rules compiled and run)");
     }
 
-    /** What {@code --compiler-first} loads: the classes of these kinds a form load met (class+load log, 2026-12-06). */
+    /**
+     * What {@code --compiler-first} loads: the classes of these kinds a form load met (class+load log, 2026-12-06; no
+     * snakeyaml class since the compiler reads tracex's own nodes).
+     */
     private static final String[] COMPILER_CLASSES = {
-        "org.yaml.snakeyaml.nodes.Node", "org.yaml.snakeyaml.nodes.CollectionNode", "org.yaml.snakeyaml.nodes.MappingNode",
-        "org.yaml.snakeyaml.nodes.ScalarNode", "org.yaml.snakeyaml.nodes.SequenceNode", "org.yaml.snakeyaml.error.Mark",
-        "org.yaml.snakeyaml.DumperOptions$FlowStyle", "org.yaml.snakeyaml.nodes.Tag", "org.yaml.snakeyaml.error.YAMLException",
-        "org.yaml.snakeyaml.util.UriEncoder", "org.yaml.snakeyaml.DumperOptions$ScalarStyle", "org.yaml.snakeyaml.nodes.NodeTuple",
-        "org.yaml.snakeyaml.error.MarkedYAMLException", "org.yaml.snakeyaml.parser.Parser",
-        "dev.tracex.engine.internal.compiler.ComposedYaml", "dev.tracex.engine.internal.compiler.BlockScalarNode",
+        "dev.tracex.engine.internal.node.Node", "dev.tracex.engine.internal.node.Position",
+        "dev.tracex.engine.internal.node.Mapping", "dev.tracex.engine.internal.node.Scalar$Style",
+        "dev.tracex.engine.internal.node.Scalar", "dev.tracex.engine.internal.node.Entry",
+        "dev.tracex.engine.internal.compiler.ComposedYaml", "dev.tracex.engine.internal.compiler.YamlComposer$InvalidYaml",
         "dev.tracex.engine.internal.compiler.RuleFileCompiler", "dev.tracex.engine.internal.compiler.Problems",
         "dev.tracex.engine.internal.compiler.RuleKeys", "dev.tracex.engine.internal.compiler.ExampleParser",
         "dev.tracex.engine.internal.compiler.PipelineCompiler", "dev.tracex.engine.internal.compiler.RuleBodies",
