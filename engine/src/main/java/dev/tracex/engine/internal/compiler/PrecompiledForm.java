@@ -17,9 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,9 +140,11 @@ public final class PrecompiledForm {
                 return null;
             }
             Set<String> reached = new HashSet<>();
-            Deque<String> todo = new ArrayDeque<>(List.of(rule));
+            // A list, not an ArrayDeque: its constructor and addAll take a collection through a lambda, a class the JVM
+            // would spin at the cold start for this alone.
+            List<String> todo = new ArrayList<>(List.of(rule));
             while (!todo.isEmpty()) {
-                String name = todo.pop();
+                String name = todo.remove(todo.size() - 1);
                 RuleSpan span = h.rules.get(name);
                 if (span != null && reached.add(name)) {
                     todo.addAll(span.references);
