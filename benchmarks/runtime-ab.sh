@@ -3,10 +3,12 @@
 # both sides meet the same machine: the empty handler, then for each side the YAML rule of the 50-rule file and of a
 # 1-rule file, each without and with its precompiled form (the cases runtime-yaml, -yaml-precompiled, -yaml1 and
 # -yaml1-precompiled of cold-start.sh). The other side is this checkout's function layouts with tracex's own jars
-# (engine, rules, adapter) built at REV, so only tracex differs. Medians, ranges and peak RSS over the empty handler.
+# (engine, rules, adapter) built at REV, so only tracex differs. Medians, ranges, peak RSS and classes loaded over the
+# empty handler.
 #
 # usage: benchmarks/runtime-ab.sh REV [RUNS]      (after benchmarks/function-zips.sh and tools/cli's package)
-# Writes benchmarks/target/runtime-ab/: one .jsonl per side and case (runtime_cold_start.py's lines), summary.txt.
+# Writes benchmarks/target/runtime-ab/: one .jsonl per side and case (runtime_cold_start.py's lines), one .classes
+# (the classes one more run of the case loads, from the JVM's class-load log), summary.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REV=$1
@@ -55,10 +57,11 @@ for f in yaml yaml1 yaml-precompiled yaml1-precompiled; do
   done
 done
 
+LOG_OPTS=()
 one() {
-  python3 benchmarks/runtime_cold_start.py "$PWD/$1" "$2" "$PWD/$EVENT" "$RIC_CP" "${@:3}" -- "${JVM_OPTS[@]}"
+  python3 benchmarks/runtime_cold_start.py "$PWD/$1" "$2" "$PWD/$EVENT" "$RIC_CP" "${@:3}" -- "${JVM_OPTS[@]}" "${LOG_OPTS[@]}"
 }
-rm -f "$OUT"/*.jsonl
+rm -f "$OUT"/*.jsonl "$OUT"/*.classes
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/summary.txt"
 for _ in $(seq "$RUNS"); do
   one "$OUT/this/yaml" dev.tracex.benchmarks.coldstart.EmptyHandler >> "$OUT/empty.jsonl"
@@ -69,19 +72,36 @@ for _ in $(seq "$RUNS"); do
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/summary.txt"
+# One more run of each case with the JVM's class-load log (its time not kept): how many classes the case loads.
+classes() {
+  local name=$1; shift
+  LOG_OPTS=("-Xlog:class+load:file=$PWD/$OUT/$name.classes.log")
+  one "$@" > /dev/null
+  grep -c ' source: ' "$OUT/$name.classes.log" > "$OUT/$name.classes"
+  rm "$OUT/$name.classes.log"
+}
+classes empty "$OUT/this/yaml" dev.tracex.benchmarks.coldstart.EmptyHandler
+for side in rev this; do
+  for f in yaml yaml-precompiled yaml1 yaml1-precompiled; do
+    classes "$side-$f" "$OUT/$side/$f" dev.tracex.lambda.TracingHandler::handleRequest "${ENV[@]}"
+  done
+done
 python3 - "$OUT" "$REV" "$(git rev-parse --short HEAD)" "$RUNS" >> "$OUT/summary.txt" <<'PY'
 import json, os, statistics, sys
 out, rev, head, runs = sys.argv[1:]
 def row(name):
     lines = [json.loads(l) for l in open(os.path.join(out, name + ".jsonl"))]
     ms = [l["totalMs"] for l in lines]
-    return statistics.median(ms), min(ms), max(ms), statistics.median(l["vmHwmKb"] for l in lines) / 1024
+    classes = int(open(os.path.join(out, name + ".classes")).read())
+    return statistics.median(ms), min(ms), max(ms), statistics.median(l["vmHwmKb"] for l in lines) / 1024, classes
 e = row("empty")
-print(f"{runs} interleaved runs per case, JVM start to the response, medians (min-max); peak RSS medians")
-print(f"{'empty handler':34s} {e[0]:6.1f} ms ({e[1]:.0f}-{e[2]:.0f})            RSS {e[3]:.1f} MB")
+print(f"{runs} interleaved runs per case, JVM start to the response, medians (min-max); peak RSS medians;"
+      " classes loaded in one more run")
+print(f"{'empty handler':34s} {e[0]:6.1f} ms ({e[1]:.0f}-{e[2]:.0f})            RSS {e[3]:.1f} MB         {e[4]} classes")
 for f in ["yaml", "yaml-precompiled", "yaml1", "yaml1-precompiled"]:
     for side, label in [("rev", rev), ("this", head)]:
-        m, lo, hi, mb = row(f"{side}-{f}")
-        print(f"{label + ' ' + f:34s} {m:6.1f} ms ({lo:.0f}-{hi:.0f})  +{m - e[0]:5.1f} ms  RSS {mb:.1f} MB (+{mb - e[3]:.1f})")
+        m, lo, hi, mb, n = row(f"{side}-{f}")
+        print(f"{label + ' ' + f:34s} {m:6.1f} ms ({lo:.0f}-{hi:.0f})  +{m - e[0]:5.1f} ms  RSS {mb:.1f} MB (+{mb - e[3]:.1f})"
+              f"  {n} classes (+{n - e[4]})")
 PY
 cat "$OUT/summary.txt"
