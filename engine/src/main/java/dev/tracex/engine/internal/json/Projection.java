@@ -174,8 +174,9 @@ public final class Projection {
     }
 
     /**
-     * {@code children}'s projection at {@code key}, created if needed. Not {@code computeIfAbsent}: a rule's projection
-     * is built at cold start, where each lambda is a class spun by the JVM (as are {@code fold}'s loops').
+     * {@code children}'s projection at {@code key}, created if needed. Not {@code computeIfAbsent} (nor {@code forEach} in
+     * {@link #fold()} and {@link #add}): a rule's projection is built at cold start, where the JVM spins a class for each
+     * lambda.
      */
     private static <K> Projection child(Map<K, Projection> children, K key) {
         Projection p = children.get(key);
