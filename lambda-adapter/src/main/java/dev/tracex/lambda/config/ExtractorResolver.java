@@ -126,8 +126,11 @@ public final class ExtractorResolver {
         if (sel.isBuiltin()) {
             primary = Extractors.builtins(settings).extractor(sel.rule());
         } else {
-            RulesFile file = locator.locate(sel).orElseThrow(() -> new IllegalArgumentException(
-                    "DD_TRACE_EXTRACTOR=" + selection + ": no rules file " + locator.describeSearch(sel)));
+            RulesFile file = locator.locate(sel).orElse(null); // not orElseThrow's lambda, a class spun at cold start
+            if (file == null) {
+                throw new IllegalArgumentException("DD_TRACE_EXTRACTOR=" + selection + ": no rules file "
+                        + locator.describeSearch(sel));
+            }
             Extractors rules = file.precompiled() == null ? null : PrecompiledRules.load(file.precompiled(), file.text(),
                     file.name(), file.directory(), sel.rule(), settings, warn).orElse(null);
             precompiled = rules != null;
