@@ -1,7 +1,6 @@
 package dev.tracex.engine.logging;
 
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Where tracex's lines go and from which level, decided once at class initialisation from the
@@ -11,7 +10,7 @@ import java.util.ServiceLoader;
  *       (with an SLF4J provider and neither set: the provider's configuration alone decides);</li>
  *   <li>output: SLF4J when the function has a provider (its configuration for the {@code dev.tracex}
  *       loggers also applies); else a {@link LogOutput} service that applies here (the Lambda runtime's
- *       log stream, from the adapter); else standard error.</li>
+ *       log stream, from the adapter; looked up at the first line checked or written); else standard error.</li>
  * </ul>
  * The command line and tests replace the setup with {@link #swap}. Thread-safe.
  */
@@ -65,7 +64,7 @@ public final class Logging {
             return new Setup(chosen == null ? LogLevel.DEBUG : chosen, new Slf4jOutput());
         }
         Slf4jProviders.quietWithoutProvider();
-        return new Setup(chosen == null ? LogLevel.INFO : chosen, serviceOutput(loader));
+        return new Setup(chosen == null ? LogLevel.INFO : chosen, new ServiceOutput(loader));
     }
 
     /** A warning for a level variable that is set but not a level, or {@code null}. */
@@ -78,18 +77,5 @@ public final class Logging {
             }
         }
         return b.length() == 0 ? null : b + ": not a log level (debug, info, warn, error, off), ignored";
-    }
-
-    private static LogOutput serviceOutput(ClassLoader loader) {
-        try {
-            for (LogOutput o : ServiceLoader.load(LogOutput.class, loader)) {
-                if (o.appliesHere()) {
-                    return o;
-                }
-            }
-        } catch (java.util.ServiceConfigurationError | LinkageError e) {
-            // A broken or half-present output (e.g. the adapter without aws-lambda-java-core): standard error will do.
-        }
-        return StreamOutput.toStandardError();
     }
 }
