@@ -5,13 +5,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URL;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -134,25 +130,7 @@ class LoggingTest {
                 if (!resources.contains(name)) {
                     return null;
                 }
-                try {
-                    return new URL(null, "memory:/" + name, new URLStreamHandler() {
-                        @Override
-                        protected URLConnection openConnection(URL u) {
-                            return new URLConnection(u) {
-                                @Override
-                                public void connect() {
-                                }
-
-                                @Override
-                                public InputStream getInputStream() {
-                                    return new ByteArrayInputStream(new byte[0]);
-                                }
-                            };
-                        }
-                    });
-                } catch (java.net.MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
+                return MemoryUrl.of(name, "");
             }
         };
     }

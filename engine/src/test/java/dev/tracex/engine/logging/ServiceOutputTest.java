@@ -2,12 +2,7 @@ package dev.tracex.engine.logging;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URL;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -125,26 +120,8 @@ class ServiceOutputTest {
                     return super.getResources(name);
                 }
                 lookUps.incrementAndGet();
-                return Collections.enumeration(List.of(memory(name, services)));
+                return Collections.enumeration(List.of(MemoryUrl.of(name, services)));
             }
         };
-    }
-
-    private static URL memory(String name, String content) throws java.net.MalformedURLException {
-        return new URL(null, "memory:/" + name, new URLStreamHandler() {
-            @Override
-            protected URLConnection openConnection(URL u) {
-                return new URLConnection(u) {
-                    @Override
-                    public void connect() {
-                    }
-
-                    @Override
-                    public InputStream getInputStream() {
-                        return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
-                    }
-                };
-            }
-        });
     }
 }
