@@ -6,6 +6,8 @@ import dev.tracex.engine.ids.Hex;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Datadog's {@code dd=} list member of the W3C {@code tracestate} header, e.g.
@@ -86,11 +88,13 @@ final class DatadogTracestate {
     static String inject(TraceContext context) {
         StringBuilder dd = new StringBuilder(MEMBER_KEY);
         // isPresent, not ifPresent: each lambda would be a class spun at the first invocation (a cold start's).
-        if (context.samplingPriority().isPresent()) {
-            dd.append("s:").append(context.samplingPriority().getAsInt());
+        OptionalInt priority = context.samplingPriority();
+        if (priority.isPresent()) {
+            dd.append("s:").append(priority.getAsInt());
         }
-        if (context.origin().isPresent()) {
-            appendElement(dd, "o:" + encodeValue(context.origin().get()));
+        Optional<String> origin = context.origin();
+        if (origin.isPresent()) {
+            appendElement(dd, "o:" + encodeValue(origin.get()));
         }
         appendElement(dd, "p:" + context.parentIdHex());
         for (Map.Entry<String, String> e : context.tags().entrySet()) {
