@@ -6,10 +6,11 @@ import dev.tracex.engine.internal.compiler.ExampleRunner;
 import dev.tracex.engine.internal.compiler.RuleExample;
 import dev.tracex.engine.internal.compiler.RuleFileCompiler;
 import dev.tracex.engine.internal.compiler.ScriptFiles;
-import dev.tracex.engine.internal.compiler.SettingsStyles;
+import dev.tracex.engine.internal.rule.SettingsStyles;
 import dev.tracex.engine.internal.rule.CompiledExtractor;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
+import dev.tracex.engine.internal.rule.ScriptRule;
 import dev.tracex.engine.logging.Logging;
 
 import java.io.IOException;
@@ -219,7 +220,7 @@ public final class Extractors {
             return e;
         }
         CompiledRule rule = lookup(name);
-        ScriptFiles.compileReachable(rule);
+        ScriptRule.compileReachable(rule);
         e = new CompiledExtractor(attributed(name), rule);
         selected.putIfAbsent(name, e);
         return selected.get(name);
@@ -240,7 +241,7 @@ public final class Extractors {
         List<RuleError> errors = new ArrayList<>();
         for (CompiledRule r : file.rules().values()) {
             try {
-                ScriptFiles.compileReachable(r);
+                ScriptRule.compileReachable(r);
             } catch (RuleCompilationException e) {
                 errors.addAll(e.errors());
             }

@@ -85,7 +85,7 @@ public final class ColdStartBreakdown {
         "dev.tracex.engine.internal.compiler.RuleKeys", "dev.tracex.engine.internal.compiler.ExampleParser",
         "dev.tracex.engine.internal.compiler.PipelineCompiler", "dev.tracex.engine.internal.compiler.RuleBodies",
         "dev.tracex.engine.internal.compiler.FirstReferences", "dev.tracex.engine.internal.compiler.RuleDraft",
-        "dev.tracex.engine.internal.compiler.SettingsStyles", "dev.tracex.engine.internal.json.PathCompiler",
+        "dev.tracex.engine.internal.rule.SettingsStyles", "dev.tracex.engine.internal.json.PathCompiler",
     };
 
     private static Extractor defaultRule() {

@@ -5,6 +5,7 @@ import dev.tracex.engine.internal.node.Mapping;
 import dev.tracex.engine.internal.node.Node;
 import dev.tracex.engine.internal.node.Sequence;
 import dev.tracex.engine.internal.rule.ParentPolicy;
+import dev.tracex.engine.internal.rule.SettingsStyles;
 import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.propagation.PropagationStyle;
 

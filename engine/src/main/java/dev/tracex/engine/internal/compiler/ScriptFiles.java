@@ -1,7 +1,6 @@
 package dev.tracex.engine.internal.compiler;
 
 import dev.tracex.engine.RuleCompilationException;
-import dev.tracex.engine.RuleError;
 import dev.tracex.engine.internal.jscompile.JsSubset;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.ScriptRule;
@@ -10,40 +9,13 @@ import dev.tracex.engine.internal.script.ScriptBridge;
 import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.propagation.PropagationStyle;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Deferred compilation of JS rules, and Node-style {@code .js} rules files. Internal: may change without notice. */
+/** Node-style {@code .js} rules files. Internal: may change without notice. */
 public final class ScriptFiles {
     private ScriptFiles() {
-    }
-
-    /** Compiles every JS snippet {@code rule} can reach, collecting all their errors. */
-    public static void compileReachable(CompiledRule rule) throws RuleCompilationException {
-        List<RuleError> errors = new ArrayList<>();
-        visit(rule, new IdentityHashMap<>(), errors);
-        if (!errors.isEmpty()) {
-            throw new RuleCompilationException(errors);
-        }
-    }
-
-    private static void visit(CompiledRule rule, Map<CompiledRule, Boolean> seen, List<RuleError> errors) {
-        if (rule == null || seen.put(rule, Boolean.TRUE) != null) {
-            return;
-        }
-        if (rule instanceof ScriptRule) {
-            try {
-                ((ScriptRule) rule).compile();
-            } catch (RuleCompilationException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        for (CompiledRule child : rule.children()) {
-            visit(child, seen, errors);
-        }
     }
 
     /** A Node-style module: every exported function is a rule, compiled now (from the subset, else on GraalJS). */

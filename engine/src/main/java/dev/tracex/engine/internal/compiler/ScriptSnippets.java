@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A rule's {@code js:} snippet: compiled here when it is written in the subset ({@link JsSubset}), else checked
- * for shape and compiled on GraalJS later, when a rule reaching it is selected ({@link ScriptFiles#compileReachable}), with where its text starts in the file so that JS errors point into
+ * for shape and compiled on GraalJS later, when a rule reaching it is selected ({@link dev.tracex.engine.internal.rule.ScriptRule#compileReachable}), with where its text starts in the file so that JS errors point into
  * the rules file. Static, so that a file without JS does not load this class.
  */
 final class ScriptSnippets {

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracex.engine.Extraction;
 import dev.tracex.engine.InvocationContext;
 import dev.tracex.engine.RuleCompilationException;
+import dev.tracex.engine.RuleError;
 import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.internal.script.ScriptBridge;
 import dev.tracex.engine.internal.script.ScriptSource;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code js:} a JavaScript snippet, either compiled from the subset into the engine's own nodes (no GraalJS), or
@@ -35,6 +41,34 @@ public final class ScriptRule implements CompiledRule {
         this.source = source;
         this.compiled = compiled;
         this.outside = outside;
+    }
+
+    /**
+     * Compiles every JS snippet {@code rule} can reach, collecting all their errors: what selecting a rule does
+     * (here, beside the rules it walks, so that selecting a rule loads no class of the rules-file compiler).
+     */
+    public static void compileReachable(CompiledRule rule) throws RuleCompilationException {
+        List<RuleError> errors = new ArrayList<>();
+        visit(rule, new IdentityHashMap<>(), errors);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+    }
+
+    private static void visit(CompiledRule rule, Map<CompiledRule, Boolean> seen, List<RuleError> errors) {
+        if (rule == null || seen.put(rule, Boolean.TRUE) != null) {
+            return;
+        }
+        if (rule instanceof ScriptRule) {
+            try {
+                ((ScriptRule) rule).compile();
+            } catch (RuleCompilationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        for (CompiledRule child : rule.children()) {
+            visit(child, seen, errors);
+        }
     }
 
     /** Whether this rule runs without GraalJS. */

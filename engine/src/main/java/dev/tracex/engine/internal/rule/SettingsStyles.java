@@ -1,4 +1,4 @@
-package dev.tracex.engine.internal.compiler;
+package dev.tracex.engine.internal.rule;
 
 import dev.tracex.engine.PropagationSettings;
 import dev.tracex.engine.propagation.PropagationStyle;
