@@ -94,6 +94,25 @@ public final class EachRule implements CompiledRule {
         return java.util.List.of(body);
     }
 
+    // What the precompiled form's plan is written from (dev.tracex.engine.internal.plan.PlanWriter).
+
+    public JsonAccessor records() {
+        return records;
+    }
+
+    public CompiledRule body() {
+        return body;
+    }
+
+    /** How a record names itself, or {@code null}. */
+    public RecordId recordId() {
+        return recordId;
+    }
+
+    public ParentPolicy policy() {
+        return policy;
+    }
+
     @Override
     public String toString() {
         return "Each(" + records + (recordId == null ? "" : ", id=" + recordId)

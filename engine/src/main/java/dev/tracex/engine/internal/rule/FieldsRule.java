@@ -204,6 +204,29 @@ public final class FieldsRule implements CompiledRule {
         }
     }
 
+    // What the precompiled form's plan is written from (dev.tracex.engine.internal.plan.PlanWriter).
+
+    /** The name the contexts it finds are attributed to. */
+    public String rule() {
+        return rule;
+    }
+
+    public boolean hex() {
+        return hex;
+    }
+
+    /** Each field's pipeline, as the constructor takes them. */
+    public Map<Field, Pipeline> fields() {
+        Map<Field, Pipeline> out = new java.util.EnumMap<>(Field.class);
+        Pipeline[] pipelines = {traceId, parentId, samplingPriority, origin, tags, traceIdHigh}; // in Field's order
+        for (Field f : Field.values()) {
+            if (pipelines[f.ordinal()] != null) {
+                out.put(f, pipelines[f.ordinal()]);
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Fields(");

@@ -76,6 +76,11 @@ public final class FirstOfRule implements CompiledRule {
         return java.util.Arrays.stream(refs).map(Ref::rule).collect(Collectors.toList());
     }
 
+    /** The references, in order (what the precompiled form's plan is written from). */
+    public List<Ref> refs() {
+        return List.of(refs);
+    }
+
     @Override
     public String toString() {
         return java.util.Arrays.stream(refs).map(Ref::name).collect(Collectors.joining(", ", "FirstOf(", ")"));

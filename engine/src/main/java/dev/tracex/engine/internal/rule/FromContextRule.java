@@ -36,6 +36,11 @@ public final class FromContextRule implements CompiledRule {
         return java.util.List.of(body);
     }
 
+    /** The rule run on the invocation's context (what the precompiled form's plan is written from). */
+    public CompiledRule body() {
+        return body;
+    }
+
     @Override
     public String toString() {
         return "FromContext(" + body + ")";

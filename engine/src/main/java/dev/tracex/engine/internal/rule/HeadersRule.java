@@ -157,6 +157,31 @@ public final class HeadersRule implements CompiledRule {
         return styles.stream().map(s -> s.format().name()).collect(Collectors.joining(", ", "[", "]"));
     }
 
+    // What the precompiled form's plan is written from (dev.tracex.engine.internal.plan.PlanWriter).
+
+    /** The name the contexts it finds are attributed to. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The carrier pipeline, or {@code null} in the mapping form. */
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Header name to value pipeline, or {@code null} in the pipeline form. */
+    public Map<String, Pipeline> named() {
+        return named;
+    }
+
+    public List<PropagationStyle> styles() {
+        return styles;
+    }
+
+    public boolean baggage() {
+        return baggage;
+    }
+
     @Override
     public String toString() {
         String source = named == null ? pipeline.toString() : named.entrySet().stream()

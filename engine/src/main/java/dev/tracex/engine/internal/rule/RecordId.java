@@ -59,6 +59,11 @@ public final class RecordId {
         }
     }
 
+    /** The parts, in order (what the precompiled form's plan is written from). */
+    public List<Part> parts() {
+        return List.of(parts);
+    }
+
     @Override
     public String toString() {
         return java.util.Arrays.stream(parts).map(Part::toString).collect(Collectors.joining(" + "));

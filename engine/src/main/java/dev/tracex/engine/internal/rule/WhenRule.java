@@ -64,6 +64,16 @@ public final class WhenRule implements CompiledRule {
         return java.util.List.of(body);
     }
 
+    // What the precompiled form's plan is written from (dev.tracex.engine.internal.plan.PlanWriter).
+
+    public Pipeline condition() {
+        return condition;
+    }
+
+    public CompiledRule body() {
+        return body;
+    }
+
     @Override
     public String toString() {
         return "When(" + condition + ", " + body + ")";

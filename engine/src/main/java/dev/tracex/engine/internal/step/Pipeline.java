@@ -118,6 +118,11 @@ public final class Pipeline {
         return at;
     }
 
+    /** The stages, in order (what the precompiled form's plan is written from). */
+    public List<Stage> stages() {
+        return List.of(stages);
+    }
+
     @Override
     public String toString() {
         return java.util.Arrays.stream(stages).map(Stage::toString).collect(Collectors.joining(" | "));
