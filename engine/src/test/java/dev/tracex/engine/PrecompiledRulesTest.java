@@ -102,11 +102,11 @@ class PrecompiledRulesTest {
     void load_formOfANewerFormat_isRefusedByName() throws Exception {
         String form = new String(PrecompiledRules.write(RULES, "extractors.yaml", null), StandardCharsets.UTF_8);
         String version = form.replaceAll("(?s).*\"tracex\":\"([^\"]*)\".*", "$1");
-        String newer = form.replace("\"format\":1", "\"format\":2").replace("\"tracex\":\"" + version + "\"", "\"tracex\":\"9.0.0\"");
+        String newer = form.replace("\"format\":2", "\"format\":3").replace("\"tracex\":\"" + version + "\"", "\"tracex\":\"9.0.0\"");
 
         assertThat(load(bytes(newer), RULES, "body")).isEmpty();
         assertThat(warnings).containsExactly("extractors.yaml.tracex not used, compiling extractors.yaml: it is of"
-                + " format 2 (written by tracex 9.0.0); this tracex (" + version + ") reads format 1");
+                + " format 3 (written by tracex 9.0.0); this tracex (" + version + ") reads format 2");
     }
 
     @Test
@@ -114,7 +114,7 @@ class PrecompiledRulesTest {
         String form = new String(PrecompiledRules.write(RULES, "extractors.yaml", null), StandardCharsets.UTF_8);
         String badSpan = form.replaceFirst("\\[\"body\",\\d+,", "[\"body\",99999,");
 
-        assertThat(load(bytes("{\"format\":1,\"root\":[\"m\""), RULES, "body")).isEmpty();
+        assertThat(load(bytes("{\"format\":2,\"root\":[\"m\""), RULES, "body")).isEmpty();
         assertThat(load(bytes("PK\u0003\u0004"), RULES, "body")).isEmpty();
         assertThat(load(bytes(badSpan), RULES, "body")).isEmpty();
         assertThat(load(bytes(form.substring(0, form.indexOf('\n'))), RULES, "body")).isEmpty();
@@ -129,7 +129,31 @@ class PrecompiledRulesTest {
      */
     @Test
     void load_inAClassLoaderWithoutSnakeyaml_findsTheContext_andAsksForNoSnakeyamlClass() throws Exception {
-        byte[] form = PrecompiledRules.write(RULES, "extractors.yaml", null);
+        List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(RULES, "extractors.yaml", null), "any");
+
+        assertThat(asked).isNotEmpty().noneMatch(name -> name.startsWith("org.yaml.snakeyaml"));
+    }
+
+    /**
+     * A rule the form has a plan of is built from it, without the rules compiler: loading it, selecting it and running
+     * it ask for no class of the compiler's package but the form's own (and the compiled file it gives), and for no
+     * YAML node class.
+     */
+    @Test
+    void load_plannedRule_asksForNoClassOfTheCompilerButTheFormsOwn_andNoNodeClass() throws Exception {
+        List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(RULES, "extractors.yaml", null), "any");
+
+        assertThat(asked).filteredOn(name -> name.startsWith("dev.tracex.engine.internal.compiler."))
+                .containsOnly("dev.tracex.engine.internal.compiler.PrecompiledForm",
+                        "dev.tracex.engine.internal.compiler.CompiledFile");
+        assertThat(asked).noneMatch(name -> name.startsWith("dev.tracex.engine.internal.node."));
+    }
+
+    /**
+     * Loads rule {@code rule} from {@code form} (of {@link #RULES}) in a class loader of the engine's classes and
+     * Jackson's alone, selects it and runs it on {@link #EVENT}; returns every class name asked for.
+     */
+    private List<String> loadAndExtractWithoutSnakeyaml(byte[] form, String rule) throws Exception {
         List<URL> classPath = new ArrayList<>();
         classPath.add(PrecompiledRules.class.getProtectionDomain().getCodeSource().getLocation()); // engine's classes
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -144,17 +168,19 @@ class PrecompiledRulesTest {
             Class<?> precompiled = loader.loadClass(PrecompiledRules.class.getName());
             assertThat(precompiled.getClassLoader()).isSameAs(loader);
             Optional<?> file = (Optional<?>) precompiled.getMethod("load", byte[].class, String.class, String.class, Path.class,
-                    String.class, Consumer.class).invoke(null, form, RULES, "extractors.yaml", null, "any",
+                    String.class, Consumer.class).invoke(null, form, RULES, "extractors.yaml", null, rule,
                     (Consumer<String>) warnings::add);
             Object extractor = loader.loadClass(Extractors.class.getName()).getMethod("extractor", String.class)
-                    .invoke(file.orElseThrow(), "any");
+                    .invoke(file.orElseThrow(), rule);
             Object extraction = loader.loadClass(Extractor.class.getName()).getMethod("extract", byte[].class)
                     .invoke(extractor, bytes(EVENT));
 
             assertThat(warnings).isEmpty();
             assertThat(String.valueOf(extraction)).contains("trace_id=00000000000000000000000000000007",
                     "parent_id=0000000000000008");
-            assertThat(loader.asked).isNotEmpty().noneMatch(name -> name.startsWith("org.yaml.snakeyaml"));
+            synchronized (loader.asked) {
+                return List.copyOf(loader.asked);
+            }
         }
     }
 
