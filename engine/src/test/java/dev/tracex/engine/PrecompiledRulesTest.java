@@ -1,6 +1,9 @@
 package dev.tracex.engine;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.File;
 import java.net.URL;
@@ -11,9 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * The precompiled form of a rules file: what a function loads from it (the selected rule and the rules its
@@ -199,6 +205,116 @@ class PrecompiledRulesTest {
             }
             return super.loadClass(name, resolve);
         }
+    }
+
+    /** One rule of each kind and shape a plan describes, and one reaching a JS snippet (which the form has no plan of). */
+    private static final String EVERY_KIND = """
+            extractors:
+              named:
+                headers:
+                  traceparent: $.attributes.traceparent.stringValue
+                  x-datadog-trace-id: $['dd trace'] | text
+              own_styles:
+                headers: $._datadog
+                styles: [datadog, b3]
+              fields:
+                fields: {trace_id: $.ids.trace, parent_id: $.ids.parent, sampling_priority: $.p, origin: $.o, tags: $.t, trace_id_high: $.h}
+                id_format: hex
+              batch:
+                each: $.Records[*]
+                record_id: [$.eventSourceARN, '/', $.messageId | text]
+                parent: if-single
+                headers: $.messageAttributes._datadog.stringValue | json
+              filtered:
+                when: $.Records[0][?(@.eventSource == 'aws:sqs')]
+                first: [named, own_styles]
+              context:
+                from: context
+                headers: $.clientContext.custom._datadog | json | lowercase-keys
+              script:
+                js: (e) => e._datadog
+              via_script:
+                first: [script, own_styles]
+            """;
+
+    static Stream<String> everyKindsRules() {
+        return Stream.of("named", "own_styles", "fields", "batch", "filtered", "context", "script", "via_script");
+    }
+
+    /**
+     * Every kind of rule loads from the form as the YAML compiles it, with the function's settings too: the same plan
+     * (which prints styles other than the defaults, and baggage left out), the same answer.
+     */
+    @ParameterizedTest
+    @MethodSource("everyKindsRules")
+    void load_everyKindOfRule_givesThePlanAndAnswerOfTheYaml(String rule) throws Exception {
+        byte[] form = PrecompiledRules.write(EVERY_KIND, "extractors.yaml", null);
+        PropagationSettings b3NoBaggage = PropagationSettings.fromEnvironment(
+                java.util.Map.of(PropagationSettings.DD_EXTRACT, "b3multi,tracecontext"));
+
+        for (PropagationSettings settings : List.of(PropagationSettings.DEFAULT, b3NoBaggage)) {
+            Extractors fromForm = PrecompiledRules.load(form, EVERY_KIND, "extractors.yaml", null, rule, settings,
+                    warnings::add).orElseThrow();
+            Extractors fromText = Extractors.parse(EVERY_KIND, "extractors.yaml", null, settings);
+
+            assertThat(fromForm.plan(rule)).isEqualTo(fromText.plan(rule));
+            assertThat(fromForm.extractor(rule).extract(bytes(EVENT)).parent())
+                    .isEqualTo(fromText.extractor(rule).extract(bytes(EVENT)).parent());
+        }
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void load_ruleWithItsOwnStyles_keepsThem_aRuleWithout_readsTheSettings() throws Exception {
+        byte[] form = PrecompiledRules.write(EVERY_KIND, "extractors.yaml", null);
+        PropagationSettings tracecontextOnly = PropagationSettings.fromEnvironment(
+                java.util.Map.of(PropagationSettings.DD_EXTRACT, "tracecontext"));
+
+        Extractors own = PrecompiledRules.load(form, EVERY_KIND, "extractors.yaml", null, "own_styles", tracecontextOnly,
+                warnings::add).orElseThrow();
+        Extractors context = PrecompiledRules.load(form, EVERY_KIND, "extractors.yaml", null, "context", tracecontextOnly,
+                warnings::add).orElseThrow();
+
+        assertThat(own.plan("own_styles")).isEqualTo("Headers($._datadog, styles=[datadog, b3, b3multi])");
+        assertThat(own.extractor("own_styles").extract(bytes(EVENT)).parent()).isPresent();
+        assertThat(context.plan("context"))
+                .isEqualTo("FromContext(Headers($.clientContext.custom._datadog | json | lowercase-keys, styles=[tracecontext], no baggage))");
+        assertThat(warnings).isEmpty();
+    }
+
+    static Stream<Arguments> corruptedPlans() {
+        return Stream.of(
+                argumentSet("truncated", (UnaryOperator<String>) form -> shortenPlan(form, "body", 2),
+                        "unexpected end of input, expected ',' or ']' at byte \\d+"), // where the plan was cut
+                argumentSet("of an unknown kind", (UnaryOperator<String>) form -> form.replace("[\"headers\",\"body\"", "[\"headerz\",\"body\""),
+                        "\\Qnot a precompiled rules file: a plan of an unknown kind \"headerz\"\\E"),
+                argumentSet("naming no step", (UnaryOperator<String>) form -> form.replace(",\"json\"]", ",\"jsno\"]"),
+                        "\\Qnot a precompiled rules file: no step \"jsno\"\\E"),
+                argumentSet("with a bad path", (UnaryOperator<String>) form -> form.replace("[\"$._datadog\"]", "[\"$._datad[g\"]"),
+                        "\\Qnot a precompiled rules file: bad path \"$._datad[g\": unclosed '['\\E"));
+    }
+
+    /**
+     * A plan that does not read as written is one warning (saying why: {@code why}, a regular expression), and the
+     * caller compiles the YAML, as for an unreadable form.
+     */
+    @ParameterizedTest
+    @MethodSource("corruptedPlans")
+    void load_corruptedPlan_isOneWarning(UnaryOperator<String> corrupt, String why) throws Exception {
+        String form = new String(PrecompiledRules.write(RULES, "extractors.yaml", null), StandardCharsets.UTF_8);
+        String rule = why.contains("jsno") ? "sqs" : "body";
+
+        assertThat(load(bytes(corrupt.apply(form)), RULES, rule)).isEmpty();
+        assertThat(warnings).singleElement().asString()
+                .matches("\\Qextractors.yaml.tracex not used, compiling extractors.yaml: \\E" + why);
+    }
+
+    /** {@code form} with the plan of {@code rule} said to be {@code by} bytes shorter than it is. */
+    private static String shortenPlan(String form, String rule, int by) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[\"" + rule + "\",\\d+,\\d+,\\[[^]]*],\\d+,(\\d+)]")
+                .matcher(form);
+        assertThat(m.find()).isTrue();
+        return form.substring(0, m.start(1)) + (Integer.parseInt(m.group(1)) - by) + form.substring(m.end(1));
     }
 
     @Test
