@@ -150,8 +150,9 @@ class PrecompiledRulesTest {
         List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(RULES, "extractors.yaml", null), "any");
 
         assertThat(asked).filteredOn(name -> name.startsWith("dev.tracex.engine.internal.compiler."))
-                .containsOnly("dev.tracex.engine.internal.compiler.PrecompiledForm",
-                        "dev.tracex.engine.internal.compiler.CompiledFile");
+                .contains("dev.tracex.engine.internal.compiler.PrecompiledForm")
+                .allMatch(name -> name.startsWith("dev.tracex.engine.internal.compiler.PrecompiledForm")
+                        || name.equals("dev.tracex.engine.internal.compiler.CompiledFile"));
         assertThat(asked).noneMatch(name -> name.startsWith("dev.tracex.engine.internal.node."));
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A function's rules file precompiled at build time: per rule, the plan of the rule the compiler made (its compiled
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * local rules that rule's {@code first:} reaches, without snakeyaml and without compiling the file's other rules: the
  * build already did, and a form is only used with the exact text it was made from. A rule whose plan it reads is
  * built by calling the compiled classes' constructors ({@link PlanReader}), without the rules compiler (no class of
- * this package but this one and {@link CompiledFile}) and without the node classes; what a rule without
+ * this package but this one and {@link CompiledFile}, unless it names a built-in) and without the node classes; what a rule without
  * {@code styles:} reads is decided then, from the function's settings, as compiling the YAML decides it. A selected
  * rule that reaches a rule without a plan (a JS snippet) is compiled from the nodes ({@link FormNodes}). Anything else
  * (another text, another tracex, an unreadable form or plan) is one warning and the text is compiled as without a
@@ -106,7 +107,7 @@ public final class PrecompiledForm {
             if (!planned) {
                 return FormNodes.compile(form, h, names, fileName, baseDir, settings);
             }
-            PlanReader plans = new PlanReader(form, h, settings);
+            PlanReader plans = new PlanReader(form, h, settings, new BuiltinReferences(settings));
             Map<String, CompiledRule> rules = new LinkedHashMap<>();
             Map<String, int[]> positions = new LinkedHashMap<>();
             for (String name : names) {
@@ -118,6 +119,23 @@ public final class PrecompiledForm {
             // Unreadable, or not expected at all (the build compiled the same text): the text says it again.
             warn.accept(notUsed + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Binds a built-in named in a plan's {@code first:} as compiling the YAML does ({@link Builtins#library}, lazily):
+     * a class, not a lambda, which the JVM would spin at the cold start; it loads {@link Builtins} only when asked.
+     */
+    private static final class BuiltinReferences implements Function<String, CompiledRule> {
+        private final PropagationSettings settings;
+
+        BuiltinReferences(PropagationSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public CompiledRule apply(String qualifiedName) {
+            return Builtins.library(settings).reference(qualifiedName);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.tracex.engine.internal.plan;
 
 import dev.tracex.engine.PropagationSettings;
-import dev.tracex.engine.internal.compiler.Builtins;
 import dev.tracex.engine.internal.json.JsonAccessor;
 import dev.tracex.engine.internal.json.JsonReader;
 import dev.tracex.engine.internal.json.PathCompiler;
@@ -29,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static dev.tracex.engine.internal.plan.FormHeader.expect;
 import static dev.tracex.engine.internal.plan.FormHeader.number;
@@ -45,15 +45,22 @@ public final class PlanReader {
     private final byte[] form;
     private final FormHeader header;
     private final PropagationSettings settings;
+    private final Function<String, CompiledRule> library;
     private final Map<String, CompiledRule> built = new HashMap<>();
     private final Map<String, int[]> positions = new HashMap<>();
     /** The rules being built, to refuse a cycle of references as a form the compiler would never have written. */
     private final Set<String> building = new HashSet<>();
 
-    public PlanReader(byte[] form, FormHeader header, PropagationSettings settings) {
+    /**
+     * @param library binds a qualified name in a {@code first:} ({@code builtin.sqs}) as compiling the YAML binds it,
+     *                or gives {@code null} for a name it lacks; passed in, as that library is the compiler's and this
+     *                package sits below the compiler
+     */
+    public PlanReader(byte[] form, FormHeader header, PropagationSettings settings, Function<String, CompiledRule> library) {
         this.form = form;
         this.header = header;
         this.settings = settings;
+        this.library = library;
     }
 
     /** The rule {@code name} built from its plan, after the local rules it references (each built once). */
@@ -200,7 +207,7 @@ public final class PlanReader {
 
     /** A built-in named in {@code first:}, bound as compiling the YAML binds it: lazily, by the library. */
     private CompiledRule library(String name) throws IOException {
-        CompiledRule r = Builtins.library(settings).reference(name);
+        CompiledRule r = library.apply(name);
         if (r == null) {
             throw new IOException("not a precompiled rules file: no rule \"" + name + "\" among the built-ins");
         }
