@@ -40,9 +40,6 @@ import java.util.function.Function;
  * selected rules' plans only, with a parser that runs interpreted at that point.
  */
 public final class PrecompiledForm {
-    /** The version of this layout; a reader refuses any other by name. */
-    static final int FORMAT = FormHeader.FORMAT;
-
     private PrecompiledForm() {
     }
 
@@ -66,10 +63,10 @@ public final class PrecompiledForm {
         String notUsed = fileName + ".tracex not used, compiling " + fileName + ": ";
         try {
             FormHeader h = FormHeader.read(form);
-            if (h.format() != FORMAT) {
+            if (h.format() != FormHeader.FORMAT) {
                 // Refused by name, so that a form from a newer tracex says why it is not used.
                 warn.accept(notUsed + "it is of format " + h.format() + (h.tracex() == null ? "" : " (written by tracex "
-                        + h.tracex() + ")") + "; this tracex (" + TracexVersion.VERSION + ") reads format " + FORMAT);
+                        + h.tracex() + ")") + "; this tracex (" + TracexVersion.VERSION + ") reads format " + FormHeader.FORMAT);
                 return null;
             }
             byte[] yaml = text.getBytes(StandardCharsets.UTF_8);
