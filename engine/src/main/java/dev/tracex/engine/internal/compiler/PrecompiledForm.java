@@ -27,11 +27,12 @@ import java.util.function.Function;
  * local rules that rule's {@code first:} reaches, without snakeyaml and without compiling the file's other rules: the
  * build already did, and a form is only used with the exact text it was made from. A rule whose plan it reads is
  * built by calling the compiled classes' constructors ({@link PlanReader}), without the rules compiler (no class of
- * this package but this one and {@link CompiledFile}, unless it names a built-in) and without the node classes; what a rule without
- * {@code styles:} reads is decided then, from the function's settings, as compiling the YAML decides it. A selected
- * rule that reaches a rule without a plan (a JS snippet) is compiled from the nodes ({@link FormNodes}). Anything else
- * (another text, another tracex, an unreadable form or plan) is one warning and the text is compiled as without a
- * form. Internal: may change without notice.
+ * this package but this one and {@link CompiledFile}; a built-in named in {@code first:} is bound by {@link Builtins}
+ * as compiling the YAML binds it) and without the node classes; what a rule without {@code styles:} reads is decided
+ * then, from the function's settings, as compiling the YAML decides it. A selected rule that reaches a rule without a
+ * plan (a JS snippet) is compiled from the nodes ({@link FormNodes}). Anything else (another text, another tracex, an
+ * unreadable form or plan) is one warning and the text is compiled as without a form. Internal: may change without
+ * notice.
  *
  * <p>Layout: a JSON header on the first line ({@link FormHeader}: format, tracex version, the text's length and
  * CRC-32, the file's and {@code extractors:}'s nodes without their rules, and per rule its name, where its nodes are
