@@ -6,11 +6,11 @@ import dev.tracex.engine.internal.compiler.ExampleRunner;
 import dev.tracex.engine.internal.compiler.RuleExample;
 import dev.tracex.engine.internal.compiler.RuleFileCompiler;
 import dev.tracex.engine.internal.compiler.ScriptFiles;
-import dev.tracex.engine.internal.rule.SettingsStyles;
 import dev.tracex.engine.internal.rule.CompiledExtractor;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.LazyFallbackExtractor;
 import dev.tracex.engine.internal.rule.ScriptRule;
+import dev.tracex.engine.internal.rule.SettingsStyles;
 import dev.tracex.engine.logging.Logging;
 
 import java.io.IOException;
@@ -137,6 +137,23 @@ public final class Extractors {
             throw new IllegalStateException("the built-in rules are not on the class path: add dev.tracex:tracex-rules");
         }
         return new Extractors(f, settings);
+    }
+
+    /**
+     * The built-in rule {@code name} ({@code "sqs"} or {@code "builtin.sqs"}) alone, those of its rules without
+     * {@code styles:} reading the styles {@code settings} give: built from the built-ins' precompiled form (which the
+     * rules module carries) with the built-ins it reaches, without compiling the others; what
+     * {@code builtins(settings).extractor(name)} gives, for the cost of the one rule. Used by the Lambda adapter.
+     *
+     * @throws RuleCompilationException when there is no such built-in (the message names those there are)
+     * @throws IllegalStateException    when the rules module is not on the class path
+     */
+    public static Extractor builtin(String name, PropagationSettings settings) throws RuleCompilationException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
+        String local = name.startsWith(Builtins.NAMESPACE) ? name.substring(Builtins.NAMESPACE.length()) : name;
+        CompiledRule rule = Builtins.rule(local, settings);
+        return rule == null ? builtins(settings).extractor(name) : new CompiledExtractor(Builtins.NAMESPACE + local, rule);
     }
 
     /** The propagation settings this file was compiled with. */

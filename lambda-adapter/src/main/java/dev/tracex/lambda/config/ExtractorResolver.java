@@ -124,7 +124,7 @@ public final class ExtractorResolver {
         ExtractorSelection sel = ExtractorSelection.parse(selection);
         Extractor primary;
         if (sel.isBuiltin()) {
-            primary = Extractors.builtins(settings).extractor(sel.rule());
+            primary = Extractors.builtin(sel.rule(), settings);
         } else {
             RulesFile file = locator.locate(sel).orElse(null); // not orElseThrow's lambda, a class spun at cold start
             if (file == null) {
@@ -158,7 +158,7 @@ public final class ExtractorResolver {
 
     /** {@code builtin.default}, reading the styles {@code settings} give. */
     public static Extractor defaultExtractor(PropagationSettings settings) throws RuleCompilationException {
-        return Extractors.builtins(settings).extractor(DEFAULT_RULE);
+        return Extractors.builtin(DEFAULT_RULE, settings);
     }
 
     /** {@code builtin.default}, its compile error (a broken rules jar) as an {@link IllegalStateException}: a fallback's source. */

@@ -4,6 +4,7 @@ import dev.tracex.engine.RuleCompilationException;
 import dev.tracex.engine.internal.node.Node;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.LibraryRule;
+import dev.tracex.engine.logging.TracexLogger;
 import dev.tracex.engine.PropagationSettings;
 
 import java.io.IOException;
@@ -14,10 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The {@code builtin.*} rules: {@value #RESOURCE} on the class path (shipped by the {@code tracex-rules}
- * module), compiled once, on first use, from its composed form when the module carries it. A file that names built-ins in {@code first:} is checked against
+ * module). A rule a function selects or reaches is built alone from the built-ins' precompiled form ({@link #rule});
+ * the whole file (tools, {@code Extractors.builtins()}) is compiled once, on first use, from its composed form when the
+ * module carries it. A file that names built-ins in {@code first:} is checked against
  * their declared names ({@link #declaredNames()}) and gets {@link LibraryRule}s, so it compiles without
  * them; they are compiled when a selected rule reaches one. Internal: may change without notice.
  */
@@ -25,6 +29,11 @@ public final class Builtins {
     public static final String RESOURCE = "dev/tracex/rules/builtin.yaml";
     /** {@value #RESOURCE}, composed at build time ({@link ComposedYaml}). */
     public static final String COMPOSED_RESOURCE = "dev/tracex/rules/builtin.composed.json";
+    /**
+     * {@value #RESOURCE} precompiled at build time ({@link PrecompiledForm#main}): each built-in rule's plan, from which
+     * {@link #rule} builds the one rule a function selects, and what it reaches, without compiling the others.
+     */
+    public static final String FORM_RESOURCE = RESOURCE + ".tracex";
     public static final String NAMESPACE = "builtin.";
 
     private Builtins() {
@@ -50,6 +59,59 @@ public final class Builtins {
         });
     }
 
+    /**
+     * The built-in rule {@code name} (its name without {@code builtin.}) compiled for {@code settings}, once per
+     * settings: built from its plan in {@value #FORM_RESOURCE} with the built-ins it reaches, without the rules
+     * compiler and without the built-ins it does not reach (a function selecting {@code builtin.sqs} builds a third
+     * of them), else, without that form (or with one of another tracex, said in one warning), taken from the whole
+     * file compiled. {@code null} when there is no such rule or no rules module.
+     */
+    public static CompiledRule rule(String name, PropagationSettings settings) {
+        Map<String, CompiledRule> built = Alone.BUILT.get(settings);
+        if (built == null) {
+            Alone.BUILT.putIfAbsent(settings, new ConcurrentHashMap<>());
+            built = Alone.BUILT.get(settings);
+        }
+        CompiledRule r = built.get(name);
+        if (r != null) {
+            return r;
+        }
+        CompiledFile f = Alone.FORM == null || Alone.unusable ? null
+                : PrecompiledForm.load(Alone.FORM, Alone.TEXT, RESOURCE, null, name, settings, Alone.WARN);
+        if (f == null) {
+            f = file(settings);
+        }
+        if (f == null || f.rules().get(name) == null) {
+            return null;
+        }
+        // The rules it reached kept too, so that a later ask for one of them is the same object as the one here.
+        for (Map.Entry<String, CompiledRule> e : f.rules().entrySet()) {
+            built.putIfAbsent(e.getKey(), e.getValue());
+        }
+        return built.get(name);
+    }
+
+    /** What {@link #rule} builds from: the form and the text it was made from, read once; the rules it built. */
+    private static final class Alone {
+        static final byte[] FORM = resource(FORM_RESOURCE);
+        static final String TEXT = FORM == null ? null : text();
+        static final Map<PropagationSettings, Map<String, CompiledRule>> BUILT = new ConcurrentHashMap<>();
+        static final Consumer<String> WARN = new Warning();
+        /** Set when the form could not be used: said once, then the whole file is compiled, as without a form. */
+        static volatile boolean unusable;
+    }
+
+    /** The built-ins' form not used: a packaging slip (a rules jar of another tracex), said once. */
+    private static final class Warning implements Consumer<String> {
+        private static final TracexLogger LOG = TracexLogger.named("dev.tracex.engine");
+
+        @Override
+        public void accept(String message) {
+            Alone.unusable = true;
+            LOG.warn(message);
+        }
+    }
+
     /** The built-ins as a library other files reference. */
     public static RuleLibrary library() {
         return LIBRARY;
@@ -72,11 +134,8 @@ public final class Builtins {
         return new RuleLibrary() {
             @Override
             public CompiledRule find(String qualifiedName) {
-                CompiledFile f = file(settings);
-                if (f == null || !qualifiedName.startsWith(NAMESPACE)) {
-                    return null;
-                }
-                return f.rules().get(qualifiedName.substring(NAMESPACE.length()));
+                return qualifiedName.startsWith(NAMESPACE) ? rule(qualifiedName.substring(NAMESPACE.length()), settings)
+                        : null;
             }
 
             @Override
@@ -158,8 +217,13 @@ public final class Builtins {
 
     /** The bytes of {@value #RESOURCE}, or {@code null} when the rules module is not on the class path. */
     private static byte[] bytes() {
+        return resource(RESOURCE);
+    }
+
+    /** The bytes of the resource {@code name} beside this class, or {@code null} when there is none. */
+    private static byte[] resource(String name) {
         ClassLoader cl = Builtins.class.getClassLoader();
-        try (InputStream in = cl == null ? null : cl.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = cl == null ? null : cl.getResourceAsStream(name)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,8 +29,13 @@ final class FormWriter {
     private FormWriter() {
     }
 
-    static byte[] write(String text, String fileName, Path baseDir) throws RuleCompilationException {
-        CompiledFile compiled = RuleFileCompiler.compile(fileName, text, baseDir, "", Builtins.library());
+    /**
+     * The form of {@code text}, its rules attributed as {@code prefix} + name ({@code builtin.} for the built-ins'
+     * own form), the rules it names with a dot found in {@code library}.
+     */
+    static byte[] write(String text, String fileName, Path baseDir, String prefix, RuleLibrary library)
+            throws RuleCompilationException {
+        CompiledFile compiled = RuleFileCompiler.compile(fileName, text, baseDir, prefix, library);
         byte[] yaml = text.getBytes(StandardCharsets.UTF_8);
         Mapping file = (Mapping) YamlComposer.compose(text);
         Entry extractors = extractorsOf(file);

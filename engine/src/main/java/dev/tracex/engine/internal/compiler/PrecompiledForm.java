@@ -9,6 +9,7 @@ import dev.tracex.engine.internal.rule.CompiledRule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,26 @@ public final class PrecompiledForm {
      * @throws RuleCompilationException with every problem of the file, as loading it would
      */
     public static byte[] write(String text, String fileName, Path baseDir) throws RuleCompilationException {
-        return FormWriter.write(text, fileName, baseDir);
+        return FormWriter.write(text, fileName, baseDir, "", Builtins.library());
+    }
+
+    /**
+     * Writes the built-ins' own form, {@link Builtins#FORM_RESOURCE}, at the rules module's build:
+     * {@code PrecompiledForm builtin.yaml builtin.yaml.tracex}. Its rules are attributed {@code builtin.}, as the
+     * built-ins compiled at run time are, and name no other library.
+     */
+    public static void main(String[] args) throws IOException, RuleCompilationException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: PrecompiledForm builtin.yaml OUT.tracex");
+        }
+        Path yaml = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        byte[] form = FormWriter.write(Files.readString(yaml), Builtins.RESOURCE, null, Builtins.NAMESPACE,
+                RuleLibrary.NONE);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.write(out, form);
     }
 
     /**
