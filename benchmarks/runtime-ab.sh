@@ -2,7 +2,8 @@
 # Cold starts through the real runtime client, this checkout against another commit, interleaved run by run so that
 # both sides meet the same machine: the empty handler, then for each side the YAML rule of the 50-rule file and of a
 # 1-rule file, each without and with its precompiled form (the cases runtime-yaml, -yaml-precompiled, -yaml1 and
-# -yaml1-precompiled of cold-start.sh). The other side is this checkout's function layouts with tracex's own jars
+# -yaml1-precompiled of cold-start.sh), and a built-in selected (DD_TRACE_EXTRACTOR=builtin.sqs) and none selected
+# (builtin.default, the adapter's default). The other side is this checkout's function layouts with tracex's own jars
 # (engine, rules, adapter) built at REV, so only tracex differs. Medians, ranges, peak RSS and classes loaded over the
 # empty handler.
 #
@@ -23,6 +24,15 @@ RIC_CP="$RIC_CP:$M2/software/amazon/awssdk/utils-lite/2.34.0/utils-lite-2.34.0.j
 EVENT=benchmarks/src/main/resources/events/sqs_10_records_event.json
 JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 ENV=(DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs)
+CASES=(yaml yaml-precompiled yaml1 yaml1-precompiled builtin-sqs default)
+# A case's layout and environment: the built-in cases run in the 50-rule layout, whose file they do not read.
+case_args() {
+  case $1 in
+    builtin-sqs) echo "yaml DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=builtin.sqs" ;;
+    default) echo "yaml DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler" ;;
+    *) echo "$1 ${ENV[*]}" ;;
+  esac
+}
 CLI_JAR=tools/cli/target/tracex.jar
 [ -d $T/function-yaml ] || { echo "missing $T/function-yaml (benchmarks/function-zips.sh makes it)" >&2; exit 2; }
 [ -f $CLI_JAR ] || { echo "missing $CLI_JAR (mvn -B -q -DskipTests package builds it)" >&2; exit 2; }
@@ -66,8 +76,10 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/summary.txt
 for _ in $(seq "$RUNS"); do
   one "$OUT/this/yaml" dev.tracex.benchmarks.coldstart.EmptyHandler >> "$OUT/empty.jsonl"
   for side in rev this; do
-    for f in yaml yaml-precompiled yaml1 yaml1-precompiled; do
-      one "$OUT/$side/$f" dev.tracex.lambda.TracingHandler::handleRequest "${ENV[@]}" >> "$OUT/$side-$f.jsonl"
+    for c in "${CASES[@]}"; do
+      read -r layout env <<< "$(case_args "$c")"
+      # shellcheck disable=SC2086 # the environment's words, one per variable
+      one "$OUT/$side/$layout" dev.tracex.lambda.TracingHandler::handleRequest $env >> "$OUT/$side-$c.jsonl"
     done
   done
 done
@@ -82,8 +94,10 @@ classes() {
 }
 classes empty "$OUT/this/yaml" dev.tracex.benchmarks.coldstart.EmptyHandler
 for side in rev this; do
-  for f in yaml yaml-precompiled yaml1 yaml1-precompiled; do
-    classes "$side-$f" "$OUT/$side/$f" dev.tracex.lambda.TracingHandler::handleRequest "${ENV[@]}"
+  for c in "${CASES[@]}"; do
+    read -r layout env <<< "$(case_args "$c")"
+    # shellcheck disable=SC2086
+    classes "$side-$c" "$OUT/$side/$layout" dev.tracex.lambda.TracingHandler::handleRequest $env
   done
 done
 python3 - "$OUT" "$REV" "$(git rev-parse --short HEAD)" "$RUNS" >> "$OUT/summary.txt" <<'PY'
@@ -98,7 +112,7 @@ e = row("empty")
 print(f"{runs} interleaved runs per case, JVM start to the response, medians (min-max); peak RSS medians;"
       " classes loaded in one more run")
 print(f"{'empty handler':34s} {e[0]:6.1f} ms ({e[1]:.0f}-{e[2]:.0f})            RSS {e[3]:.1f} MB         {e[4]} classes")
-for f in ["yaml", "yaml-precompiled", "yaml1", "yaml1-precompiled"]:
+for f in ["yaml", "yaml-precompiled", "yaml1", "yaml1-precompiled", "builtin-sqs", "default"]:
     for side, label in [("rev", rev), ("this", head)]:
         m, lo, hi, mb, n = row(f"{side}-{f}")
         print(f"{label + ' ' + f:34s} {m:6.1f} ms ({lo:.0f}-{hi:.0f})  +{m - e[0]:5.1f} ms  RSS {mb:.1f} MB (+{mb - e[3]:.1f})"
