@@ -24,7 +24,9 @@ import java.nio.file.Path;
  * With {@code --precompiled --compiler-first}, the classes that loading the form needs only because the form holds
  * rule nodes to compile (tracex's node classes and its compiler, {@link #COMPILER_CLASSES}) are loaded and
  * initialized in a lap of their own first: that lap is the most a form of another kind (generated Java constructing
- * the compiled rule, a serialized plan) could save, since it would still load the rule's own classes.
+ * the compiled rule, a serialized plan) could save, since it would still load the rule's own classes. That was
+ * measured before the form held plans (format 2, 2026-12-07): a planned rule's load now uses none of these classes,
+ * so the lap only shows what they cost; the form's lap itself no longer includes them.
  */
 public final class ColdStartBreakdown {
     private static long last = System.nanoTime();
