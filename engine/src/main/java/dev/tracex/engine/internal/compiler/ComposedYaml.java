@@ -9,6 +9,7 @@ import dev.tracex.engine.internal.node.Node;
 import dev.tracex.engine.internal.node.Position;
 import dev.tracex.engine.internal.node.Scalar;
 import dev.tracex.engine.internal.node.Sequence;
+import dev.tracex.engine.internal.plan.FormHeader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * A YAML file's composed node tree (what snakeyaml's parser and composer make of it: mappings, sequences and
@@ -64,7 +64,7 @@ public final class ComposedYaml {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
             g.writeNumberField("length", yaml.length);
-            g.writeNumberField("crc32", crc32(yaml));
+            g.writeNumberField("crc32", FormHeader.crc32(yaml));
             g.writeFieldName("root");
             writeNode(g, root, 0);
             g.writeEndObject();
@@ -95,7 +95,7 @@ public final class ComposedYaml {
                     sameText &= p.longValue() == yaml.length;
                     break;
                 case "crc32":
-                    sameText &= p.longValue() == crc32(yaml);
+                    sameText &= p.longValue() == FormHeader.crc32(yaml);
                     break;
                 case "root":
                     if (!sameText) {
@@ -108,12 +108,6 @@ public final class ComposedYaml {
             }
         }
         return sameText ? root : null;
-    }
-
-    static long crc32(byte[] bytes) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        return crc.getValue();
     }
 
     // A node: [kind, start line, column, index, end line, column, index, ...]; kind "m" (mapping: flow style,
