@@ -33,13 +33,15 @@ CASES = [
     ("runtime-yaml-precompiled", "YAML rule, through the runtime client, precompiled form"),
     ("runtime-yaml1", "YAML rule of a 1-rule file, through the runtime client"),
     ("runtime-yaml1-precompiled", "YAML rule of a 1-rule file, through the runtime client, precompiled form"),
+    ("runtime-builtin-sqs", "built-in rule selected (builtin.sqs), through the runtime client"),
+    ("runtime-default", "nothing selected (builtin.default), through the runtime client"),
     ("runtime-empty-miss", "empty handler, through the runtime client, first event without context"),
     ("runtime-yaml-miss", "YAML rule, through the runtime client, first event without context"),
     ("runtime-empty-cds", "empty handler, through the runtime client, AppCDS archive"),
     ("runtime-yaml-cds", "YAML rule, through the runtime client, AppCDS archive"),
 ]
 # Cases timed by runtime_cold_start.py: JVM start to the response, no in-process breakdown.
-TOTAL_ONLY = {"runtime-empty", "runtime-yaml", "runtime-yaml-precompiled", "runtime-yaml1", "runtime-yaml1-precompiled", "runtime-empty-miss", "runtime-yaml-miss", "runtime-empty-cds", "runtime-yaml-cds"}
+TOTAL_ONLY = {"runtime-empty", "runtime-yaml", "runtime-yaml-precompiled", "runtime-yaml1", "runtime-yaml1-precompiled", "runtime-builtin-sqs", "runtime-default", "runtime-empty-miss", "runtime-yaml-miss", "runtime-empty-cds", "runtime-yaml-cds"}
 
 
 def load(out, label):
@@ -113,6 +115,11 @@ def main():
         print(f"{verdict(adds(rt_pre) <= 40 and rss_over(rt_pre) <= 10)}: with its precompiled form it adds {adds(rt_pre):.0f} ms"
               f" and {rss_over(rt_pre):.1f} MB of peak RSS (target <= 40 ms, <= 10 MB); the 1-rule file adds"
               f" {adds(rt_one):.0f} ms without a form, {adds(rt_one_pre):.0f} ms with one")
+    rt_builtin, rt_default = rows["runtime-builtin-sqs"], rows["runtime-default"]
+    if rt_builtin and rt_default:
+        print(f"through the runtime client, a built-in from the rules jar's precompiled form: builtin.sqs selected adds"
+              f" {adds(rt_builtin):.0f} ms and {rss_over(rt_builtin):.1f} MB, nothing selected (builtin.default)"
+              f" {adds(rt_default):.0f} ms and {rss_over(rt_default):.1f} MB (no target)")
     rt_miss, rt_empty_miss = rows["runtime-yaml-miss"], rows["runtime-empty-miss"]
     if rt_miss:
         miss_adds = rt_miss["totalMs"] - rt_yaml["totalMs"]

@@ -141,6 +141,11 @@ for c in $PRE:runtime-yaml-precompiled $ONE:runtime-yaml1 $ONE_PRE:runtime-yaml1
   RUNTIME_LAYOUT=${c%%:*} runtime_case "${c#*:}" dev.tracex.lambda.TracingHandler::handleRequest \
     DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs
 done
+# The same function selecting a built-in, and selecting nothing (builtin.default): built from the built-ins' form.
+runtime_case runtime-builtin-sqs dev.tracex.lambda.TracingHandler::handleRequest \
+  DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=builtin.sqs
+runtime_case runtime-default dev.tracex.lambda.TracingHandler::handleRequest \
+  DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler
 # The same function whose first event has no context (the selected rule misses, builtin.default runs behind it),
 # and the empty function on that event.
 RUNTIME_EVENT=$MISS_EVENT runtime_case runtime-empty-miss dev.tracex.benchmarks.coldstart.EmptyHandler
