@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * A YAML rules file precompiled at build time ({@code tracex-maven-plugin}'s {@code compile} goal, {@code tracex
  * compile}): a file {@code <rules file>.tracex} beside it (e.g. {@code extractors.yaml.tracex}) from which a
  * function's cold start loads the rule it selects without parsing YAML and without compiling the file's other
- * rules (nor, unless it reaches a JS snippet, the rule itself: the form holds it as the build compiled it). The form is written only for a file that compiles whole, and names the exact text it was made from and
+ * rules (nor the rule itself: the form holds it as the build compiled it, a JS snippet as its source). The form is written only for a file that compiles whole, and names the exact text it was made from and
  * the tracex version that wrote it; at cold start any other text or version is one warning and the YAML is compiled
  * as without a form, so a stale form costs time, never a wrong answer. Node-style {@code .js} rules files have no
  * precompiled form.

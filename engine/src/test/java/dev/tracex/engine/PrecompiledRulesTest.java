@@ -135,7 +135,7 @@ class PrecompiledRulesTest {
      */
     @Test
     void load_inAClassLoaderWithoutSnakeyaml_findsTheContext_andAsksForNoSnakeyamlClass() throws Exception {
-        List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(RULES, "extractors.yaml", null), "any");
+        List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(RULES, "extractors.yaml", null), RULES, "any");
 
         assertThat(asked).isNotEmpty().noneMatch(name -> name.startsWith("org.yaml.snakeyaml"));
     }
@@ -147,7 +147,7 @@ class PrecompiledRulesTest {
      */
     @Test
     void load_plannedRule_asksForNoClassOfTheCompilerButTheFormsOwn_andNoNodeClass() throws Exception {
-        List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(RULES, "extractors.yaml", null), "any");
+        List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(RULES, "extractors.yaml", null), RULES, "any");
 
         assertThat(asked).filteredOn(name -> name.startsWith("dev.tracex.engine.internal.compiler."))
                 .contains("dev.tracex.engine.internal.compiler.PrecompiledForm")
@@ -157,10 +157,30 @@ class PrecompiledRulesTest {
     }
 
     /**
-     * Loads rule {@code rule} from {@code form} (of {@link #RULES}) in a class loader of the engine's classes and
+     * A {@code js:} snippet has a plan too, its source and where it starts: written in the subset, it is compiled
+     * again at the form's load as compiling the YAML compiles it, without the rules compiler or a node class.
+     */
+    @Test
+    void load_jsSnippetInTheSubset_isBuiltFromItsPlan_asksForNoClassOfTheCompilerButTheFormsOwn() throws Exception {
+        String text = RULES + """
+                  snippet:
+                    js: (event) => event._datadog
+                """;
+        List<String> asked = loadAndExtractWithoutSnakeyaml(PrecompiledRules.write(text, "extractors.yaml", null), text,
+                "snippet");
+
+        assertThat(asked).contains("dev.tracex.engine.internal.jscompile.JsSubset");
+        assertThat(asked).filteredOn(name -> name.startsWith("dev.tracex.engine.internal.compiler."))
+                .allMatch(name -> name.startsWith("dev.tracex.engine.internal.compiler.PrecompiledForm")
+                        || name.equals("dev.tracex.engine.internal.compiler.CompiledFile"));
+        assertThat(asked).noneMatch(name -> name.startsWith("dev.tracex.engine.internal.node."));
+    }
+
+    /**
+     * Loads rule {@code rule} from {@code form} (of {@code text}) in a class loader of the engine's classes and
      * Jackson's alone, selects it and runs it on {@link #EVENT}; returns every class name asked for.
      */
-    private List<String> loadAndExtractWithoutSnakeyaml(byte[] form, String rule) throws Exception {
+    private List<String> loadAndExtractWithoutSnakeyaml(byte[] form, String text, String rule) throws Exception {
         List<URL> classPath = new ArrayList<>();
         classPath.add(PrecompiledRules.class.getProtectionDomain().getCodeSource().getLocation()); // engine's classes
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -175,7 +195,7 @@ class PrecompiledRulesTest {
             Class<?> precompiled = loader.loadClass(PrecompiledRules.class.getName());
             assertThat(precompiled.getClassLoader()).isSameAs(loader);
             Optional<?> file = (Optional<?>) precompiled.getMethod("load", byte[].class, String.class, String.class, Path.class,
-                    String.class, Consumer.class).invoke(null, form, RULES, "extractors.yaml", null, rule,
+                    String.class, Consumer.class).invoke(null, form, text, "extractors.yaml", null, rule,
                     (Consumer<String>) warnings::add);
             Object extractor = loader.loadClass(Extractors.class.getName()).getMethod("extractor", String.class)
                     .invoke(file.orElseThrow(), rule);
@@ -208,7 +228,7 @@ class PrecompiledRulesTest {
         }
     }
 
-    /** One rule of each kind and shape a plan describes, and one reaching a JS snippet (which the form has no plan of). */
+    /** One rule of each kind and shape a plan describes, a JS snippet and a rule reaching it included. */
     private static final String EVERY_KIND = """
             extractors:
               named:

@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * A {@link PrecompiledForm}'s rules compiled from their composed nodes: the path of a selected rule that reaches a
- * rule without a plan (a JS snippet). Apart from {@link PrecompiledForm}, so that loading a planned rule verifies
+ * rule without a plan, a kind {@code PlanWriter} does not describe (none the compiler makes today; kept so that a form
+ * stays usable when a new kind comes before its plan, and tested by {@code PrecompiledFormTest} on a form whose plans
+ * are unnamed). Apart from {@link PrecompiledForm}, so that loading a planned rule verifies
  * none of this code (nor loads the node classes it names).
  */
 final class FormNodes {

@@ -30,8 +30,9 @@ import java.util.function.Function;
  * built by calling the compiled classes' constructors ({@link PlanReader}), without the rules compiler (no class of
  * this package but this one and {@link CompiledFile}; a built-in named in {@code first:} is bound by {@link Builtins}
  * as compiling the YAML binds it) and without the node classes; what a rule without {@code styles:} reads is decided
- * then, from the function's settings, as compiling the YAML decides it. A selected rule that reaches a rule without a
- * plan (a JS snippet) is compiled from the nodes ({@link FormNodes}). Anything else (another text, another tracex, an
+ * then, from the function's settings, as compiling the YAML decides it; a JS snippet is compiled again from its
+ * source. Every rule the compiler makes has a plan; a selected rule that reached one without (a kind a plan does not
+ * describe) would be compiled from the nodes ({@link FormNodes}). Anything else (another text, another tracex, an
  * unreadable form or plan) is one warning and the text is compiled as without a form. Internal: may change without
  * notice.
  *
@@ -125,7 +126,7 @@ public final class PrecompiledForm {
             if (!planned) {
                 return FormNodes.compile(form, h, names, fileName, baseDir, settings);
             }
-            PlanReader plans = new PlanReader(form, h, settings, new BuiltinReferences(settings));
+            PlanReader plans = new PlanReader(form, h, fileName, settings, new BuiltinReferences(settings));
             Map<String, CompiledRule> rules = new LinkedHashMap<>();
             Map<String, int[]> positions = new LinkedHashMap<>();
             for (String name : names) {

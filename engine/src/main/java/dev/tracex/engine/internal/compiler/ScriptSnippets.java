@@ -26,10 +26,7 @@ final class ScriptSnippets {
             problems.at(node, rule, "js is the source of a function, e.g. (payload, context) => ({...})");
             return null;
         }
-        ScriptSource source = source(s, file, attributed, styles);
-        JsSubset.Attempt attempt = JsSubset.compile(source);
-        return attempt.compiled() != null ? new ScriptRule(source, attempt.compiled(), null)
-                : new ScriptRule(source, attempt.outside());
+        return JsSubset.rule(source(s, file, attributed, styles));
     }
 
     /** Where the snippet's text starts in the file, for mapping JS error positions back to it. */

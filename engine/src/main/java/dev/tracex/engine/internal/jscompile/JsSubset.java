@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.jscompile;
 
+import dev.tracex.engine.internal.rule.ScriptRule;
 import dev.tracex.engine.internal.script.CompiledScript;
 import dev.tracex.engine.internal.script.ScriptSource;
 
@@ -37,6 +38,17 @@ public final class JsSubset {
 
     public static boolean forced() {
         return Boolean.parseBoolean(System.getProperty(FORCE_PROPERTY, System.getenv(FORCE_ENV)));
+    }
+
+    /**
+     * The rule of a {@code js:} snippet: compiled now when it is written in the subset, else a rule that compiles it
+     * on GraalJS when first selected, saying which construct is outside. What compiling a rules file and loading a
+     * precompiled form's plan both make of a snippet.
+     */
+    public static ScriptRule rule(ScriptSource source) {
+        Attempt attempt = compile(source);
+        return attempt.compiled() != null ? new ScriptRule(source, attempt.compiled(), null)
+                : new ScriptRule(source, attempt.outside());
     }
 
     public static Attempt compile(ScriptSource source) {

@@ -1,6 +1,7 @@
 package dev.tracex.engine.internal.plan;
 
 import dev.tracex.engine.PropagationSettings;
+import dev.tracex.engine.internal.jscompile.JsSubset;
 import dev.tracex.engine.internal.json.JsonAccessor;
 import dev.tracex.engine.internal.json.JsonReader;
 import dev.tracex.engine.internal.json.PathCompiler;
@@ -14,6 +15,7 @@ import dev.tracex.engine.internal.rule.ParentPolicy;
 import dev.tracex.engine.internal.rule.RecordId;
 import dev.tracex.engine.internal.rule.SettingsStyles;
 import dev.tracex.engine.internal.rule.WhenRule;
+import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.internal.step.Pipeline;
 import dev.tracex.engine.internal.step.Step;
 import dev.tracex.engine.internal.step.Steps;
@@ -44,6 +46,7 @@ import static dev.tracex.engine.internal.plan.FormHeader.text;
 public final class PlanReader {
     private final byte[] form;
     private final FormHeader header;
+    private final String file;
     private final PropagationSettings settings;
     private final Function<String, CompiledRule> library;
     private final Map<String, CompiledRule> built = new HashMap<>();
@@ -52,13 +55,16 @@ public final class PlanReader {
     private final Set<String> building = new HashSet<>();
 
     /**
+     * @param file    the rules file's name as errors print it (a JS snippet's, pointing into it)
      * @param library binds a qualified name in a {@code first:} ({@code builtin.sqs}) as compiling the YAML binds it,
      *                or gives {@code null} for a name it lacks; passed in, as that library is the compiler's and this
      *                package sits below the compiler
      */
-    public PlanReader(byte[] form, FormHeader header, PropagationSettings settings, Function<String, CompiledRule> library) {
+    public PlanReader(byte[] form, FormHeader header, String file, PropagationSettings settings,
+                      Function<String, CompiledRule> library) {
         this.form = form;
         this.header = header;
+        this.file = file;
         this.settings = settings;
         this.library = library;
     }
@@ -128,6 +134,17 @@ public final class PlanReader {
                 r = new WhenRule(condition, node(p, p.nextToken()));
             }
             case "from" -> r = new FromContextRule(node(p, p.nextToken()));
+            case "js" -> {
+                String rule = text(p);
+                String code = text(p);
+                int line = number(p);
+                int column = number(p);
+                int indent = number(p);
+                List<PropagationStyle> styles = p.nextToken() == JsonReader.Token.NULL ? SettingsStyles.of(settings)
+                        : styles(p);
+                // Compiled from the subset now, or left for GraalJS at selection, as compiling the YAML does.
+                r = JsSubset.rule(new ScriptSource(rule, code, file, line, column, indent, styles));
+            }
             default -> throw new IOException("not a precompiled rules file: a plan of an unknown kind \"" + kind + "\"");
         }
         expect(p.nextToken() == JsonReader.Token.END_ARRAY, p);
@@ -155,17 +172,23 @@ public final class PlanReader {
             baggage = settings.baggage();
             expect(p.nextToken() == JsonReader.Token.NULL, p);
         } else {
-            expect(p.currentToken() == JsonReader.Token.START_ARRAY, p);
-            styles = new ArrayList<>();
-            for (JsonReader.Token s = p.nextToken(); s == JsonReader.Token.STRING; s = p.nextToken()) {
-                styles.add(PropagationStyle.valueOf(p.text()));
-            }
-            expect(p.currentToken() == JsonReader.Token.END_ARRAY, p);
+            styles = styles(p);
             JsonReader.Token b = p.nextToken();
             expect(b == JsonReader.Token.TRUE || b == JsonReader.Token.FALSE, p);
             baggage = b == JsonReader.Token.TRUE;
         }
         return named != null ? new HeadersRule(rule, named, styles, baggage) : new HeadersRule(rule, pipeline, styles, baggage);
+    }
+
+    /** A rule's own {@code styles:}, the reader on the list's start. */
+    private static List<PropagationStyle> styles(JsonReader p) throws IOException {
+        expect(p.currentToken() == JsonReader.Token.START_ARRAY, p);
+        List<PropagationStyle> styles = new ArrayList<>();
+        for (JsonReader.Token s = p.nextToken(); s == JsonReader.Token.STRING; s = p.nextToken()) {
+            styles.add(PropagationStyle.valueOf(p.text()));
+        }
+        expect(p.currentToken() == JsonReader.Token.END_ARRAY, p);
+        return styles;
     }
 
     /** The parts of a {@code record_id:}, the reader on the list's start. */

@@ -9,7 +9,9 @@ import dev.tracex.engine.internal.rule.FirstOfRule;
 import dev.tracex.engine.internal.rule.FromContextRule;
 import dev.tracex.engine.internal.rule.HeadersRule;
 import dev.tracex.engine.internal.rule.RecordId;
+import dev.tracex.engine.internal.rule.ScriptRule;
 import dev.tracex.engine.internal.rule.WhenRule;
+import dev.tracex.engine.internal.script.ScriptSource;
 import dev.tracex.engine.internal.step.Pipeline;
 import dev.tracex.engine.propagation.PropagationStyle;
 
@@ -28,10 +30,13 @@ import java.util.Map;
  * ["each", path, [pipeline | "literal", ...] | null, parent policy, node]
  * ["when", pipeline, node]
  * ["from", node]
+ * ["js", attributed name, source, line, column, indent, [style, ...] | null]
  * </pre>
  * A pipeline is its stages' texts ({@code ["$.a", "json"]}: a path starts with {@code $}, a step is named). Styles
- * {@code null}: the rule has no {@code styles:} of its own and reads the tracer's settings at cold start. A rule that
- * reaches a JS snippet has no plan. Internal: may change without notice.
+ * {@code null}: the rule has no {@code styles:} of its own and reads the tracer's settings at cold start. A JS snippet
+ * is its source and where it starts in the file (line, column, a block scalar's indentation), compiled again at cold
+ * start as compiling the YAML compiles it (from the subset, else left for GraalJS). Internal: may change without
+ * notice.
  */
 public final class PlanWriter {
     private PlanWriter() {
@@ -39,7 +44,7 @@ public final class PlanWriter {
 
     /**
      * The plan of {@code rule}, compiled at {@code line}:{@code column} of its file, or {@code null} when it has
-     * a node a plan does not describe (a JS snippet).
+     * a node a plan does not describe.
      *
      * @param ownStyles whether the rule has {@code styles:} (else its styles and baggage are the settings')
      */
@@ -128,8 +133,25 @@ public final class PlanWriter {
         } else if (r instanceof FromContextRule from) {
             g.writeString("from");
             return node(g, from.body(), ownStyles) && end(g);
+        } else if (r instanceof ScriptRule script) {
+            ScriptSource source = script.source();
+            g.writeString("js");
+            g.writeString(source.rule());
+            g.writeString(source.code());
+            g.writeNumber(source.line());
+            g.writeNumber(source.column());
+            g.writeNumber(source.indent());
+            if (ownStyles) {
+                g.writeStartArray();
+                for (PropagationStyle s : source.styles()) {
+                    g.writeString(s.name());
+                }
+                g.writeEndArray();
+            } else {
+                g.writeNull();
+            }
         } else {
-            return false; // a JS snippet (or a library rule, reached only through first:)
+            return false; // a library rule, reached only through first:
         }
         return end(g);
     }

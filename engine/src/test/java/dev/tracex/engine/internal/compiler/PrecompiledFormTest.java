@@ -1,11 +1,18 @@
 package dev.tracex.engine.internal.compiler;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracex.engine.PropagationSettings;
+import dev.tracex.engine.internal.json.Json;
 import dev.tracex.engine.internal.rule.CompiledRule;
 import dev.tracex.engine.internal.rule.FirstOfRule;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a rule loaded from a precompiled form gives the runtime is what compiling the YAML gives: the rules it reaches
  * by name in file order, their positions, their plans (attributed names included), and for a {@code first:} the very
- * rule each reference names; whether it was built from its plan or compiled from its nodes (a JS snippet).
+ * rule each reference names; whether it was built from its plan or compiled from its nodes (the fallback for a rule
+ * without a plan).
  */
 class PrecompiledFormTest {
     private static final String TEXT = """
@@ -43,14 +51,20 @@ class PrecompiledFormTest {
                 first: [script, batch]
             """;
 
-    static Stream<String> rules() {
-        return Stream.of("named", "own_styles", "fields", "batch", "script", "via_script");
+    static Stream<Arguments> rules() {
+        List<Arguments> out = new ArrayList<>();
+        for (boolean planned : new boolean[] {true, false}) {
+            for (String rule : List.of("named", "own_styles", "fields", "batch", "script", "via_script")) {
+                out.add(Arguments.argumentSet((planned ? "from its plan: " : "from its nodes: ") + rule, rule, planned));
+            }
+        }
+        return out.stream();
     }
 
     @ParameterizedTest
     @MethodSource("rules")
-    void load_givesTheRulesPositionsAndPlansOfTheYaml(String rule) throws Exception {
-        byte[] form = PrecompiledForm.write(TEXT, "x.yaml", null);
+    void load_givesTheRulesPositionsAndPlansOfTheYaml(String rule, boolean planned) throws Exception {
+        byte[] form = planned ? PrecompiledForm.write(TEXT, "x.yaml", null) : withoutPlans(PrecompiledForm.write(TEXT, "x.yaml", null));
         PropagationSettings settings = PropagationSettings.fromEnvironment(Map.of(PropagationSettings.DD_EXTRACT, "b3multi"));
         List<String> warnings = new ArrayList<>();
 
@@ -70,5 +84,20 @@ class PrecompiledFormTest {
                 }
             }
         }
+    }
+
+    /**
+     * {@code form} with every rule's plan unnamed in its header (its place -1), as a form whose rules had a kind a
+     * plan does not describe: its rules are compiled from their YAML nodes, the form's fallback.
+     */
+    private static byte[] withoutPlans(byte[] form) throws Exception {
+        String text = new String(form, StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        ObjectNode header = (ObjectNode) Json.mapper().readTree(text.substring(0, newline));
+        for (JsonNode rule : header.get("rules")) {
+            ((ArrayNode) rule).set(4, IntNode.valueOf(-1));
+            ((ArrayNode) rule).set(5, IntNode.valueOf(0));
+        }
+        return (Json.mapper().writeValueAsString(header) + text.substring(newline)).getBytes(StandardCharsets.UTF_8);
     }
 }
