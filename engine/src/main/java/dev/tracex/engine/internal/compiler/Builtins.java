@@ -77,7 +77,7 @@ public final class Builtins {
             return r;
         }
         CompiledFile f = Alone.FORM == null || Alone.unusable ? null
-                : PrecompiledForm.load(Alone.FORM, Alone.TEXT, RESOURCE, null, name, settings, Alone.WARN);
+                : PrecompiledForm.load(Alone.FORM, Alone.YAML, RESOURCE, null, name, settings, Alone.WARN);
         if (f == null) {
             f = file(settings);
         }
@@ -91,10 +91,10 @@ public final class Builtins {
         return built.get(name);
     }
 
-    /** What {@link #rule} builds from: the form and the text it was made from, read once; the rules it built. */
+    /** What {@link #rule} builds from: the form and the bytes of the text it was made from, read once; the rules it built. */
     private static final class Alone {
         static final byte[] FORM = resource(FORM_RESOURCE);
-        static final String TEXT = FORM == null ? null : text();
+        static final byte[] YAML = FORM == null ? null : bytes(); // checked against the form, never decoded here
         static final Map<PropagationSettings, Map<String, CompiledRule>> BUILT = new ConcurrentHashMap<>();
         static final Consumer<String> WARN = new Warning();
         /** Set when the form could not be used: said once, then the whole file is compiled, as without a form. */

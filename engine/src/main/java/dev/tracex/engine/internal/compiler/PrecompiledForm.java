@@ -82,6 +82,12 @@ public final class PrecompiledForm {
      */
     public static CompiledFile load(byte[] form, String text, String fileName, Path baseDir, String rule,
                                     PropagationSettings settings, Consumer<String> warn) {
+        return load(form, text.getBytes(StandardCharsets.UTF_8), fileName, baseDir, rule, settings, warn);
+    }
+
+    /** As {@link #load(byte[], String, String, Path, String, PropagationSettings, Consumer)}, the file's text as read. */
+    static CompiledFile load(byte[] form, byte[] yaml, String fileName, Path baseDir, String rule,
+                             PropagationSettings settings, Consumer<String> warn) {
         String notUsed = fileName + ".tracex not used, compiling " + fileName + ": ";
         try {
             FormHeader h = FormHeader.read(form);
@@ -91,7 +97,6 @@ public final class PrecompiledForm {
                         + h.tracex() + ")") + "; this tracex (" + TracexVersion.VERSION + ") reads format " + FormHeader.FORMAT);
                 return null;
             }
-            byte[] yaml = text.getBytes(StandardCharsets.UTF_8);
             if (h.length() != yaml.length || h.crc32() != FormHeader.crc32(yaml)) {
                 warn.accept(notUsed + "it was made from another text of the file (rebuild to precompile it again)");
                 return null;
