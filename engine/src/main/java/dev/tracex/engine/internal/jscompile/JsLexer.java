@@ -151,7 +151,7 @@ final class JsLexer {
                     throw new OutsideSubset("a malformed number", e);
                 }
             }
-            value = Double.parseDouble(src.substring(start, pos));
+            value = JsNumbers.decimal(src.substring(start, pos));
         }
         if (pos < end && (isIdentPart(src.charAt(pos)) || src.charAt(pos) == '\\' || src.charAt(pos) > 0x7f)) {
             throw new OutsideSubset("a number followed by '" + src.charAt(pos) + "'", pos); // 1n, 1_000, 3in

@@ -1,11 +1,9 @@
 package dev.tracex.engine.internal.jscompile;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.tracex.engine.internal.json.JsonReader;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,28 +13,32 @@ import java.util.Map;
 /**
  * {@code JSON.parse} into {@link JsValues}' model: objects as {@link LinkedHashMap}s (a repeated key keeps its
  * first place and its last value, as in JS), arrays as lists, every number a double read from its text
- * ({@code -0} stays negative zero, which a Jackson int node would lose). Jackson's strict parser accepts exactly
- * JSON's grammar, as {@code JSON.parse} does; trailing content is refused like JS refuses it. Built without
+ * ({@code -0} stays negative zero, which a Jackson int node would lose). Read by tracex's {@link JsonReader}, which
+ * accepts exactly JSON's grammar, as {@code JSON.parse} does, here without its limits of depth or length (JS has
+ * none); trailing content and a byte order mark are refused like JS refuses them. jackson-core's parser read it
+ * before: its factory alone loaded some 60 classes at the first {@code JSON.parse} of a cold start. Built without
  * recursion, so deep nesting cannot overflow the stack.
  */
 final class JsonParseValues {
-    /** No limit on number length (JS reads any, rounding); nesting as deep as GraalJS's parser goes. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNumberLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build())
-            .build();
-
     private JsonParseValues() {
     }
 
     static Object parse(String text, int offset) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') { // not white space to JSON.parse; JsonReader skips it
+            throw new JsThrow("SyntaxError", offset);
+        }
+        try {
+            byte[] bytes = utf8(text);
+            if (bytes == null) {
+                throw new JsThrow("SyntaxError", offset);
+            }
+            JsonReader p = JsonReader.of(bytes).unbounded();
+            JsonReader.Token t = p.nextToken();
             if (t == null) {
                 throw new JsThrow("SyntaxError", offset);
             }
             Object value = read(p, t);
-            if (p.nextToken() != null) {
+            if (!p.onlySpaceFollows()) {
                 throw new JsThrow("SyntaxError", offset);
             }
             return value;
@@ -46,10 +48,10 @@ final class JsonParseValues {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object read(JsonParser p, JsonToken first) throws IOException {
+    private static Object read(JsonReader p, JsonReader.Token first) throws IOException {
         ArrayDeque<Object> open = new ArrayDeque<>();
         ArrayDeque<String> names = new ArrayDeque<>();
-        JsonToken t = first;
+        JsonReader.Token t = first;
         while (true) {
             Object value;
             switch (t) {
@@ -62,27 +64,27 @@ final class JsonParseValues {
                     t = p.nextToken();
                     continue;
                 case FIELD_NAME:
-                    names.push(p.currentName());
+                    names.push(p.text());
                     t = p.nextToken();
                     continue;
                 case END_OBJECT:
                 case END_ARRAY:
                     value = open.pop();
                     break;
-                case VALUE_STRING:
-                    value = p.getText();
+                case STRING:
+                    value = p.text();
                     break;
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    value = Double.parseDouble(p.getText());
+                case INTEGER:
+                case FLOAT:
+                    value = JsNumbers.decimal(p.text());
                     break;
-                case VALUE_TRUE:
+                case TRUE:
                     value = Boolean.TRUE;
                     break;
-                case VALUE_FALSE:
+                case FALSE:
                     value = Boolean.FALSE;
                     break;
-                case VALUE_NULL:
+                case NULL:
                     value = JsValues.NULL;
                     break;
                 default:
@@ -99,5 +101,39 @@ final class JsonParseValues {
             }
             t = p.nextToken();
         }
+    }
+
+    /**
+     * The text as UTF-8 for the reader, a surrogate without its pair written as the JSON escape of itself: UTF-8
+     * cannot hold it, and inside a string JSON reads the escape as the same code unit (outside one either is refused).
+     * {@code null} when such a surrogate follows a backslash: an escape of it, which JSON has not.
+     */
+    static byte[] utf8(String text) {
+        int i = 0;
+        while (i < text.length() && !Character.isSurrogate(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                b.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                int slashes = 0;
+                for (int j = i - 1; j >= 0 && text.charAt(j) == '\\'; j--) {
+                    slashes++;
+                }
+                if (slashes % 2 == 1) {
+                    return null; // the letter of an escape: no escape has it, so the text is not JSON
+                }
+                b.append("\\u").append(Integer.toHexString(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -53,6 +53,11 @@ public final class JsonReader {
     private final byte[] buf;
     private final int end;
     private int pos;
+    /** The limits this reader applies: jackson-core's defaults, or none ({@link #unbounded()}). */
+    private int maxDepth = MAX_DEPTH;
+    private int maxStringLength = MAX_STRING_LENGTH;
+    private int maxNameLength = MAX_NAME_LENGTH;
+    private int maxNumberLength = MAX_NUMBER_LENGTH;
 
     /** Open containers, innermost last: true for an object. */
     private boolean[] containers = new boolean[16];
@@ -93,6 +98,23 @@ public final class JsonReader {
 
     public static JsonReader of(String json) {
         return of(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * This reader without limits of depth or length (the nesting is held in an array, not on the stack), for JS's
+     * {@code JSON.parse}, which has none. Before the first token.
+     */
+    public JsonReader unbounded() {
+        maxDepth = maxStringLength = maxNameLength = maxNumberLength = Integer.MAX_VALUE;
+        return this;
+    }
+
+    /**
+     * After a complete value: whether nothing but white space follows it ({@link #nextToken()} leaves what follows
+     * the first value unread, as jackson-core's {@code readTree} does; {@code JSON.parse} refuses it).
+     */
+    public boolean onlySpaceFollows() {
+        return skipSpace() < 0;
     }
 
     public Token currentToken() {
@@ -149,8 +171,8 @@ public final class JsonReader {
             throw unexpected(c, "a field name");
         }
         scanName();
-        if (tokenEnd - tokenStart > MAX_NAME_LENGTH) { // jackson-core checks every name it reads, in bytes
-            throw new MalformedJson("name longer than " + MAX_NAME_LENGTH + " bytes", tokenStart);
+        if (tokenEnd - tokenStart > maxNameLength) { // jackson-core checks every name it reads, in bytes
+            throw new MalformedJson("name longer than " + maxNameLength + " bytes", tokenStart);
         }
         return current = Token.FIELD_NAME;
     }
@@ -184,7 +206,7 @@ public final class JsonReader {
             return name();
         }
         if (current == Token.STRING) {
-            checkLength(MAX_STRING_LENGTH); // jackson-core checks a string's length where it decodes it, not where it skips it
+            checkLength(maxStringLength); // jackson-core checks a string's length where it decodes it, not where it skips it
             if (!escaped) {
                 return new String(buf, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1);
             }
@@ -207,7 +229,7 @@ public final class JsonReader {
         if (current != Token.STRING) {
             return null;
         }
-        checkLength(MAX_STRING_LENGTH);
+        checkLength(maxStringLength);
         return escaped ? unescapeAscii(tokenStart, tokenEnd) : Arrays.copyOfRange(buf, tokenStart, tokenEnd);
     }
 
@@ -286,8 +308,8 @@ public final class JsonReader {
     }
 
     private void push(boolean object) throws MalformedJson {
-        if (depth == MAX_DEPTH) {
-            throw new MalformedJson("nesting deeper than " + MAX_DEPTH, pos);
+        if (depth == maxDepth) {
+            throw new MalformedJson("nesting deeper than " + maxDepth, pos);
         }
         if (depth == containers.length) {
             containers = Arrays.copyOf(containers, depth * 2);
@@ -348,8 +370,8 @@ public final class JsonReader {
             }
             digits += exponent;
         }
-        if (digits > MAX_NUMBER_LENGTH) { // jackson-core counts the digits only: of the integer, fraction and exponent
-            throw new MalformedJson("number of more than " + MAX_NUMBER_LENGTH + " digits", start);
+        if (digits > maxNumberLength) { // jackson-core counts the digits only: of the integer, fraction and exponent
+            throw new MalformedJson("number of more than " + maxNumberLength + " digits", start);
         }
         if (depth == 0 && pos < end && buf[pos] != ' ' && buf[pos] != '\t' && buf[pos] != '\n' && buf[pos] != '\r') {
             // jackson-core: a number at the root must be followed by white space (in a container, ',' or the end is)

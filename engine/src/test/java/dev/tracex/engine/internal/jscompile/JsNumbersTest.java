@@ -27,6 +27,23 @@ class JsNumbersTest {
         js.close();
     }
 
+    /** The digit-by-digit sum of short integers gives Double.parseDouble's double, bit for bit (-0 included). */
+    @Test
+    void decimal_sameBitsAsParseDouble() {
+        List<String> texts = new ArrayList<>(List.of("0", "-0", "7", "-12", "123456789012345", "-999999999999999",
+                "1234567890123456", "9007199254740993", "-9007199254740993", "0.5", "-0.0", "1e5", "-1.25e-3", "1.",
+                "98765432109876543210", "1" + "0".repeat(400)));
+        Random r = new Random(1207);
+        for (int i = 0; i < 10_000; i++) {
+            long v = r.nextLong() % 1_000_000_000_000_000L;
+            texts.add(Long.toString(i % 3 == 0 ? v % 1000 : v));
+        }
+        for (String t : texts) {
+            assertThat(Double.doubleToRawLongBits(JsNumbers.decimal(t))).as(t)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(t)));
+        }
+    }
+
     @Test
     void toString_doubles_asJavaScriptWritesThem() {
         Value string = js.eval("js", "(x) => String(x)");
