@@ -15,6 +15,7 @@ import dev.tracex.engine.propagation.PropagationStyle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -157,24 +158,30 @@ final class CompiledResults {
             return out;
         }
         Map<?, ?> m = (Map<?, ?>) r;
-        // JS lists integer-like keys first, ascending, then the others in insertion order.
-        m.keySet().stream().map(String.class::cast).filter(CompiledResults::isIndex)
-                .sorted((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)))
-                .forEach(k -> put(out, k, m.get(k)));
-        m.keySet().stream().map(String.class::cast).filter(k -> !isIndex(k)).forEach(k -> put(out, k, m.get(k)));
-        return out;
-    }
-
-    private static boolean isIndex(String k) {
-        if (k.isEmpty() || k.length() > 10 || (k.length() > 1 && k.charAt(0) == '0')) {
-            return false;
-        }
-        for (int i = 0; i < k.length(); i++) {
-            if (k.charAt(i) < '0' || k.charAt(i) > '9') {
-                return false;
+        // JS lists integer-like keys first, ascending, then the others in insertion order. Loops, not streams: this
+        // runs at a cold start's first extraction, where each lambda and stream stage is a class to spin and load.
+        TreeMap<Long, String> indexes = null;
+        for (Object key : m.keySet()) {
+            String k = (String) key;
+            if (JsValues.isArrayIndex(k)) {
+                if (indexes == null) {
+                    indexes = new TreeMap<>();
+                }
+                indexes.put(Long.parseLong(k), k);
             }
         }
-        return Long.parseLong(k) < 4294967295L;
+        if (indexes != null) {
+            for (String k : indexes.values()) {
+                put(out, k, m.get(k));
+            }
+        }
+        for (Object key : m.keySet()) {
+            String k = (String) key;
+            if (!JsValues.isArrayIndex(k)) {
+                put(out, k, m.get(k));
+            }
+        }
+        return out;
     }
 
     private static void put(ObjectNode out, String key, Object v) {
@@ -197,7 +204,9 @@ final class CompiledResults {
 
     private static List<Object> elements(JsonNode array) {
         List<Object> out = new ArrayList<>(array.size());
-        array.forEach(item -> out.add(JsValues.fromEvent(item)));
+        for (JsonNode item : array) {
+            out.add(JsValues.fromEvent(item));
+        }
         return out;
     }
 

@@ -535,7 +535,7 @@ final class JsSubsetParser {
         Token t = tok;
         if (t.kind() == Kind.STRING) {
             advance();
-            if (isIndexLike(t.string())) {
+            if (JsValues.isArrayIndex(t.string())) {
                 throw new OutsideSubset("an integer-like key", t.offset()); // JS orders those keys first
             }
             return t.string();
@@ -549,11 +549,6 @@ final class JsSubsetParser {
             return t.text();
         }
         throw new OutsideSubset(t.kind() == Kind.PUNCT && t.is("[") ? "a computed key" : describe(t), t.offset());
-    }
-
-    private static boolean isIndexLike(String k) {
-        return !k.isEmpty() && k.length() <= 10 && k.chars().allMatch(c -> c >= '0' && c <= '9')
-                && (k.length() == 1 || k.charAt(0) != '0') && Long.parseLong(k) < 4294967295L;
     }
 
     private JsExpr arrayLiteral() throws OutsideSubset {
@@ -735,7 +730,7 @@ final class JsSubsetParser {
         if (PROTOTYPE_NAMES.contains(key)) {
             throw new OutsideSubset("a read of \"" + key + "\" (a prototype member)", at);
         }
-        if (index < 0 && isIndexLike(key) && Long.parseLong(key) < Integer.MAX_VALUE) {
+        if (index < 0 && JsValues.isArrayIndex(key) && Long.parseLong(key) < Integer.MAX_VALUE) {
             index = Integer.parseInt(key); // larger indexes are past the end of any array or string here
         }
         return new JsExpr.Link(key, index, optional, at);

@@ -197,4 +197,17 @@ final class JsValues {
         }
         return JsNumbers.stringToNumber(toStr(v));
     }
+
+    /** Whether {@code k} is an array index as JS reads a key: an integer below 2^32 - 1 without leading zeros. */
+    static boolean isArrayIndex(String k) {
+        if (k.isEmpty() || k.length() > 10 || (k.length() > 1 && k.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            if (k.charAt(i) < '0' || k.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Long.parseLong(k) < 4294967295L;
+    }
 }
