@@ -3,11 +3,13 @@
 # both sides meet the same machine: the empty handler, then for each side the YAML rule of the 50-rule file and of a
 # 1-rule file, each without and with its precompiled form (the cases runtime-yaml, -yaml-precompiled, -yaml1 and
 # -yaml1-precompiled of cold-start.sh), and a built-in selected (DD_TRACE_EXTRACTOR=builtin.sqs) and none selected
-# (builtin.default, the adapter's default). The other side is this checkout's function layouts with tracex's own jars
+# (builtin.default, the adapter's default), and the JS rule of the 50-rule file, precompiled (orders_js, in the compiled
+# subset). The other side is this checkout's function layouts with tracex's own jars
 # (engine, rules, adapter) built at REV, so only tracex differs. Medians, ranges, the fastest tenth's bound, peak RSS
 # and classes loaded over the empty handler.
 #
 # usage: benchmarks/runtime-ab.sh REV [RUNS]      (after benchmarks/function-zips.sh and tools/cli's package)
+#        RUNTIME_AB_CASES="yaml-precompiled js-precompiled" benchmarks/runtime-ab.sh REV [RUNS]   (some cases only)
 # Writes benchmarks/target/runtime-ab/: one .jsonl per side and case (runtime_cold_start.py's lines), one .classes
 # (the classes one more run of the case loads, from the JVM's class-load log), summary.txt.
 set -euo pipefail
@@ -24,12 +26,13 @@ RIC_CP="$RIC_CP:$M2/software/amazon/awssdk/utils-lite/2.34.0/utils-lite-2.34.0.j
 EVENT=benchmarks/src/main/resources/events/sqs_10_records_event.json
 JVM_OPTS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 ENV=(DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_sqs)
-CASES=(yaml yaml-precompiled yaml1 yaml1-precompiled builtin-sqs default)
+read -r -a CASES <<< "${RUNTIME_AB_CASES:-yaml yaml-precompiled yaml1 yaml1-precompiled builtin-sqs default js-precompiled}"
 # A case's layout and environment: the built-in cases run in the 50-rule layout, whose file they do not read.
 case_args() {
   case $1 in
     builtin-sqs) echo "yaml DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=builtin.sqs" ;;
     default) echo "yaml DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler" ;;
+    js-precompiled) echo "yaml-precompiled DD_LAMBDA_HANDLER=dev.tracex.benchmarks.coldstart.ContextHandler DD_TRACE_EXTRACTOR=extractors.orders_js" ;;
     *) echo "$1 ${ENV[*]}" ;;
   esac
 }
@@ -100,9 +103,9 @@ for side in rev this; do
     classes "$side-$c" "$OUT/$side/$layout" dev.tracex.lambda.TracingHandler::handleRequest $env
   done
 done
-python3 - "$OUT" "$REV" "$(git rev-parse --short HEAD)" "$RUNS" >> "$OUT/summary.txt" <<'PY'
+python3 - "$OUT" "$REV" "$(git rev-parse --short HEAD)" "$RUNS" "${CASES[@]}" >> "$OUT/summary.txt" <<'PY'
 import json, os, statistics, sys
-out, rev, head, runs = sys.argv[1:]
+out, rev, head, runs, *cases = sys.argv[1:]
 def row(name):
     lines = [json.loads(l) for l in open(os.path.join(out, name + ".jsonl"))]
     ms = sorted(l["totalMs"] for l in lines)
@@ -116,7 +119,7 @@ print(f"{runs} interleaved runs per case, JVM start to the response, medians (mi
       " (p10); peak RSS medians; classes loaded in one more run")
 print(f"{'empty handler':30s} {e[0]:6.1f} ms ({e[1]:.0f}-{e[2]:.0f})            p10 {e[5]:6.1f}         RSS {e[3]:.1f} MB"
       f"         {e[4]} classes")
-for f in ["yaml", "yaml-precompiled", "yaml1", "yaml1-precompiled", "builtin-sqs", "default"]:
+for f in cases:
     for side, label in [("rev", rev), ("this", head)]:
         m, lo, hi, mb, n, p10 = row(f"{side}-{f}")
         print(f"{label + ' ' + f:30s} {m:6.1f} ms ({lo:.0f}-{hi:.0f})  +{m - e[0]:5.1f}  p10 {p10:6.1f} +{p10 - e[5]:5.1f}"
