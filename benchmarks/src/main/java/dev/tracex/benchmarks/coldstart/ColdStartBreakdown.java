@@ -27,6 +27,10 @@ import java.nio.file.Path;
  * the compiled rule, a serialized plan) could save, since it would still load the rule's own classes. That was
  * measured before the form held plans (format 2, 2026-12-07): a planned rule's load now uses none of these classes,
  * so the lap only shows what they cost; the form's lap itself no longer includes them.
+ *
+ * <p>With {@code --precompiled --tree-first}, Jackson's classes the engine's event tree brings ({@link #TREE_CLASSES}:
+ * its node classes and what their methods name) are loaded and initialized first, in a lap of their own: the most an
+ * event tree of tracex's own could save, before the classes it would load itself.
  */
 public final class ColdStartBreakdown {
     private static long last = System.nanoTime();
@@ -39,10 +43,11 @@ public final class ColdStartBreakdown {
         Extractors file;
         if (args.length > 3 && args[3].equals("--precompiled")) {
             if (args.length > 4 && args[4].equals("--compiler-first")) {
-                for (String name : COMPILER_CLASSES) {
-                    Class.forName(name, true, ColdStartBreakdown.class.getClassLoader());
-                }
+                loadFirst(COMPILER_CLASSES);
                 lap("tracex: the node classes and the compiler's, loaded alone");
+            } else if (args.length > 4 && args[4].equals("--tree-first")) {
+                loadFirst(TREE_CLASSES);
+                lap("tracex: Jackson's tree classes, loaded alone");
             }
             Path rules = Path.of(args[0]);
             byte[] form = Files.readAllBytes(Path.of(args[0] + PrecompiledRules.SUFFIX));
@@ -89,6 +94,39 @@ public final class ColdStartBreakdown {
         "dev.tracex.engine.internal.compiler.FirstReferences", "dev.tracex.engine.internal.compiler.RuleDraft",
         "dev.tracex.engine.internal.rule.SettingsStyles", "dev.tracex.engine.internal.json.PathCompiler",
     };
+
+    /**
+     * What {@code --tree-first} loads: the classes of Jackson's a precompiled cold start through the runtime client
+     * loads (class+load log, 2026-12-07, the 1-rule file's form, a 10-record SQS event), in their order there.
+     */
+    private static final String[] TREE_CLASSES = {
+        "com.fasterxml.jackson.core.TreeNode", "com.fasterxml.jackson.databind.JsonSerializable",
+        "com.fasterxml.jackson.databind.JsonSerializable$Base", "com.fasterxml.jackson.databind.JsonNode",
+        "com.fasterxml.jackson.databind.node.JsonNodeCreator", "com.fasterxml.jackson.databind.node.BaseJsonNode",
+        "com.fasterxml.jackson.databind.node.ContainerNode", "com.fasterxml.jackson.databind.node.ObjectNode",
+        "com.fasterxml.jackson.databind.node.ValueNode", "com.fasterxml.jackson.databind.node.NumericNode",
+        "com.fasterxml.jackson.databind.node.ArrayNode", "com.fasterxml.jackson.databind.node.TextNode",
+        "com.fasterxml.jackson.databind.node.BooleanNode", "com.fasterxml.jackson.databind.node.NullNode",
+        "com.fasterxml.jackson.databind.node.JsonNodeFactory", "com.fasterxml.jackson.databind.node.POJONode",
+        "com.fasterxml.jackson.databind.node.FloatNode", "com.fasterxml.jackson.databind.node.DoubleNode",
+        "com.fasterxml.jackson.databind.node.IntNode", "com.fasterxml.jackson.databind.node.ShortNode",
+        "com.fasterxml.jackson.databind.node.DecimalNode", "com.fasterxml.jackson.databind.node.BigIntegerNode",
+        "com.fasterxml.jackson.databind.node.LongNode", "com.fasterxml.jackson.databind.node.BinaryNode",
+        "com.fasterxml.jackson.databind.node.MissingNode", "com.fasterxml.jackson.core.Versioned",
+        "com.fasterxml.jackson.core.JsonParser", "com.fasterxml.jackson.core.base.ParserMinimalBase",
+        "com.fasterxml.jackson.databind.node.TreeTraversingParser", "com.fasterxml.jackson.core.JacksonException",
+        "com.fasterxml.jackson.core.JsonProcessingException", "com.fasterxml.jackson.core.exc.StreamConstraintsException",
+        "com.fasterxml.jackson.core.util.JacksonFeature", "com.fasterxml.jackson.databind.cfg.DatatypeFeature",
+        "com.fasterxml.jackson.databind.DatabindException", "com.fasterxml.jackson.databind.JsonMappingException",
+        "com.fasterxml.jackson.databind.exc.MismatchedInputException", "com.fasterxml.jackson.databind.exc.InvalidFormatException",
+        "com.fasterxml.jackson.databind.node.JsonNodeType",
+    };
+
+    private static void loadFirst(String[] names) throws ClassNotFoundException {
+        for (String name : names) {
+            Class.forName(name, true, ColdStartBreakdown.class.getClassLoader());
+        }
+    }
 
     /** {@code builtin.default} as the adapter gets it at a first miss (since 2026-12-07 built from the built-ins' form). */
     private static Extractor defaultRule() {
