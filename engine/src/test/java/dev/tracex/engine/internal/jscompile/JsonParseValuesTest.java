@@ -1,5 +1,6 @@
 package dev.tracex.engine.internal.jscompile;
 
+import dev.tracex.engine.internal.json.GeneratedJson;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,7 @@ class JsonParseValuesTest {
     void parse_generatedDocuments_asGraalJsParsesThem() {
         Random r = new Random(20261207);
         for (int i = 0; i < 1500; i++) {
-            assertSameAsGraalJs(document(r));
+            assertSameAsGraalJs(GeneratedJson.text(r));
         }
     }
 
@@ -106,7 +107,7 @@ class JsonParseValuesTest {
             "é", "\ud800", "\udc00", "\uFEFF", "\u00a0"};
         int refused = 0;
         for (int i = 0; i < 3000; i++) {
-            String doc = document(r);
+            String doc = GeneratedJson.text(r);
             if (doc.isEmpty()) {
                 continue;
             }
@@ -173,48 +174,5 @@ class JsonParseValuesTest {
             return "s" + String.join(".", units);
         }
         return String.valueOf(v);
-    }
-
-    private static final String[] NAMES = {"Records", "x-datadog-trace-id", "é", "k\\\"q", "", "\\u00e9t\\u00e9", "😀", "1",
-        "__proto__", "a"};
-    private static final String[] STRINGS = {"", "abc", "é", "€", "😀", "\\n\\t\\\"", "\\ud83d\\ude00", "\\ud800", "\\u0000",
-        "\\/", "{\\\"_datadog\\\":{}}"};
-    private static final String[] NUMBERS = {"0", "-0", "7", "-12", "2147483648", "9007199254740993", "98765432109876543210",
-        "0.5", "-1.25e-3", "6.02E23", "1e308", "1e309", "123.456e+7", "-0.0"};
-    private static final String[] SPACES = {"", "", "", " ", "\n", "\r\n\t "};
-
-    private static String document(Random r) {
-        StringBuilder b = new StringBuilder();
-        value(r, b, 0);
-        return b.toString();
-    }
-
-    private static void value(Random r, StringBuilder b, int depth) {
-        b.append(SPACES[r.nextInt(SPACES.length)]);
-        switch (depth > 4 ? 2 + r.nextInt(4) : r.nextInt(6)) {
-            case 0 -> {
-                b.append('{');
-                int n = r.nextInt(4);
-                for (int i = 0; i < n; i++) {
-                    b.append(i > 0 ? "," : "").append('"').append(NAMES[r.nextInt(NAMES.length)]).append("\":");
-                    value(r, b, depth + 1);
-                }
-                b.append('}');
-            }
-            case 1 -> {
-                b.append('[');
-                int n = r.nextInt(4);
-                for (int i = 0; i < n; i++) {
-                    b.append(i > 0 ? "," : "");
-                    value(r, b, depth + 1);
-                }
-                b.append(']');
-            }
-            case 2 -> b.append('"').append(STRINGS[r.nextInt(STRINGS.length)]).append('"');
-            case 3 -> b.append(NUMBERS[r.nextInt(NUMBERS.length)]);
-            case 4 -> b.append(r.nextBoolean() ? "true" : "false");
-            default -> b.append("null");
-        }
-        b.append(SPACES[r.nextInt(SPACES.length)]);
     }
 }
