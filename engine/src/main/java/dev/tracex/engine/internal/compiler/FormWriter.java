@@ -105,40 +105,41 @@ final class FormWriter {
 
     /** The {@code extractors:} entry of a file that compiled. */
     private static Entry extractorsOf(Mapping file) {
-        for (Entry e : file.entries()) {
-            if ("extractors".equals(RuleFileCompiler.scalar(e.key()))) {
-                return e;
-            }
+        Entry e = entry(file, "extractors");
+        if (e == null) {
+            throw new IllegalStateException("no extractors in a file that compiled");
         }
-        throw new IllegalStateException("no extractors in a file that compiled");
+        return e;
     }
 
     /** Whether a rule has the key {@code key}: {@code styles:} fixes its styles at build time, else the settings do. */
     private static boolean hasKey(Node rule, String key) {
-        if (rule instanceof Mapping m) {
-            for (Entry e : m.entries()) {
-                if (key.equals(RuleFileCompiler.scalar(e.key()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return entry(rule, key) != null;
     }
 
     /** The names without a dot (the file's own rules) in a rule's {@code first:}. */
     private static List<String> localReferences(Node rule) {
         List<String> names = new ArrayList<>();
-        if (rule instanceof Mapping m) {
-            for (Entry e : m.entries()) {
-                if ("first".equals(RuleFileCompiler.scalar(e.key())) && e.value() instanceof Sequence first) {
-                    for (Node item : first.items()) {
-                        if (item instanceof Scalar name && !name.text().contains(".")) {
-                            names.add(name.text());
-                        }
-                    }
+        Entry first = entry(rule, "first");
+        if (first != null && first.value() instanceof Sequence items) {
+            for (Node item : items.items()) {
+                if (item instanceof Scalar name && !name.text().contains(".")) {
+                    names.add(name.text());
                 }
             }
         }
         return names;
+    }
+
+    /** The entry {@code key} of a mapping (a file that compiled has each key once), or {@code null}. */
+    private static Entry entry(Node node, String key) {
+        if (node instanceof Mapping m) {
+            for (Entry e : m.entries()) {
+                if (key.equals(RuleFileCompiler.scalar(e.key()))) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 }
