@@ -37,6 +37,8 @@ import java.util.List;
  * ({@link PrecompiledForm}). Internal: may change without notice.
  */
 public final class ComposedYaml {
+    /** What a layout error calls this file. */
+    private static final String FORM = "composed rules file";
     /** The version of this form; a reader refuses any other. */
     static final int FORMAT = 1;
 
@@ -207,18 +209,14 @@ public final class ComposedYaml {
     }
 
     static String text(JsonReader p) throws IOException {
-        expect(p.nextToken() == JsonReader.Token.STRING, p);
-        return p.text();
+        return p.nextText(FORM);
     }
 
     static int number(JsonReader p) throws IOException {
-        expect(p.nextToken() == JsonReader.Token.INTEGER, p);
-        return p.intValue();
+        return p.nextInt(FORM);
     }
 
     static void expect(boolean ok, JsonReader p) throws IOException {
-        if (!ok) {
-            throw new IOException("not a composed rules file: unexpected " + p.currentToken() + " at byte " + p.offset());
-        }
+        p.require(ok, FORM);
     }
 }

@@ -117,6 +117,28 @@ public final class JsonReader {
         return skipSpace() < 0;
     }
 
+    /**
+     * The next token's text, which the {@code form} being read (one of tracex's own files, named in the error:
+     * "precompiled rules file") must have as a string there.
+     */
+    public String nextText(String form) throws MalformedJson {
+        require(nextToken() == Token.STRING, form);
+        return text();
+    }
+
+    /** The next token as an {@code int}, which the {@code form} being read must have there. */
+    public int nextInt(String form) throws MalformedJson {
+        require(nextToken() == Token.INTEGER, form);
+        return intValue();
+    }
+
+    /** Fails, naming the {@code form} and the current token, where the form's layout does not hold. */
+    public void require(boolean ok, String form) throws MalformedJson {
+        if (!ok) {
+            throw new MalformedJson("not a " + form + ": unexpected " + current, pos);
+        }
+    }
+
     public Token currentToken() {
         return current;
     }

@@ -16,6 +16,8 @@ import java.util.zip.CRC32;
  * only a form read as nodes needs them. Internal: may change without notice.
  */
 public final class FormHeader {
+    /** What a layout error calls this file. */
+    private static final String FORM = "precompiled rules file";
     /** The version of the form's layout; a reader refuses any other by name. */
     public static final int FORMAT = 2;
 
@@ -137,18 +139,14 @@ public final class FormHeader {
     }
 
     static String text(JsonReader p) throws IOException {
-        expect(p.nextToken() == JsonReader.Token.STRING, p);
-        return p.text();
+        return p.nextText(FORM);
     }
 
     static int number(JsonReader p) throws IOException {
-        expect(p.nextToken() == JsonReader.Token.INTEGER, p);
-        return p.intValue();
+        return p.nextInt(FORM);
     }
 
     static void expect(boolean ok, JsonReader p) throws IOException {
-        if (!ok) {
-            throw new IOException("not a precompiled rules file: unexpected " + p.currentToken() + " at byte " + p.offset());
-        }
+        p.require(ok, FORM);
     }
 }
