@@ -76,28 +76,65 @@ public final class JsonReader {
     /** The current name's hash, when it is plain ASCII ({@link FieldNames}). */
     private int nameHash;
 
-    private JsonReader(byte[] buf, int offset, int length) {
+    private JsonReader(byte[] buf, int offset, int length, boolean bytesMayHaveBom) {
         this.buf = buf;
         this.pos = offset;
         this.end = offset + length;
-        if (length >= 3 && (buf[offset] & 0xFF) == 0xEF && (buf[offset + 1] & 0xFF) == 0xBB && (buf[offset + 2] & 0xFF) == 0xBF) {
+        if (bytesMayHaveBom && length >= 3 && (buf[offset] & 0xFF) == 0xEF && (buf[offset + 1] & 0xFF) == 0xBB && (buf[offset + 2] & 0xFF) == 0xBF) {
             pos += 3; // a UTF-8 byte order mark, skipped as jackson-core skips it
         }
     }
 
     public static JsonReader of(byte[] utf8) {
-        return new JsonReader(utf8, 0, utf8.length);
+        return new JsonReader(utf8, 0, utf8.length, true);
     }
 
     public static JsonReader of(byte[] utf8, int offset, int length) {
         if (offset < 0 || length < 0 || offset + length > utf8.length) {
             throw new IndexOutOfBoundsException(offset + "+" + length + " of " + utf8.length);
         }
-        return new JsonReader(utf8, offset, length);
+        return new JsonReader(utf8, offset, length, true);
     }
 
+    /**
+     * A reader of text, read as jackson-core reads a {@code String}: a leading U+FEFF is a character there, not a byte
+     * order mark (refused), and a surrogate without its pair, which UTF-8 cannot hold, is kept in the string it is in
+     * (written for the reader as the JSON escape of itself, which reads as the same code unit).
+     */
     public static JsonReader of(String json) {
-        return of(json.getBytes(StandardCharsets.UTF_8));
+        byte[] utf8 = utf8(json);
+        return new JsonReader(utf8, 0, utf8.length, false);
+    }
+
+    /**
+     * {@code text} as UTF-8, a surrogate without its pair as its JSON escape: inside a string that escape reads as the
+     * same code unit, outside one either is refused. After a backslash (as an escape's letter, which no escape has)
+     * it is written as {@code ?}, refused there as the surrogate is.
+     */
+    private static byte[] utf8(String text) {
+        int i = 0;
+        while (i < text.length() && !Character.isSurrogate(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                b.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                int slashes = 0;
+                for (int j = i - 1; j >= 0 && text.charAt(j) == '\\'; j--) {
+                    slashes++;
+                }
+                b.append(slashes % 2 == 1 ? "?" : "\\u" + Integer.toHexString(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -122,15 +122,6 @@ class JsonParseValuesTest {
         assertThat(refused).as("most edits break the document").isGreaterThan(1000);
     }
 
-    @Test
-    void utf8_surrogateWithoutItsPair_writtenAsItsEscape_orRefusedAsAnEscapesLetter() {
-        assertThat(new String(JsonParseValues.utf8("\"a\ud800b\""), java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo("\"a\\ud800b\"");
-        assertThat(new String(JsonParseValues.utf8("\"\ud83d\ude00\""), java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo("\"\ud83d\ude00\"");
-        assertThat(JsonParseValues.utf8("\"\\\udc00\"")).isNull();
-    }
-
     /** Asserts both sides agree on {@code text}; returns whether they refused it. */
     private static boolean assertSameAsGraalJs(String text) {
         String theirs = graalParse.execute(text).asString();
